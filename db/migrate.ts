@@ -1,0 +1,52 @@
+// Schema migrations: numbered SQL files, one step each, each in its own transaction,
+// tracked by PRAGMA user_version. A database written by a newer app is refused untouched.
+import type Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../shared/errors.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function migrationsDir(): string {
+  // Bundled builds set YANPAN_MIGRATIONS; from source the folder sits beside this module.
+  return process.env.YANPAN_MIGRATIONS ?? join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+}
+
+export function loadMigrations(dir = migrationsDir()): Migration[] {
+  const files = readdirSync(dir).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)).sort();
+  return files.map((f, i) => {
+    const version = Number(f.slice(0, 4));
+    if (version !== i + 1) throw new Error(`migration numbering gap at ${f}`);
+    return { version, name: f.replace(/\.sql$/, ''), sql: readFileSync(join(dir, f), 'utf8') };
+  });
+}
+
+export class NewerDatabaseError extends AppError {
+  constructor(found: number, known: number) {
+    super('DB_ERROR', `这个数据库由更新版本的风险研判台创建（结构版本 ${found}，本程序只认识到 ${known}）。为保护数据，程序没有改动它。请升级风险研判台后再打开。`);
+  }
+}
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies pending migrations. `beforeMigrate` lets the caller back up first (only called when there is work). */
+export function migrate(db: Database.Database, migrations = loadMigrations(), beforeMigrate?: (from: number, to: number) => void): number {
+  const current = schemaVersion(db);
+  const latest = migrations.length;
+  if (current > latest) throw new NewerDatabaseError(current, latest);
+  if (current < latest) beforeMigrate?.(current, latest);
+  for (const m of migrations.slice(current)) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return latest;
+}

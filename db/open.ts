@@ -1,0 +1,39 @@
+// Connection set-up in one place: pragmas, then migrations, then defaults for a new database.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate, loadMigrations, schemaVersion, NewerDatabaseError } from './migrate.js';
+import { seedDefaults } from './settings.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Called before a migration runs on an existing database (backups hook in here). */
+  beforeMigrate?: (db: Db, from: number, to: number) => void;
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  try {
+    // Refuse a database from the future before touching it (not even WAL mode).
+    const found = schemaVersion(db);
+    const known = loadMigrations().length;
+    if (found > known) throw new NewerDatabaseError(found, known);
+    db.pragma('busy_timeout = 5000');
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    if (!opts.readonly) {
+      migrate(db, undefined, (from, to) => opts.beforeMigrate?.(db, from, to));
+      seedDefaults(db);
+    }
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,282 @@
+// Query module for the risk register. Pure functions (db, args) => result; no validation here
+// (the dispatcher did it), but every rule that protects data (versions, existence) lives here.
+import type { Db } from './open.js';
+import type { WriteContext } from './context.js';
+import { writeAudit } from './audit.js';
+import { getSetting } from './settings.js';
+import { AppError } from '../shared/errors.js';
+import { shanghaiDate, yearOf } from '../shared/dates.js';
+import type { Page, RiskFields, RiskListInput, RiskRow, RiskSortKey } from '../shared/risks.js';
+import { DEFAULT_CITY_PREFIX } from '../shared/labels.js';
+
+/** Writable field → column. The one place the camelCase contract meets the snake_case schema. */
+export const RISK_COLUMNS = {
+  code: 'code',
+  regionId: 'region_id',
+  domainId: 'domain_id',
+  subCategory: 'sub_category',
+  title: 'title',
+  summary: 'summary',
+  source: 'source',
+  firstFound: 'first_found',
+  involvedCount: 'involved_count',
+  involvedUnit: 'involved_unit',
+  involvedText: 'involved_text',
+  amountWan: 'amount_wan',
+  mainDemands: 'main_demands',
+  opinionRisk: 'opinion_risk',
+  extremeRisk: 'extreme_risk',
+  likelihood: 'likelihood',
+  impact: 'impact',
+  level: 'level',
+  levelBasis: 'level_basis',
+  trend: 'trend',
+  controlMeasures: 'control_measures',
+  resolutionMeasures: 'resolution_measures',
+  leadUnit: 'lead_unit',
+  coUnits: 'co_units',
+  responsiblePerson: 'responsible_person',
+  packageLeader: 'package_leader',
+  packageLeaderTitle: 'package_leader_title',
+  taskForce: 'task_force',
+  deadline: 'deadline',
+  deadlineNote: 'deadline_note',
+  progress: 'progress',
+  status: 'status',
+} as const satisfies Record<keyof RiskFields, string>;
+
+export type RiskField = keyof typeof RISK_COLUMNS;
+export const RISK_FIELDS = Object.keys(RISK_COLUMNS) as RiskField[];
+
+export const RISK_SELECT = `SELECT r.*, g.name AS region_name, d.name AS domain_name
+  FROM risks r JOIN regions g ON g.id = r.region_id JOIN domains d ON d.id = r.domain_id`;
+
+type DbRow = Record<string, unknown>;
+
+export function rowToRisk(r: DbRow): RiskRow {
+  return {
+    id: r.id as number,
+    code: r.code as string,
+    regionId: r.region_id as number,
+    region: r.region_name as string,
+    domainId: r.domain_id as number,
+    domain: r.domain_name as string,
+    subCategory: r.sub_category as string,
+    title: r.title as string,
+    summary: r.summary as string,
+    source: (r.source as string | null) ?? null,
+    firstFound: (r.first_found as string | null) ?? null,
+    involvedCount: (r.involved_count as number | null) ?? null,
+    involvedUnit: r.involved_unit as string,
+    involvedText: r.involved_text as string,
+    amountWan: (r.amount_wan as number | null) ?? null,
+    mainDemands: r.main_demands as string,
+    opinionRisk: r.opinion_risk as string,
+    extremeRisk: r.extreme_risk === 1,
+    likelihood: (r.likelihood as number | null) ?? null,
+    impact: (r.impact as number | null) ?? null,
+    level: (r.level as number | null) ?? null,
+    levelBasis: r.level_basis as string,
+    trend: (r.trend as string | null) ?? null,
+    controlMeasures: r.control_measures as string,
+    resolutionMeasures: r.resolution_measures as string,
+    leadUnit: r.lead_unit as string,
+    coUnits: JSON.parse(r.co_units as string) as string[],
+    responsiblePerson: r.responsible_person as string,
+    packageLeader: r.package_leader as string,
+    packageLeaderTitle: r.package_leader_title as string,
+    taskForce: r.task_force as string,
+    deadline: (r.deadline as string | null) ?? null,
+    deadlineNote: r.deadline_note as string,
+    progress: r.progress as string,
+    status: r.status as string,
+    deletedAt: (r.deleted_at as string | null) ?? null,
+    deletedReason: (r.deleted_reason as string | null) ?? null,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+    version: r.version as number,
+  };
+}
+
+/** Field value → SQLite value (booleans as 0/1, lists as JSON, undefined as the column default). */
+export function toDbValue(field: RiskField, v: unknown): unknown {
+  if (field === 'extremeRisk') return v ? 1 : 0;
+  if (field === 'coUnits') return JSON.stringify(v ?? []);
+  return v;
+}
+
+export const RISK_DEFAULTS: Partial<Record<RiskField, unknown>> = {
+  subCategory: '', summary: '', involvedUnit: '人', involvedText: '', mainDemands: '', opinionRisk: '无',
+  extremeRisk: false, levelBasis: '', controlMeasures: '', resolutionMeasures: '', leadUnit: '', coUnits: [],
+  responsiblePerson: '', packageLeader: '', packageLeaderTitle: '', taskForce: '', deadlineNote: '', progress: '', status: '待研判',
+};
+
+export function getRisk(db: Db, id: number): RiskRow {
+  const r = db.prepare(`${RISK_SELECT} WHERE r.id = ?`).get(id) as DbRow | undefined;
+  if (!r) throw new AppError('NOT_FOUND', `找不到序号为 ${id} 的风险事项，可能已被彻底删除。请刷新列表。`);
+  return rowToRisk(r);
+}
+
+export function findRiskByCode(db: Db, code: string): RiskRow | undefined {
+  const r = db.prepare(`${RISK_SELECT} WHERE r.code = ?`).get(code) as DbRow | undefined;
+  return r ? rowToRisk(r) : undefined;
+}
+
+function assertListMember(db: Db, table: 'regions' | 'domains', id: number | undefined): void {
+  if (id === undefined) return;
+  const hit = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id);
+  if (!hit) throw new AppError('INVALID_INPUT', `「${table === 'regions' ? '所属县区' : '领域'}」不存在（编号 ${id}），请从列表中选择。`);
+}
+
+/** Next code for the prefix and year: JC-2026-001, JC-2026-002 … (numeric max, so 1000 follows 999). */
+export function nextRiskCode(db: Db, prefix: string, year: number): string {
+  const head = `${prefix}-${year}-`;
+  const r = db.prepare('SELECT MAX(CAST(substr(code, ?) AS INTEGER)) AS n FROM risks WHERE code LIKE ?').get(head.length + 1, head + '%') as { n: number | null };
+  return head + String((r.n ?? 0) + 1).padStart(3, '0');
+}
+
+export function createRisk(db: Db, ctx: WriteContext, input: RiskFields & { asOf?: string }): RiskRow {
+  assertListMember(db, 'regions', input.regionId);
+  assertListMember(db, 'domains', input.domainId);
+  const prefix = getSetting(db, 'cityPrefix') ?? DEFAULT_CITY_PREFIX;
+  const today = shanghaiDate(input.asOf ?? ctx.now());
+  const code = input.code ?? nextRiskCode(db, prefix, yearOf(today));
+  if (findRiskByCode(db, code)) throw new AppError('CONFLICT', `编号 ${code} 已被另一条风险事项使用，请换一个编号或留空由系统生成。`);
+  const values: Record<string, unknown> = {};
+  for (const f of RISK_FIELDS) {
+    const v = f === 'code' ? code : (input[f] ?? RISK_DEFAULTS[f] ?? null);
+    values[RISK_COLUMNS[f]] = toDbValue(f, v);
+  }
+  const now = ctx.now();
+  const cols = Object.keys(values);
+  const info = db
+    .prepare(`INSERT INTO risks (${cols.join(', ')}, created_at, updated_at) VALUES (${cols.map((c) => '@' + c).join(', ')}, @now, @now)`)
+    .run({ ...values, now });
+  const created = getRisk(db, Number(info.lastInsertRowid));
+  writeAudit(db, ctx, 'create', 'risk', created.id, null, created);
+  return created;
+}
+
+function assertVersion(row: RiskRow, version: number): void {
+  if (row.version !== version) {
+    throw new AppError('CONFLICT', `「${row.title}」已被修改过（当前版本 ${row.version}，您编辑的是版本 ${version}）。为避免覆盖他人的修改，本次未保存。请刷新后重新修改。`, { current: row.version });
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** Applies a patch. A patch that changes nothing writes nothing: no version bump, no audit row. */
+export function updateRisk(db: Db, ctx: WriteContext, id: number, version: number, patch: Partial<RiskFields>): RiskRow {
+  const before = getRisk(db, id);
+  if (before.deletedAt) throw new AppError('CONFLICT', `「${before.title}」已删除，不能修改。如需修改，请先恢复。`);
+  assertVersion(before, version);
+  assertListMember(db, 'regions', patch.regionId);
+  assertListMember(db, 'domains', patch.domainId);
+  const changed = (Object.keys(patch) as RiskField[]).filter((f) => patch[f] !== undefined && !sameValue(patch[f], before[f]));
+  if (changed.length === 0) return before;
+  if (patch.code && patch.code !== before.code && findRiskByCode(db, patch.code)) {
+    throw new AppError('CONFLICT', `编号 ${patch.code} 已被另一条风险事项使用。`);
+  }
+  const sets = changed.map((f) => `${RISK_COLUMNS[f]} = @${f}`);
+  const params: Record<string, unknown> = { id, version, now: ctx.now() };
+  for (const f of changed) params[f] = toDbValue(f, patch[f]);
+  db.prepare(`UPDATE risks SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version`).run(params);
+  const after = getRisk(db, id);
+  writeAudit(db, ctx, 'update', 'risk', id, pick(before, changed), pick(after, changed));
+  return after;
+}
+
+function pick(row: RiskRow, fields: RiskField[]): Partial<RiskRow> {
+  const out: Partial<RiskRow> = {};
+  for (const f of fields) (out as Record<string, unknown>)[f] = row[f];
+  return out;
+}
+
+export function deleteRisk(db: Db, ctx: WriteContext, id: number, version: number, reason: string): RiskRow {
+  const before = getRisk(db, id);
+  if (before.deletedAt) throw new AppError('CONFLICT', `「${before.title}」已经删除过了。`);
+  assertVersion(before, version);
+  db.prepare('UPDATE risks SET deleted_at = ?, deleted_reason = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(ctx.now(), reason, ctx.now(), id);
+  const after = getRisk(db, id);
+  writeAudit(db, ctx, 'delete', 'risk', id, { deletedAt: null }, { deletedAt: after.deletedAt, deletedReason: reason });
+  return after;
+}
+
+export function restoreRisk(db: Db, ctx: WriteContext, id: number, version: number): RiskRow {
+  const before = getRisk(db, id);
+  if (!before.deletedAt) throw new AppError('CONFLICT', `「${before.title}」没有被删除，无需恢复。`);
+  assertVersion(before, version);
+  db.prepare('UPDATE risks SET deleted_at = NULL, deleted_reason = NULL, updated_at = ?, version = version + 1 WHERE id = ?').run(ctx.now(), id);
+  const after = getRisk(db, id);
+  writeAudit(db, ctx, 'restore', 'risk', id, { deletedAt: before.deletedAt, deletedReason: before.deletedReason }, { deletedAt: null });
+  return after;
+}
+
+const SORT_SQL: Record<RiskSortKey, string> = {
+  code: 'r.code',
+  region: 'g.sort',
+  domain: 'd.sort',
+  level: 'r.level',
+  status: 'r.status',
+  involvedCount: 'r.involved_count',
+  deadline: 'r.deadline',
+  firstFound: 'r.first_found',
+  updatedAt: 'r.updated_at',
+};
+
+const SEARCH_COLUMNS = ['r.title', 'r.summary', 'r.main_demands', 'r.control_measures', 'r.resolution_measures', 'r.progress'];
+
+/** Trigram FTS needs 3+ characters; shorter terms use LIKE. Each whitespace-separated term must match. */
+export function searchClause(query: string): { sql: string; params: unknown[] } {
+  const terms = query.split(/\s+/).filter(Boolean);
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const t of terms) {
+    if ([...t].length >= 3) {
+      parts.push('(r.id IN (SELECT rowid FROM risks_fts WHERE risks_fts MATCH ?) OR r.code = ?)');
+      params.push(`"${t.replace(/"/g, '""')}"`, t);
+    } else {
+      const like = `%${t.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      parts.push(`(${[...SEARCH_COLUMNS, 'r.code'].map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+      for (let i = 0; i <= SEARCH_COLUMNS.length; i++) params.push(like);
+    }
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+export function listRisks(db: Db, input: RiskListInput): Page<RiskRow> {
+  const where: string[] = [input.deleted ? 'r.deleted_at IS NOT NULL' : 'r.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  const eq = (col: string, v: unknown) => {
+    if (v === undefined) return;
+    where.push(`${col} = ?`);
+    params.push(v);
+  };
+  eq('r.domain_id', input.domainId);
+  eq('r.region_id', input.regionId);
+  eq('r.level', input.level);
+  eq('r.status', input.status);
+  if (input.query) {
+    const s = searchClause(input.query);
+    if (s.sql) {
+      where.push(s.sql);
+      params.push(...s.params);
+    }
+  }
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 20;
+  const sortCol = SORT_SQL[input.sort ?? 'level'];
+  const dir = (input.order ?? 'asc') === 'desc' ? 'DESC' : 'ASC';
+  const whereSql = where.join(' AND ');
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM risks r WHERE ${whereSql}`).get(...params) as { n: number }).n;
+  const rows = db
+    .prepare(`${RISK_SELECT} WHERE ${whereSql} ORDER BY ${sortCol} ${dir} NULLS LAST, r.id ${dir} LIMIT ? OFFSET ?`)
+    .all(...params, pageSize, (page - 1) * pageSize) as DbRow[];
+  return { rows: rows.map(rowToRisk), total, page, pageSize };
+}
+
+export function countRisks(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM risks WHERE deleted_at IS NULL').get() as { n: number }).n;
+}

@@ -1,0 +1,65 @@
+// Settings and the editable lists (domains, regions).
+import type { Db } from './open.js';
+import type { WriteContext } from './context.js';
+import { writeAudit } from './audit.js';
+import { DEFAULT_CITY_PREFIX, DEFAULT_DOMAINS, DEFAULT_REGIONS } from '../shared/labels.js';
+import type { AppSettings, Lists, NamedItem } from '../shared/settings.js';
+
+export function seedDefaults(db: Db): void {
+  db.transaction(() => {
+    const insertList = (table: 'domains' | 'regions', names: readonly string[]) => {
+      const n = (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+      if (n > 0) return;
+      const ins = db.prepare(`INSERT INTO ${table} (name, sort) VALUES (?, ?)`);
+      names.forEach((name, i) => ins.run(name, (i + 1) * 10));
+    };
+    insertList('domains', DEFAULT_DOMAINS);
+    insertList('regions', DEFAULT_REGIONS);
+    const put = db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)');
+    put.run('cityPrefix', DEFAULT_CITY_PREFIX);
+    put.run('cityName', '江城市');
+  })();
+}
+
+export function getSetting(db: Db, key: string): string | undefined {
+  return (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+}
+
+function putSetting(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+/** The operator defaults to the OS user until someone sets a name. */
+export function getSettings(db: Db, defaultOperator: string): AppSettings {
+  return {
+    cityPrefix: getSetting(db, 'cityPrefix') ?? DEFAULT_CITY_PREFIX,
+    cityName: getSetting(db, 'cityName') ?? '',
+    operator: getSetting(db, 'operator') ?? defaultOperator,
+  };
+}
+
+export function updateSettings(db: Db, ctx: WriteContext, patch: Partial<AppSettings>, defaultOperator: string): AppSettings {
+  const before = getSettings(db, defaultOperator);
+  const changed = Object.entries(patch).filter(([k, v]) => v !== undefined && before[k as keyof AppSettings] !== v);
+  if (changed.length === 0) return before;
+  for (const [k, v] of changed) putSetting(db, k, String(v));
+  const after = getSettings(db, defaultOperator);
+  writeAudit(db, ctx, 'update', 'settings', null, before, after);
+  return after;
+}
+
+export function isInitialized(db: Db): boolean {
+  return getSetting(db, 'initialized') === '1';
+}
+
+export function markInitialized(db: Db, ctx: WriteContext, how: string): void {
+  if (isInitialized(db)) return;
+  putSetting(db, 'initialized', '1');
+  writeAudit(db, ctx, 'init', 'settings', null, null, { how });
+}
+
+export function getLists(db: Db): Lists {
+  const read = (table: 'domains' | 'regions') =>
+    (db.prepare(`SELECT id, name, sort, active FROM ${table} ORDER BY sort, id`).all() as Array<Omit<NamedItem, 'active'> & { active: number }>).map((r) => ({ ...r, active: r.active === 1 }));
+  return { domains: read('domains'), regions: read('regions') };
+}

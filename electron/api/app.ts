@@ -1,0 +1,36 @@
+import { schemaVersion } from '../../db/migrate.js';
+import { countRisks } from '../../db/risks.js';
+import { getLists, getSettings, isInitialized, markInitialized, updateSettings } from '../../db/settings.js';
+import { loadDemo } from '../../db/demo.js';
+import { shanghaiDate } from '../../shared/dates.js';
+import type { AppInfo } from '../../shared/settings.js';
+import type { HandlerContext } from './context.js';
+import type { HandlersFor } from './types.js';
+
+function appInfo(ctx: HandlerContext, asOf?: string): AppInfo {
+  return {
+    dbPath: ctx.dbPath,
+    today: shanghaiDate(asOf ?? ctx.now()),
+    firstRun: !isInitialized(ctx.db),
+    riskCount: countRisks(ctx.db),
+    settings: getSettings(ctx.db, ctx.defaultOperator),
+    schemaVersion: schemaVersion(ctx.db),
+    host: ctx.host,
+  };
+}
+
+export const appHandlers: HandlersFor<'app.info' | 'app.initEmpty' | 'demo.load' | 'settings.get' | 'settings.update' | 'lists.get'> = {
+  'app.info': ({ asOf }, ctx) => appInfo(ctx, asOf),
+  'app.initEmpty': (_input, ctx) => {
+    markInitialized(ctx.db, ctx, 'empty');
+    return appInfo(ctx);
+  },
+  'demo.load': (input, ctx) => {
+    const created = loadDemo(ctx.db, ctx, { risks: input.risks, seed: input.seed, asOf: input.asOf ?? shanghaiDate(ctx.now()) });
+    markInitialized(ctx.db, ctx, 'demo');
+    return { created };
+  },
+  'settings.get': (_input, ctx) => getSettings(ctx.db, ctx.defaultOperator),
+  'settings.update': (input, ctx) => updateSettings(ctx.db, ctx, input, ctx.defaultOperator),
+  'lists.get': (_input, { db }) => getLists(db),
+};

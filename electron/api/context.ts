@@ -1,0 +1,11 @@
+import type { Db } from '../../db/open.js';
+import type { WriteContext } from '../../db/context.js';
+
+/** What every handler receives besides its input. */
+export interface HandlerContext extends WriteContext {
+  db: Db;
+  dbPath: string;
+  host: 'web' | 'electron' | 'cli';
+  /** The OS user, used as operator until settings name one. */
+  defaultOperator: string;
+}

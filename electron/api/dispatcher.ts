@@ -1,0 +1,84 @@
+// The dispatcher: the single door into the core for every host (Electron IPC, web host, CLI).
+// It validates input against the contract, runs the handler (writes in one transaction),
+// and always answers {ok, value} or {ok:false, error} — it never throws across the boundary.
+import { ZodError } from 'zod';
+import { contract, isMethodName, type ApiError, type ApiResult, type MethodName } from '../../shared/contract.js';
+import { AppError, zodErrorToApiError } from '../../shared/errors.js';
+import { getSettings } from '../../db/settings.js';
+import type { Db } from '../../db/open.js';
+import type { HandlerContext } from './context.js';
+import type { Handlers } from './types.js';
+import { appHandlers } from './app.js';
+import { riskHandlers } from './risks.js';
+
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...riskHandlers,
+};
+
+export interface DispatcherOptions {
+  db: Db;
+  dbPath: string;
+  host: HandlerContext['host'];
+  defaultOperator: string;
+  /** Injected clock for tests; defaults to the system clock. */
+  now?: () => string;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+
+export function createDispatcher(opts: DispatcherOptions): Dispatch {
+  const now = opts.now ?? (() => new Date().toISOString());
+  const log = opts.log ?? ((msg, err) => console.error(msg, err));
+  return async (method, rawInput) => {
+    if (!isMethodName(method)) {
+      return fail({ code: 'UNKNOWN_METHOD', message: `没有名为「${method}」的功能。请升级或检查调用的方法名（yanpan methods 可列出全部）。` });
+    }
+    const spec = contract[method];
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return fail(zodErrorToApiError(parsed.error));
+    try {
+      const ctx: HandlerContext = {
+        db: opts.db,
+        dbPath: opts.dbPath,
+        host: opts.host,
+        defaultOperator: opts.defaultOperator,
+        now,
+        actor: getSettings(opts.db, opts.defaultOperator).operator,
+      };
+      const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
+      const value = spec.write ? runWrite(opts.db, () => handler(parsed.data, ctx)) : await handler(parsed.data, ctx);
+      return { ok: true, value };
+    } catch (e) {
+      return fail(toApiError(method, e, log));
+    }
+  };
+}
+
+function runWrite(db: Db, fn: () => unknown): unknown {
+  return db.transaction(() => {
+    const v = fn();
+    if (v instanceof Promise) throw new Error('write handlers must be synchronous (they run inside one transaction)');
+    return v;
+  }).immediate();
+}
+
+function fail(error: ApiError): ApiResult<never> {
+  return { ok: false, error };
+}
+
+export function toApiError(method: MethodName | string, e: unknown, log: (msg: string, err?: unknown) => void): ApiError {
+  if (e instanceof AppError) return { code: e.code, message: e.message, details: e.details };
+  if (e instanceof ZodError) return zodErrorToApiError(e);
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'SQLITE_FULL') return { code: 'DB_ERROR', message: '磁盘空间已满，本次修改没有保存，原有数据未受影响。请清理磁盘后重试。' };
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { code: 'DB_ERROR', message: '数据库正被其他程序使用，本次修改没有保存。请稍后重试。' };
+  if (code === 'SQLITE_READONLY') return { code: 'DB_ERROR', message: '数据库文件是只读的，本次修改没有保存。请检查文件权限。' };
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    log(`[${method}] constraint`, e);
+    return { code: 'INVALID_INPUT', message: '数据不符合台账的约束（例如编号重复或引用了不存在的项目），本次修改没有保存。' };
+  }
+  log(`[${method}] internal error`, e);
+  return { code: 'INTERNAL', message: '程序内部出错，本次操作没有生效，数据未受影响。错误已写入日志，请联系维护人员。' };
+}

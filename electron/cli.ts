@@ -1,0 +1,133 @@
+// yanpan — the command line: serve the app, list and call API methods, build a demo register.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { contract } from '../shared/contract.js';
+import { openCore } from './core.js';
+import { defaultDbPath } from './paths.js';
+import { startWebHost } from './webhost.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const RENDERER_DIR = process.env.YANPAN_RENDERER_DIR ?? join(ROOT, 'dist', 'renderer');
+
+const USAGE = `风险研判台 命令行
+
+用法：
+  yanpan serve [--db 文件] [--port 端口] [--demo] [--as-of YYYY-MM-DD]
+                                   启动网页版（仅本机 127.0.0.1）
+  yanpan methods                   列出全部 API 方法及其输入格式（JSON）
+  yanpan call 方法 [JSON] [--db 文件]
+                                   调用一个方法，结果以 JSON 输出
+  yanpan demo --db 文件 [--risks N] [--seed S] [--as-of YYYY-MM-DD]
+                                   生成江城市示例台账（确定性，最多 100000 条）
+
+未给 --db 时使用用户数据目录中的数据库：${defaultDbPath()}`;
+
+class UsageError extends Error {}
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(message.endsWith('\n') ? message : message + '\n');
+  process.exit(code);
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serve(rest);
+    case 'methods':
+      return methods();
+    case 'call':
+      return call(rest);
+    case 'demo':
+      return demo(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE + '\n');
+      return;
+    default:
+      throw new UsageError(`不认识的命令「${command}」。`);
+  }
+}
+
+function parse(args: string[], options: ParseArgsConfig['options']) {
+  try {
+    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
+  } catch (e) {
+    throw new UsageError(`参数有误：${(e as Error).message}`);
+  }
+}
+
+async function serve(args: string[]) {
+  const { values } = parse(args, { db: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, 'as-of': { type: 'string' }, host: { type: 'string' } });
+  const dbPath = resolve(String(values.db ?? defaultDbPath()));
+  const core = openCore({ dbPath, host: 'web' });
+  if (values.demo) {
+    const info = await core.dispatch('app.info', {});
+    if (info.ok && (info.value as { firstRun: boolean }).firstRun) {
+      const r = await core.dispatch('demo.load', { asOf: values['as-of'] });
+      if (!r.ok) fail(r.error.message);
+    }
+  }
+  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, host: values.host as string | undefined, port: values.port ? Number(values.port) : 0 });
+  process.stdout.write(`风险研判台网页版已启动：${host.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
+  const stop = async () => {
+    await host.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function methods() {
+  const out = Object.fromEntries(
+    Object.entries(contract).map(([name, spec]) => [name, { doc: spec.doc, write: spec.write, input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }) }]),
+  );
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+}
+
+async function call(args: string[]) {
+  const { values, positionals } = parse(args, { db: { type: 'string' } });
+  const [method, json] = positionals;
+  if (!method) throw new UsageError('缺少方法名，例如：yanpan call risks.list \'{"page":1}\'');
+  let input: unknown = {};
+  if (json !== undefined) {
+    try {
+      input = JSON.parse(json);
+    } catch {
+      fail(`输入不是有效的 JSON：${json}`);
+    }
+  }
+  const core = openCore({ dbPath: resolve(String(values.db ?? defaultDbPath())), host: 'cli' });
+  try {
+    const r = await core.dispatch(method, input);
+    if (!r.ok) fail(`${r.error.message}`);
+    process.stdout.write(JSON.stringify(r.value, null, 2) + '\n');
+  } finally {
+    core.close();
+  }
+}
+
+async function demo(args: string[]) {
+  const { values } = parse(args, { db: { type: 'string' }, risks: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' } });
+  if (!values.db) throw new UsageError('请用 --db 指定要生成示例台账的数据库文件。');
+  const core = openCore({ dbPath: resolve(String(values.db)), host: 'cli' });
+  try {
+    const input = { risks: values.risks ? Number(values.risks) : undefined, seed: values.seed ? Number(values.seed) : undefined, asOf: values['as-of'] };
+    const r = await core.dispatch('demo.load', input);
+    if (!r.ok) fail(r.error.message);
+    process.stdout.write(JSON.stringify(r.value) + '\n');
+  } finally {
+    core.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  if (e instanceof UsageError) fail(`${e.message}\n\n${USAGE}`, 2);
+  fail(e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : `出错了：${String((e as Error)?.stack ?? e)}`);
+});

@@ -1,0 +1,40 @@
+// The one API client, typed from the contract. Electron's preload exposes window.yanpan.invoke;
+// in the web host the same calls go over HTTP with the per-run token from the page.
+import type { ApiError, ApiResult, MethodInput, MethodName, MethodOutput } from '../shared/contract';
+
+declare global {
+  interface Window {
+    yanpan?: { invoke: (method: string, input: unknown) => Promise<ApiResult<unknown>> };
+  }
+}
+
+export class ApiCallError extends Error {
+  constructor(public readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+function token(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="yanpan-token"]')?.content ?? '';
+}
+
+async function transport(method: string, input: unknown): Promise<ApiResult<unknown>> {
+  if (window.yanpan) return window.yanpan.invoke(method, input);
+  let res: Response;
+  try {
+    res = await fetch(`./api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Yanpan-Token': token() },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: '无法连接到风险研判台后台，请确认程序仍在运行。' } };
+  }
+  return (await res.json()) as ApiResult<unknown>;
+}
+
+export async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const r = await transport(method, input);
+  if (!r.ok) throw new ApiCallError(r.error);
+  return r.value as MethodOutput<M>;
+}

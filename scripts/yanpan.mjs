@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The `yanpan` command: runs the TypeScript CLI through tsx, so `npx yanpan` works right after `npm install`.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../electron/cli.ts');
