@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { contract } from '../shared/contract.js';
+import { contract } from '../shared/contract/index.js';
 import { openCore } from './core.js';
 import { defaultDbPath } from './paths.js';
 import { startWebHost } from './webhost.js';

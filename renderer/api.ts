@@ -1,6 +1,6 @@
 // The one API client, typed from the contract. Electron's preload exposes window.yanpan.invoke;
 // in the web host the same calls go over HTTP with the per-run token from the page.
-import type { ApiError, ApiResult, MethodInput, MethodName, MethodOutput } from '../shared/contract';
+import type { ApiError, ApiResult, MethodInput, MethodName, MethodOutput } from '../shared/contract/index';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 // Errors that reach a person: Chinese, naming the field and what to do.
 import type { z } from 'zod';
-import type { ApiError } from './contract.js';
+import type { ApiError } from './contract/index.js';
 import { RISK_FIELD_LABELS } from './labels.js';
 
 /** Thrown by query modules and handlers; the dispatcher turns it into `{ok:false, error}`. */

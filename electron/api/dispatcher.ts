@@ -2,7 +2,7 @@
 // It validates input against the contract, runs the handler (writes in one transaction),
 // and always answers {ok, value} or {ok:false, error} — it never throws across the boundary.
 import { ZodError } from 'zod';
-import { contract, isMethodName, type ApiError, type ApiResult, type MethodName } from '../../shared/contract.js';
+import { contract, isMethodName, type ApiError, type ApiResult, type MethodName } from '../../shared/contract/index.js';
 import { AppError, zodErrorToApiError } from '../../shared/errors.js';
 import { getSettings } from '../../db/settings.js';
 import type { Db } from '../../db/open.js';

@@ -1,4 +1,4 @@
-import type { MethodName, MethodOutput, MethodParsedInput } from '../../shared/contract.js';
+import type { MethodName, MethodOutput, MethodParsedInput } from '../../shared/contract/index.js';
 import type { HandlerContext } from './context.js';
 
 export type Handler<M extends MethodName> = (input: MethodParsedInput<M>, ctx: HandlerContext) => MethodOutput<M> | Promise<MethodOutput<M>>;

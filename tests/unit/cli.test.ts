@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../shared/contract.js';
+import { contract } from '../../shared/contract/index.js';
 import { tempDir } from './helpers.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'scripts', 'yanpan.mjs');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../shared/contract.js';
+import { contract } from '../../shared/contract/index.js';
 import { handlers } from '../../electron/api/dispatcher.js';
 import type { RiskRow } from '../../shared/risks.js';
 import type { AuditEntry } from '../../shared/audit.js';

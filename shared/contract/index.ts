@@ -1,0 +1,30 @@
+// The one API contract: every method the renderer (or `yanpan call`) can reach, with its input
+// schema, whether it writes, and its output type. One file per area; this index joins them.
+// The dispatcher, the renderer client, `yanpan methods` and the tests are all built from it.
+import type { z } from 'zod';
+import { appMethods } from './app.js';
+import { riskMethods } from './risks.js';
+
+export type { MethodSpec } from './method.js';
+
+export const contract = {
+  ...appMethods,
+  ...riskMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['_output']>;
+
+export interface ApiError {
+  code: 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNKNOWN_METHOD' | 'FORBIDDEN' | 'DB_ERROR' | 'INTERNAL' | 'CANCELLED';
+  message: string;
+  details?: unknown;
+}
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
