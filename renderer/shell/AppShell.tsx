@@ -1,24 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Layout, Menu, Result, Spin, Tag, Typography } from 'antd';
-import {
-  AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HeatMapOutlined, SettingOutlined, TableOutlined,
-} from '@ant-design/icons';
 import { api } from '../api';
 import type { AppInfo } from '../../shared/settings';
 import { FirstRun } from '../firstrun/FirstRun';
-import { RegisterPage } from '../register/RegisterPage';
+import { AREAS } from './areas';
 import { useHashRoute } from './route';
 import { useErrorReporter } from './useApi';
-
-const AREAS = [
-  { key: 'register', label: '风险台账', icon: <TableOutlined /> },
-  { key: 'meetings', label: '研判会', icon: <AuditOutlined /> },
-  { key: 'heatmap', label: '热力图', icon: <HeatMapOutlined /> },
-  { key: 'actions', label: '交办督办', icon: <AlertOutlined /> },
-  { key: 'briefs', label: '简报', icon: <FileTextOutlined /> },
-  { key: 'stats', label: '统计', icon: <BarChartOutlined /> },
-  { key: 'settings', label: '设置', icon: <SettingOutlined /> },
-];
 
 export function AppShell() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -32,7 +19,8 @@ export function AppShell() {
   if (!info) return <Spin size="large" fullscreen tip="正在打开台账…" />;
   if (info.firstRun) return <FirstRun onDone={refresh} />;
 
-  const area = route.split('/')[0];
+  const [areaKey, ...rest] = route.split('/');
+  const area = AREAS.find((a) => a.key === areaKey) ?? AREAS[0];
   return (
     <Layout style={{ height: '100%' }}>
       <Layout.Sider width={176} theme="dark" style={{ background: '#7f1d1d' }}>
@@ -40,7 +28,7 @@ export function AppShell() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={[area]}
+          selectedKeys={[area.key]}
           style={{ background: 'transparent' }}
           items={AREAS.map((a) => ({ key: a.key, icon: a.icon, label: a.label }))}
           onClick={(e) => go(e.key)}
@@ -55,7 +43,7 @@ export function AppShell() {
           </span>
         </Layout.Header>
         <Layout.Content className="yp-content">
-          {area === 'register' ? <RegisterPage onChanged={refresh} /> : <ComingSoon title={AREAS.find((a) => a.key === area)?.label ?? '页面'} />}
+          {area.page ? area.page({ subpath: rest.join('/'), onChanged: refresh }) : <ComingSoon title={area.label} />}
         </Layout.Content>
       </Layout>
     </Layout>

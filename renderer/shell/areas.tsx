@@ -1,0 +1,29 @@
+// The app's areas (left menu). Each area owns a folder in renderer/ and one line here.
+import type { ReactNode } from 'react';
+import { AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HeatMapOutlined, SettingOutlined, TableOutlined } from '@ant-design/icons';
+import { RegisterPage } from '../register/RegisterPage';
+
+export interface AreaProps {
+  /** The part of the hash route after the area key, e.g. "12" for #/meetings/12. */
+  subpath: string;
+  /** Call after a change that affects app-wide info (counts, first run). */
+  onChanged: () => void;
+}
+
+export interface Area {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  /** Absent: the area is announced but not built yet. */
+  page?: (props: AreaProps) => ReactNode;
+}
+
+export const AREAS: Area[] = [
+  { key: 'register', label: '风险台账', icon: <TableOutlined />, page: (p) => <RegisterPage onChanged={p.onChanged} /> },
+  { key: 'meetings', label: '研判会', icon: <AuditOutlined /> },
+  { key: 'heatmap', label: '热力图', icon: <HeatMapOutlined /> },
+  { key: 'actions', label: '交办督办', icon: <AlertOutlined /> },
+  { key: 'briefs', label: '简报', icon: <FileTextOutlined /> },
+  { key: 'stats', label: '统计', icon: <BarChartOutlined /> },
+  { key: 'settings', label: '设置', icon: <SettingOutlined /> },
+];
