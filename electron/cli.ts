@@ -21,6 +21,8 @@ const USAGE = `风险研判台 命令行
                                    调用一个方法，结果以 JSON 输出
   yanpan demo --db 文件 [--risks N] [--seed S] [--as-of YYYY-MM-DD]
                                    生成江城市示例台账（确定性，最多 100000 条）
+  yanpan bench [--risks N] [--runs N] [--suite 名称]
+                                   性能基准：各查询经调度器与独立 SQL 的中位数耗时及比值（JSON）
 
 未给 --db 时使用用户数据目录中的数据库：${defaultDbPath()}`;
 
@@ -42,6 +44,8 @@ async function main(argv: string[]) {
       return call(rest);
     case 'demo':
       return demo(rest);
+    case 'bench':
+      return bench(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -125,6 +129,18 @@ async function demo(args: string[]) {
   } finally {
     core.close();
   }
+}
+
+async function bench(args: string[]) {
+  const { values } = parse(args, { risks: { type: 'string' }, runs: { type: 'string' }, suite: { type: 'string' }, 'as-of': { type: 'string' } });
+  const { runBench } = await import('./bench/index.js');
+  const report = await runBench({
+    risks: values.risks ? Number(values.risks) : 100_000,
+    runs: values.runs ? Number(values.runs) : 15,
+    asOf: String(values['as-of'] ?? '2026-11-23'),
+    only: values.suite as string | undefined,
+  });
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 }
 
 main(process.argv.slice(2)).catch((e) => {

@@ -1,0 +1,31 @@
+// Benchmarks: each area adds a suite file here and one line in ./index.ts.
+// A case times the full dispatcher path and an independently written raw SQL query that
+// returns the same rows; the report gives both medians and their ratio (absolute times are noisy here).
+import type { Core } from '../core.js';
+
+export interface BenchCase {
+  name: string;
+  /** Through the dispatcher, exactly as a host calls it. Must return the rows it produced. */
+  api: () => Promise<unknown>;
+  /** Independently written raw SQL (prepared once) returning the same rows. Omit when no raw equivalent exists. */
+  raw?: () => unknown;
+  /** Checks that api and raw returned the same rows (throws if not), so a fast wrong query cannot pass. */
+  same?: (apiResult: unknown, rawResult: unknown) => void;
+  /** Target in ms for the api median; reported, not asserted. */
+  targetMs?: number;
+  /** Target for api/raw ratio. */
+  targetRatio?: number;
+}
+
+export interface BenchContext {
+  core: Core;
+  /** Rows in the generated register. */
+  risks: number;
+  asOf: string;
+}
+
+export interface BenchSuite {
+  name: string;
+  /** Adds whatever data the suite needs (beyond the demo register) and returns its cases. */
+  setup: (ctx: BenchContext) => Promise<BenchCase[]> | BenchCase[];
+}
