@@ -134,14 +134,15 @@ describe('packaging config', () => {
   it('electron-builder.yml is valid for electron-builder and has the required targets and fuses', async () => {
     const require = createRequire(import.meta.url);
     const yaml = require('js-yaml') as { load: (s: string) => Record<string, unknown> };
-    const cfg = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+    type Targets = { target: Array<{ target: string; arch: string[] }> };
+    const cfg = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { publish: unknown; electronFuses: object; asarUnpack: string[]; nsis: object; win: Targets; linux: Targets };
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as { validateConfiguration: (c: unknown, l: unknown) => Promise<void> };
     await validateConfiguration(cfg, { add() {}, isEnabled: false });
     expect(cfg.publish).toBeNull();
     expect(cfg.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, onlyLoadAppFromAsar: true });
     expect(cfg.asarUnpack).toContain('**/*.node');
     expect(cfg.nsis).toMatchObject({ oneClick: false, perMachine: true, allowToChangeInstallationDirectory: true });
-    const targets = (os: string) => (cfg[os].target as Array<{ target: string; arch: string[] }>).map((t) => `${t.target}:${t.arch.join('+')}`);
+    const targets = (os: 'win' | 'linux') => cfg[os].target.map((t) => `${t.target}:${t.arch.join('+')}`);
     expect(targets('win')).toEqual(['nsis:x64+arm64', 'portable:x64+arm64']);
     expect(targets('linux')).toEqual(['AppImage:x64+arm64', 'deb:x64+arm64']);
   });
