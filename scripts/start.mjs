@@ -59,7 +59,7 @@ function nativeForElectron() {
 
 function startWeb(reason) {
   say(`${reason}改为启动网页版：在浏览器中打开下面的地址即可使用。`);
-  const child = spawn(process.execPath, [join(root, 'scripts', 'yanpan.mjs'), 'serve', ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [join(root, 'scripts', 'yanpan.mjs'), 'serve', ...args.filter((a) => a !== '--web')], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 }
