@@ -15,7 +15,10 @@ export interface OpenOptions {
 
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  // YANPAN_NATIVE_BINDING: the better-sqlite3 build for Electron's ABI (scripts/start.mjs keeps one
+  // per ABI outside the package), so the package's own build stays the one for Node.
+  const nativeBinding = process.env.YANPAN_NATIVE_BINDING || undefined;
+  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, nativeBinding });
   try {
     // Refuse a database from the future before touching it (not even WAL mode).
     const found = schemaVersion(db);

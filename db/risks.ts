@@ -6,7 +6,7 @@ import { writeAudit } from './audit.js';
 import { getSetting } from './settings.js';
 import { AppError } from '../shared/errors.js';
 import { shanghaiDate, yearOf } from '../shared/dates.js';
-import type { Page, RiskFields, RiskListInput, RiskRow, RiskSortKey } from '../shared/risks.js';
+import type { RiskFields, RiskRow } from '../shared/risks.js';
 import { DEFAULT_CITY_PREFIX } from '../shared/labels.js';
 
 /** Writable field → column. The one place the camelCase contract meets the snake_case schema. */
@@ -214,68 +214,8 @@ export function restoreRisk(db: Db, ctx: WriteContext, id: number, version: numb
   return after;
 }
 
-const SORT_SQL: Record<RiskSortKey, string> = {
-  code: 'r.code',
-  region: 'g.sort',
-  domain: 'd.sort',
-  level: 'r.level',
-  status: 'r.status',
-  involvedCount: 'r.involved_count',
-  deadline: 'r.deadline',
-  firstFound: 'r.first_found',
-  updatedAt: 'r.updated_at',
-};
-
-const SEARCH_COLUMNS = ['r.title', 'r.summary', 'r.main_demands', 'r.control_measures', 'r.resolution_measures', 'r.progress'];
-
-/** Trigram FTS needs 3+ characters; shorter terms use LIKE. Each whitespace-separated term must match. */
-export function searchClause(query: string): { sql: string; params: unknown[] } {
-  const terms = query.split(/\s+/).filter(Boolean);
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  for (const t of terms) {
-    if ([...t].length >= 3) {
-      parts.push('(r.id IN (SELECT rowid FROM risks_fts WHERE risks_fts MATCH ?) OR r.code = ?)');
-      params.push(`"${t.replace(/"/g, '""')}"`, t);
-    } else {
-      const like = `%${t.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-      parts.push(`(${[...SEARCH_COLUMNS, 'r.code'].map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-      for (let i = 0; i <= SEARCH_COLUMNS.length; i++) params.push(like);
-    }
-  }
-  return { sql: parts.join(' AND '), params };
-}
-
-export function listRisks(db: Db, input: RiskListInput): Page<RiskRow> {
-  const where: string[] = [input.deleted ? 'r.deleted_at IS NOT NULL' : 'r.deleted_at IS NULL'];
-  const params: unknown[] = [];
-  const eq = (col: string, v: unknown) => {
-    if (v === undefined) return;
-    where.push(`${col} = ?`);
-    params.push(v);
-  };
-  eq('r.domain_id', input.domainId);
-  eq('r.region_id', input.regionId);
-  eq('r.level', input.level);
-  eq('r.status', input.status);
-  if (input.query) {
-    const s = searchClause(input.query);
-    if (s.sql) {
-      where.push(s.sql);
-      params.push(...s.params);
-    }
-  }
-  const page = input.page ?? 1;
-  const pageSize = input.pageSize ?? 20;
-  const sortCol = SORT_SQL[input.sort ?? 'level'];
-  const dir = (input.order ?? 'asc') === 'desc' ? 'DESC' : 'ASC';
-  const whereSql = where.join(' AND ');
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM risks r WHERE ${whereSql}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(`${RISK_SELECT} WHERE ${whereSql} ORDER BY ${sortCol} ${dir} NULLS LAST, r.id ${dir} LIMIT ? OFFSET ?`)
-    .all(...params, pageSize, (page - 1) * pageSize) as DbRow[];
-  return { rows: rows.map(rowToRisk), total, page, pageSize };
-}
+// The list (filters, sorts, paging, search) lives in ./risk-list.ts; re-exported for existing callers.
+export { listRisks, searchClause } from './risk-list.js';
 
 export function countRisks(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM risks WHERE deleted_at IS NULL').get() as { n: number }).n;

@@ -1,7 +1,9 @@
 // Settings and the editable lists (domains, regions).
+import type Database from 'better-sqlite3';
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
+import { AppError } from '../shared/errors.js';
 import { DEFAULT_CITY_PREFIX, DEFAULT_DOMAINS, DEFAULT_REGIONS } from '../shared/labels.js';
 import type { AppSettings, Lists, NamedItem } from '../shared/settings.js';
 
@@ -30,21 +32,36 @@ function putSetting(db: Db, key: string, value: string): void {
 }
 
 /** The operator defaults to the OS user until someone sets a name. */
+// The dispatcher reads the settings on every call (the operator is the audit actor): one cached
+// statement instead of four prepares keeps that off the register's hot path.
+const readAll = new WeakMap<Db, Database.Statement>();
+
 export function getSettings(db: Db, defaultOperator: string): AppSettings {
+  let stmt = readAll.get(db);
+  if (!stmt) readAll.set(db, (stmt = db.prepare("SELECT key, value FROM settings WHERE key IN ('cityPrefix', 'cityName', 'operator', 'settingsVersion')")));
+  const m = new Map((stmt.all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
   return {
-    cityPrefix: getSetting(db, 'cityPrefix') ?? DEFAULT_CITY_PREFIX,
-    cityName: getSetting(db, 'cityName') ?? '',
-    operator: getSetting(db, 'operator') ?? defaultOperator,
+    cityPrefix: m.get('cityPrefix') ?? DEFAULT_CITY_PREFIX,
+    cityName: m.get('cityName') ?? '',
+    operator: m.get('operator') ?? defaultOperator,
+    version: Number(m.get('settingsVersion') ?? 1),
   };
 }
 
+/** A stale `version` is refused; without one (CLI, older callers) the patch applies to the current settings. */
 export function updateSettings(db: Db, ctx: WriteContext, patch: Partial<AppSettings>, defaultOperator: string): AppSettings {
   const before = getSettings(db, defaultOperator);
-  const changed = Object.entries(patch).filter(([k, v]) => v !== undefined && before[k as keyof AppSettings] !== v);
+  if (patch.version !== undefined && patch.version !== before.version) {
+    throw new AppError('CONFLICT', `设置已被修改过（当前版本 ${before.version}，您编辑的是版本 ${patch.version}）。本次未保存，请刷新后重新修改。`, { current: before.version });
+  }
+  const changed = Object.entries(patch).filter(([k, v]) => k !== 'version' && v !== undefined && before[k as keyof AppSettings] !== v);
   if (changed.length === 0) return before;
   for (const [k, v] of changed) putSetting(db, k, String(v));
+  putSetting(db, 'settingsVersion', String(before.version + 1));
   const after = getSettings(db, defaultOperator);
-  writeAudit(db, ctx, 'update', 'settings', null, before, after);
+  const { version: _bv, ...b } = before;
+  const { version: _av, ...a } = after;
+  writeAudit(db, ctx, 'update', 'settings', null, b, a);
   return after;
 }
 
@@ -59,7 +76,13 @@ export function markInitialized(db: Db, ctx: WriteContext, how: string): void {
 }
 
 export function getLists(db: Db): Lists {
-  const read = (table: 'domains' | 'regions') =>
-    (db.prepare(`SELECT id, name, sort, active FROM ${table} ORDER BY sort, id`).all() as Array<Omit<NamedItem, 'active'> & { active: number }>).map((r) => ({ ...r, active: r.active === 1 }));
+  // inUse per entry: one indexed lookup each (risks_by_domain_id / risks_by_region), lists are short.
+  const read = (table: 'domains' | 'regions') => {
+    const col = table === 'domains' ? 'domain_id' : 'region_id';
+    const count = db.prepare(`SELECT (SELECT COUNT(*) FROM risks WHERE deleted_at IS NULL AND ${col} = ?) + (SELECT COUNT(*) FROM risks WHERE deleted_at IS NOT NULL AND ${col} = ?)`).pluck();
+    return (db.prepare(`SELECT id, name, sort, active, version FROM ${table} ORDER BY sort, id`).all() as Array<Omit<NamedItem, 'active' | 'inUse'> & { active: number }>).map(
+      (r) => ({ ...r, active: r.active === 1, inUse: count.get(r.id, r.id) as number }),
+    );
+  };
   return { domains: read('domains'), regions: read('regions') };
 }

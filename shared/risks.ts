@@ -69,12 +69,21 @@ export const riskListInput = z.object({
   regionId: id.optional(),
   level: z.number().int().min(1).max(4, { message: '应为 1（重大）至 4（低）' }).optional(),
   status: z.enum(RISK_STATUSES, { message: `只能是：${RISK_STATUSES.join('、')}` }).optional(),
+  leadUnit: z.string().trim().min(1).max(100, { message: '不能超过100个字' }).optional(),
+  packageLeader: z.string().trim().min(1).max(50, { message: '不能超过50个字' }).optional(),
+  source: z.enum(RISK_SOURCES, { message: `只能是：${RISK_SOURCES.join('、')}` }).optional(),
+  deadlineFrom: isoDate.optional(),
+  deadlineTo: isoDate.optional(),
+  involvedMin: z.number({ message: '应为不小于 0 的整数' }).int().min(0, { message: '应为不小于 0 的整数' }).optional(),
+  involvedMax: z.number({ message: '应为不小于 0 的整数' }).int().min(0, { message: '应为不小于 0 的整数' }).optional(),
   deleted: z.boolean().optional(),
   sort: z.enum(RISK_SORT_KEYS, { message: '不支持的排序字段' }).optional(),
   order: z.enum(['asc', 'desc']).optional(),
   page: z.number().int().min(1, { message: '应从 1 开始' }).max(1_000_000).default(1),
   pageSize: z.number().int().min(1).max(500, { message: '每页最多 500 条' }).default(20),
-});
+})
+  .refine((f) => !f.deadlineFrom || !f.deadlineTo || f.deadlineFrom <= f.deadlineTo, { message: '化解时限的起始日期不能晚于截止日期', path: ['deadlineTo'] })
+  .refine((f) => f.involvedMin === undefined || f.involvedMax === undefined || f.involvedMin <= f.involvedMax, { message: '涉及人数的下限不能大于上限', path: ['involvedMax'] });
 export type RiskListInput = z.input<typeof riskListInput>;
 
 /** A risk as the register shows it: stored fields plus resolved names. */
@@ -119,6 +128,15 @@ export interface RiskRow {
   createdAt: string;
   updatedAt: string;
   version: number;
+}
+
+/** The filter part of a list request (what a saved view stores, besides sort and columns). */
+export type RiskFilter = Omit<RiskListInput, 'page' | 'pageSize' | 'sort' | 'order'>;
+
+/** Distinct values offered by the register's lead-unit and package-leader filters. */
+export interface RiskFacets {
+  leadUnits: string[];
+  packageLeaders: string[];
 }
 
 export interface Page<T> {

@@ -4,12 +4,15 @@ export interface AppSettings {
   cityPrefix: string;
   cityName: string;
   operator: string;
+  /** Bumped by every change; settings.update with a stale version is refused. */
+  version: number;
 }
 
 export const settingsUpdateInput = z.object({
   cityPrefix: z.string().trim().regex(/^[A-Z]{1,6}$/, { message: '城市代码应为 1–6 个大写英文字母，例如 JC' }).optional(),
   cityName: z.string().trim().min(1, { message: '不能为空' }).max(30, { message: '不能超过30个字' }).optional(),
   operator: z.string().trim().min(1, { message: '不能为空' }).max(30, { message: '不能超过30个字' }).optional(),
+  version: z.number({ message: '缺少版本号' }).int().positive().optional(),
 });
 
 export interface NamedItem {
@@ -17,7 +20,25 @@ export interface NamedItem {
   name: string;
   sort: number;
   active: boolean;
+  version: number;
+  /** Risks (deleted ones included) that point at this entry: such an entry can be renamed or deactivated, never removed. */
+  inUse: number;
 }
+
+export const LIST_KINDS = ['domains', 'regions'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+export const LIST_LABELS: Record<ListKind, string> = { domains: '领域', regions: '县区' };
+
+const listKind = z.enum(LIST_KINDS, { message: '只能是 领域 或 县区' });
+const itemId = z.number({ message: '应为数字编号' }).int().positive();
+const itemVersion = z.number({ message: '缺少版本号' }).int().positive();
+const itemName = z.string().trim().min(1, { message: '名称不能为空' }).max(20, { message: '名称不能超过20个字' });
+
+export const listAddInput = z.object({ list: listKind, name: itemName });
+export const listRenameInput = z.object({ list: listKind, id: itemId, version: itemVersion, name: itemName });
+export const listMoveInput = z.object({ list: listKind, id: itemId, version: itemVersion, direction: z.enum(['up', 'down'], { message: '只能上移或下移' }) });
+export const listSetActiveInput = z.object({ list: listKind, id: itemId, version: itemVersion, active: z.boolean({ message: '应为 是/否' }) });
+export const listRemoveInput = z.object({ list: listKind, id: itemId, version: itemVersion });
 
 export interface Lists {
   domains: NamedItem[];

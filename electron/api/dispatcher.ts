@@ -10,10 +10,12 @@ import type { HandlerContext } from './context.js';
 import type { Handlers } from './types.js';
 import { appHandlers } from './app.js';
 import { riskHandlers } from './risks.js';
+import { settingsHandlers } from './settings.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...riskHandlers,
+  ...settingsHandlers,
 };
 
 export interface DispatcherOptions {

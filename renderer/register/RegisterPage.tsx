@@ -1,24 +1,51 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Button, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Badge, Button, Input, Space, Switch, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { FilterOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api } from '../api';
-import { LEVELS, RISK_STATUSES } from '../../shared/labels';
-import type { Page, RiskListInput, RiskRow, RiskSortKey } from '../../shared/risks';
+import type { Page, RiskFacets, RiskFilter, RiskRow, RiskSortKey } from '../../shared/risks';
 import type { Lists } from '../../shared/settings';
+import { DEFAULT_COLUMNS, REGISTER_COLUMNS, type RegisterColumn, type ViewPayload } from '../../shared/views';
 import { useErrorReporter } from '../shell/useApi';
-import { LevelTag } from './LevelTag';
 import { RiskDrawer } from './RiskDrawer';
 import { RiskForm } from './RiskForm';
-import { deadlineLabel, involvedLabel, when } from './format';
+import { registerColumn } from './columns';
+import { MainFilters, MoreFilters } from './RegisterFilters';
+import { ViewsBar } from './ViewsBar';
 
-type Filters = Omit<RiskListInput, 'page' | 'pageSize'>;
+interface Sorting {
+  sort?: RiskSortKey;
+  order?: 'asc' | 'desc';
+}
+
+const MORE_KEYS = ['leadUnit', 'packageLeader', 'source', 'deadlineFrom', 'deadlineTo', 'involvedMin', 'involvedMax'] as const;
+const COLUMNS_KEY = 'yanpan.register.columns';
+
+function storedColumns(): RegisterColumn[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? 'null') as string[] | null;
+    if (Array.isArray(v)) return REGISTER_COLUMNS.filter((c) => v.includes(c));
+  } catch {
+    // fall through to the default
+  }
+  return DEFAULT_COLUMNS;
+}
+
+/** Drops empty values so the request (and a saved view) carries only the filters in force. */
+function clean(f: RiskFilter): RiskFilter {
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '')) as RiskFilter;
+}
 
 export function RegisterPage({ onChanged }: { onChanged: () => void }) {
   const report = useErrorReporter();
   const [lists, setLists] = useState<Lists>({ domains: [], regions: [] });
-  const [filters, setFilters] = useState<Filters>({});
+  const [facets, setFacets] = useState<RiskFacets>({ leadUnits: [], packageLeaders: [] });
+  const [filter, setFilterState] = useState<RiskFilter>({});
+  const [sorting, setSorting] = useState<Sorting>({});
+  const [queryText, setQueryText] = useState('');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [columns, setColumnsState] = useState<RegisterColumn[]>(storedColumns);
+  const [showMore, setShowMore] = useState(false);
   const [data, setData] = useState<Page<RiskRow> | null>(null);
   const [loading, setLoading] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -27,50 +54,63 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
 
   useEffect(() => {
     api('lists.get', {}).then(setLists, report);
-  }, [report]);
+    api('risks.facets', {}).then(setFacets, report);
+  }, [report, rev]);
 
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setData(await api('risks.list', { ...filters, ...paging }));
+      setData(await api('risks.list', { ...clean(filter), ...sorting, ...paging }));
     } catch (e) {
       report(e);
     } finally {
       setLoading(false);
     }
-  }, [filters, paging, report]);
+  }, [filter, sorting, paging, report]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  const setFilter = (patch: Filters) => {
-    setFilters((f) => ({ ...f, ...patch }));
+  const setFilter = (patch: Partial<RiskFilter>) => {
+    setFilterState((f) => clean({ ...f, ...patch }));
     setPaging((p) => ({ ...p, page: 1 }));
   };
+  const setColumns = (c: RegisterColumn[]) => {
+    setColumnsState(c);
+    localStorage.setItem(COLUMNS_KEY, JSON.stringify(c));
+  };
+  const applyView = (v: ViewPayload) => {
+    const f = clean(v.filter as RiskFilter);
+    setFilterState(f);
+    setQueryText(f.query ?? '');
+    setSorting({ sort: v.sort, order: v.order });
+    setColumns(v.columns);
+    setPaging({ page: 1, pageSize: v.pageSize ?? paging.pageSize });
+    if (MORE_KEYS.some((k) => f[k] !== undefined)) setShowMore(true);
+  };
+  const moreCount = MORE_KEYS.filter((k) => filter[k] !== undefined && !(k === 'deadlineTo' && filter.deadlineFrom) && !(k === 'involvedMax' && filter.involvedMin !== undefined)).length;
 
-  const columns: TableProps<RiskRow>['columns'] = [
-    { title: '编号', dataIndex: 'code', key: 'code', width: 130, sorter: true, fixed: 'left' },
-    { title: '事项名称', dataIndex: 'title', key: 'title', ellipsis: true, render: (t: string, r) => (
+  const tableColumns = useMemo<TableProps<RiskRow>['columns']>(() => {
+    const title = {
+      title: '事项名称', dataIndex: 'title', key: 'title', ellipsis: true, width: 260,
+      render: (t: string, r: RiskRow) => (
         <a href={`#/register/${r.id}`} onClick={(e) => { e.preventDefault(); setOpenId(r.id); }}>{t}</a>
-      ) },
-    { title: '县区', dataIndex: 'region', key: 'region', width: 90, sorter: true },
-    { title: '领域', dataIndex: 'domain', key: 'domain', width: 110, sorter: true },
-    { title: '涉及人数', key: 'involvedCount', width: 100, sorter: true, render: (_: unknown, r) => involvedLabel(r) },
-    { title: '风险等级', dataIndex: 'level', key: 'level', width: 110, sorter: true, render: (l: number | null) => <LevelTag level={l} /> },
-    { title: '状态', dataIndex: 'status', key: 'status', width: 96, sorter: true },
-    { title: '主办单位', dataIndex: 'leadUnit', key: 'leadUnit', width: 170, ellipsis: true },
-    { title: '包案领导', key: 'packageLeader', width: 140, render: (_: unknown, r) => [r.packageLeaderTitle, r.packageLeader].filter(Boolean).join(' ') },
-    { title: '化解时限', key: 'deadline', width: 120, sorter: true, render: (_: unknown, r) => deadlineLabel(r) },
-    { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', width: 170, sorter: true, render: (t: string) => when(t) },
-  ];
+      ),
+    };
+    const cols = columns.map((k) => ({ ...registerColumn(k), sortOrder: sorting.sort === k ? (sorting.order === 'desc' ? 'descend' as const : 'ascend' as const) : null }));
+    const at = cols[0]?.key === 'code' ? 1 : 0;
+    return [...cols.slice(0, at), title, ...cols.slice(at)];
+  }, [columns, sorting]);
 
   const onTableChange: TableProps<RiskRow>['onChange'] = (pagination, _f, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     const sort = s?.order ? (s.columnKey as RiskSortKey) : undefined;
     const order = s?.order === 'descend' ? 'desc' : s?.order === 'ascend' ? 'asc' : undefined;
-    if (sort !== filters.sort || order !== filters.order) setFilter({ sort, order });
-    else setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 });
+    if (sort !== sorting.sort || order !== sorting.order) {
+      setSorting({ sort, order });
+      setPaging((p) => ({ ...p, page: 1 }));
+    } else setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 });
   };
 
   return (
@@ -79,36 +119,47 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
         <Input.Search
           placeholder="搜索事项名称、基本情况、诉求、措施、进展或编号"
           allowClear
-          style={{ width: 360 }}
+          style={{ width: 340 }}
+          value={queryText}
+          onChange={(e) => setQueryText(e.target.value)}
           onSearch={(v) => setFilter({ query: v.trim() || undefined })}
           aria-label="搜索"
         />
-        <Select allowClear placeholder="领域" style={{ width: 130 }} aria-label="领域" options={lists.domains.map((d) => ({ value: d.id, label: d.name }))} onChange={(v) => setFilter({ domainId: v })} />
-        <Select allowClear placeholder="县区" style={{ width: 120 }} aria-label="县区" options={lists.regions.map((d) => ({ value: d.id, label: d.name }))} onChange={(v) => setFilter({ regionId: v })} />
-        <Select allowClear placeholder="风险等级" style={{ width: 120 }} aria-label="风险等级" options={LEVELS.map((l) => ({ value: l.value, label: `${l.name}（${l.color}）` }))} onChange={(v) => setFilter({ level: v })} />
-        <Select allowClear placeholder="状态" style={{ width: 120 }} aria-label="状态" options={RISK_STATUSES.map((s) => ({ value: s, label: s }))} onChange={(v) => setFilter({ status: v })} />
-        <Space style={{ marginLeft: 'auto' }}>
+        <MainFilters filter={filter} lists={lists} onChange={setFilter} />
+        <Badge count={moreCount} size="small" offset={[-4, 4]}>
+          <Button icon={<FilterOutlined />} type={showMore ? 'primary' : 'default'} ghost={showMore} onClick={() => setShowMore((x) => !x)}>更多筛选</Button>
+        </Badge>
+        <Space style={{ marginLeft: 'auto' }} wrap>
           <span>
-            <Switch size="small" checked={!!filters.deleted} onChange={(v) => setFilter({ deleted: v || undefined })} /> 已删除
+            <Switch size="small" aria-label="已删除" checked={!!filter.deleted} onChange={(v) => setFilter({ deleted: v || undefined })} /> 已删除
           </span>
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增事项</Button>
         </Space>
       </div>
+      {showMore && (
+        <div className="yp-toolbar yp-more">
+          <MoreFilters filter={filter} facets={facets} onChange={setFilter} />
+        </div>
+      )}
+      <div className="yp-toolbar">
+        <ViewsBar current={{ filter: clean(filter), ...sorting, columns, pageSize: paging.pageSize }} onApply={applyView} columns={columns} onColumns={setColumns} />
+      </div>
       <Table<RiskRow>
         rowKey="id"
         size="middle"
         loading={loading}
-        columns={columns}
+        columns={tableColumns}
         dataSource={data?.rows ?? []}
         onChange={onTableChange}
-        scroll={{ x: 1400 }}
+        scroll={{ x: 'max-content' }}
         onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
         pagination={{
           current: paging.page,
           pageSize: paging.pageSize,
           total: data?.total ?? 0,
           showSizeChanger: true,
+          showQuickJumper: true,
           pageSizeOptions: [20, 50, 100],
           showTotal: (t) => <Typography.Text>共 {t} 条</Typography.Text>,
         }}

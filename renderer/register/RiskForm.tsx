@@ -94,12 +94,12 @@ export function RiskForm({ lists, risk, onCancel, onSaved }: Props) {
           </Col>
           <Col span={6}>
             <Form.Item name="regionId" label="所属县区" rules={[{ required: true, message: '请选择所属县区' }]}>
-              <Select placeholder="请选择" options={lists.regions.map((d) => ({ value: d.id, label: d.name }))} />
+              <Select placeholder="请选择" options={lists.regions.filter((d) => d.active || d.id === risk?.regionId).map((d) => ({ value: d.id, label: d.name }))} />
             </Form.Item>
           </Col>
           <Col span={6}>
             <Form.Item name="domainId" label="领域" rules={[{ required: true, message: '请选择领域' }]}>
-              <Select placeholder="请选择" options={lists.domains.map((d) => ({ value: d.id, label: d.name }))} />
+              <Select placeholder="请选择" options={lists.domains.filter((d) => d.active || d.id === risk?.domainId).map((d) => ({ value: d.id, label: d.name }))} />
             </Form.Item>
           </Col>
           <Col span={6}><Form.Item name="subCategory" label="细类"><Input /></Form.Item></Col>

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HeatMapOutlined, SettingOutlined, TableOutlined } from '@ant-design/icons';
 import { RegisterPage } from '../register/RegisterPage';
+import { SettingsPage } from '../settings/SettingsPage';
 
 export interface AreaProps {
   /** The part of the hash route after the area key, e.g. "12" for #/meetings/12. */
@@ -25,5 +26,5 @@ export const AREAS: Area[] = [
   { key: 'actions', label: '交办督办', icon: <AlertOutlined /> },
   { key: 'briefs', label: '简报', icon: <FileTextOutlined /> },
   { key: 'stats', label: '统计', icon: <BarChartOutlined /> },
-  { key: 'settings', label: '设置', icon: <SettingOutlined /> },
+  { key: 'settings', label: '设置', icon: <SettingOutlined />, page: (p) => <SettingsPage onChanged={p.onChanged} /> },
 ];

@@ -56,3 +56,28 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('0002 on an existing register', () => {
+  it('keeps every risk, rebuilds the search index (now also for 1–2 characters) and adds the sort indexes', () => {
+    const file = join(tempDir(), 'old.db');
+    const raw = new Database(file);
+    migrate(raw, loadMigrations().slice(0, 1));
+    raw.prepare("INSERT INTO regions (name, sort) VALUES ('城关区', 10)").run();
+    raw.prepare("INSERT INTO domains (name, sort) VALUES ('劳动社保', 10)").run();
+    const ins = raw.prepare("INSERT INTO risks (code, region_id, domain_id, title, main_demands, created_at, updated_at) VALUES (?, 1, 1, ?, ?, 'x', 'x')");
+    ins.run('JC-2025-001', '某公司欠薪', '足额支付');
+    ins.run('JC-2025-002', '停产职工安置', '补偿');
+    raw.close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(loadMigrations().length);
+    expect(rowCount(db, 'risks')).toBe(2);
+    const hit = (q: string) => db.prepare("SELECT rowid FROM risks_fts WHERE risks_fts MATCH ?").pluck().all(q);
+    expect(hit('"欠薪"')).toEqual([]); // 2 characters: not a trigram…
+    const terms = db.prepare("SELECT term FROM risks_fts_terms WHERE term >= '欠薪' AND term < '欠薪\u{10FFFF}'").pluck().all() as string[];
+    expect(terms.length).toBe(1); // …but the padded column end gives one trigram starting with it
+    expect(hit(`"${terms[0]}"`)).toEqual([1]);
+    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'risks'").pluck().all();
+    expect(indexes).toEqual(expect.arrayContaining(['risks_sort_deadline_asc', 'risks_sort_deadline_desc', 'risks_by_lead_unit']));
+    db.close();
+  });
+});

@@ -1,0 +1,175 @@
+// The register list: filters, sorts and paging that stay fast at 100,000 risks.
+// Every sort has an index that delivers rows in order (migration 0002, docs/architecture.md);
+// a page is found as ids on that index (covering, so OFFSET skips index entries, not rows) and
+// only the page's rows are then read in full. Totals are cached per filter until the data changes.
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './open.js';
+import { RISK_SELECT, rowToRisk } from './risks.js';
+import type { Page, RiskFacets, RiskListInput, RiskRow, RiskSortKey } from '../shared/risks.js';
+
+type Dir = 'ASC' | 'DESC';
+
+// better-sqlite3 does not cache prepared statements; preparing costs as much as running a page.
+const statements = new WeakMap<Db, Map<string, Statement>>();
+function stmt(db: Db, sql: string): Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) {
+    if (m.size > 500) m.clear();
+    m.set(sql, (s = db.prepare(sql)));
+  }
+  return s;
+}
+
+/** ORDER BY per sort key. Nullable columns sort NULLS LAST both ways (expression indexes of 0002). */
+function orderBy(key: RiskSortKey, dir: Dir, input: RiskListInput): { join: string; order: string } {
+  // Sorting by a column the filter pins to one value is sorting by id: say so, and the filter's
+  // index delivers the order without a sort step.
+  const pinned = { level: input.level, status: input.status, region: input.regionId, domain: input.domainId } as Partial<Record<RiskSortKey, unknown>>;
+  if (pinned[key] !== undefined) return { join: '', order: `r.id ${dir}` };
+  const nullable = (col: string) => ({ join: '', order: `r.${col} IS NULL, r.${col} ${dir}, r.id ${dir}` });
+  switch (key) {
+    case 'level':
+      return nullable('level');
+    case 'involvedCount':
+      return nullable('involved_count');
+    case 'deadline':
+      return nullable('deadline');
+    case 'firstFound':
+      return nullable('first_found');
+    case 'code':
+      return { join: '', order: `r.code ${dir}` };
+    case 'status':
+      return { join: '', order: `r.status ${dir}, r.id ${dir}` };
+    case 'updatedAt':
+      return { join: '', order: `r.updated_at ${dir}, r.id ${dir}` };
+    // The list's display order (sort, then id) is walked as the outer loop, so each entry's risks
+    // come from the (deleted_at, region_id|domain_id, id) index already in id order.
+    case 'region':
+      return { join: 'JOIN regions g ON g.id = r.region_id', order: `g.sort ${dir}, g.id ${dir}, r.id ${dir}` };
+    case 'domain':
+      return { join: 'JOIN domains d ON d.id = r.domain_id', order: `d.sort ${dir}, d.id ${dir}, r.id ${dir}` };
+  }
+}
+
+const CODE_LIKE = /^[A-Za-z0-9-]+$/;
+
+/**
+ * One search term → SQL. 3+ characters: a trigram MATCH. 1–2 characters: the OR of every indexed
+ * trigram that begins with the term (the index pads each column so that every occurrence begins
+ * one), read from the vocabulary by a range — no table scan. Terms that could be part of a code
+ * (letters, digits, '-') also match the code.
+ */
+function termClause(db: Db, t: string): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if ([...t].length >= 3) {
+    parts.push('r.id IN (SELECT rowid FROM risks_fts WHERE risks_fts MATCH ?)');
+    params.push(`"${t.replace(/"/g, '""')}"`);
+  } else {
+    const low = t.toLowerCase();
+    const terms = (stmt(db, 'SELECT term FROM risks_fts_terms WHERE term >= ? AND term < ?').pluck().all(low, low + '\u{10FFFF}') as string[])
+      .filter((x) => x.startsWith(low));
+    if (terms.length) {
+      parts.push('r.id IN (SELECT rowid FROM risks_fts WHERE risks_fts MATCH ?)');
+      params.push(terms.map((x) => `"${x.replace(/"/g, '""')}"`).join(' OR '));
+    }
+  }
+  if (CODE_LIKE.test(t)) {
+    parts.push("r.code LIKE ? ESCAPE '\\'");
+    params.push(`%${t.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  }
+  return { sql: parts.length ? `(${parts.join(' OR ')})` : '0', params };
+}
+
+/** Each whitespace-separated term must match (AND). */
+export function searchClause(db: Db, query: string): { sql: string; params: unknown[] } {
+  const clauses = query.split(/\s+/).filter(Boolean).map((t) => termClause(db, t));
+  return { sql: clauses.map((c) => c.sql).join(' AND '), params: clauses.flatMap((c) => c.params) };
+}
+
+export function whereClause(db: Db, input: RiskListInput): { sql: string; params: unknown[] } {
+  const where: string[] = [input.deleted ? 'r.deleted_at IS NOT NULL' : 'r.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    if (v === undefined) return;
+    where.push(sql);
+    params.push(v);
+  };
+  add('r.domain_id = ?', input.domainId);
+  add('r.region_id = ?', input.regionId);
+  add('r.level = ?', input.level);
+  add('r.status = ?', input.status);
+  add('r.lead_unit = ?', input.leadUnit);
+  add('r.package_leader = ?', input.packageLeader);
+  add('r.source = ?', input.source);
+  add('r.deadline >= ?', input.deadlineFrom);
+  add('r.deadline <= ?', input.deadlineTo);
+  add('r.involved_count >= ?', input.involvedMin);
+  add('r.involved_count <= ?', input.involvedMax);
+  if (input.query) {
+    const s = searchClause(db, input.query);
+    if (s.sql) {
+      where.push(s.sql);
+      params.push(...s.params);
+    }
+  }
+  return { sql: where.join(' AND '), params };
+}
+
+// Totals: COUNT(*) over 100,000 rows costs more than the page itself, and paging through one
+// result re-asks the same count. It is cached per connection and filter, stamped with
+// total_changes() (every write on this connection) and data_version (writes by other connections),
+// so any change recomputes it and an unchanged register never does.
+const countCache = new WeakMap<Db, Map<string, { stamp: string; n: number }>>();
+
+function dataStamp(db: Db): string {
+  return String(stmt(db, 'SELECT total_changes() || \':\' || (SELECT data_version FROM pragma_data_version)').pluck().get());
+}
+
+function cachedCount(db: Db, key: string, compute: () => number): number {
+  let cache = countCache.get(db);
+  if (!cache) countCache.set(db, (cache = new Map()));
+  const stamp = dataStamp(db);
+  const hit = cache.get(key);
+  if (hit && hit.stamp === stamp) return hit.n;
+  const n = compute();
+  if (cache.size > 200) cache.clear();
+  cache.set(key, { stamp, n });
+  return n;
+}
+
+/** Forgets cached totals (the bench uses it to time the uncached path). */
+export function clearListCache(db: Db): void {
+  countCache.delete(db);
+}
+
+export function listRisks(db: Db, input: RiskListInput): Page<RiskRow> {
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 20;
+  const where = whereClause(db, input);
+  const o = orderBy(input.sort ?? 'level', (input.order ?? 'asc') === 'desc' ? 'DESC' : 'ASC', input);
+  const total = cachedCount(db, where.sql + '\u0000' + JSON.stringify(where.params), () =>
+    stmt(db, `SELECT COUNT(*) FROM risks r WHERE ${where.sql}`).pluck().get(...where.params) as number,
+  );
+  const ids = stmt(db, `SELECT r.id FROM risks r ${o.join} WHERE ${where.sql} ORDER BY ${o.order} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...where.params, pageSize, (page - 1) * pageSize) as number[];
+  return { rows: rowsByIds(db, ids), total, page, pageSize };
+}
+
+/** Full rows for ids, in the given order. */
+export function rowsByIds(db: Db, ids: number[]): RiskRow[] {
+  if (ids.length === 0) return [];
+  const rows = stmt(db, `${RISK_SELECT} WHERE r.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<Record<string, unknown>>;
+  const byId = new Map(rows.map((r) => [r.id as number, r]));
+  return ids.map((id) => rowToRisk(byId.get(id)!));
+}
+
+/** Lead units and package leaders in use (live risks), for the filter pickers. */
+export function riskFacets(db: Db): RiskFacets {
+  const distinct = (col: string) =>
+    db.prepare(`SELECT DISTINCT ${col} FROM risks WHERE deleted_at IS NULL AND ${col} <> '' ORDER BY ${col}`).pluck().all() as string[];
+  return { leadUnits: distinct('lead_unit'), packageLeaders: distinct('package_leader') };
+}
