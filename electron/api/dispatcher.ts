@@ -10,10 +10,13 @@ import type { HandlerContext } from './context.js';
 import type { Handlers } from './types.js';
 import { appHandlers } from './app.js';
 import { riskHandlers } from './risks.js';
+import { briefHandlers } from './briefs.js';
+import type { PrinterSlot } from '../print/types.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...riskHandlers,
+  ...briefHandlers,
 };
 
 export interface DispatcherOptions {
@@ -24,6 +27,8 @@ export interface DispatcherOptions {
   /** Injected clock for tests; defaults to the system clock. */
   now?: () => string;
   log?: (msg: string, err?: unknown) => void;
+  /** Set by the host once it can print (web host: headless Chromium; Electron: printToPDF). */
+  printer?: PrinterSlot;
 }
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
@@ -46,6 +51,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
         defaultOperator: opts.defaultOperator,
         now,
         actor: getSettings(opts.db, opts.defaultOperator).operator,
+        printer: opts.printer,
       };
       const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
       const value = spec.write ? runWrite(opts.db, () => handler(parsed.data, ctx)) : await handler(parsed.data, ctx);

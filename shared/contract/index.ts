@@ -4,12 +4,14 @@
 import type { z } from 'zod';
 import { appMethods } from './app.js';
 import { riskMethods } from './risks.js';
+import { briefMethods } from './briefs.js';
 
 export type { MethodSpec } from './method.js';
 
 export const contract = {
   ...appMethods,
   ...riskMethods,
+  ...briefMethods,
 } as const;
 
 export type Contract = typeof contract;
