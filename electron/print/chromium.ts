@@ -32,33 +32,32 @@ export function createChromiumPrinter(baseUrl: string): Printer {
   return {
     async pdf(route: string, job: PdfJob = {}) {
       if (job.signal?.aborted) throw new CancelledError();
-      const context = await (await get()).newContext({ offline: false });
-      let cancelled = false;
-      const onAbort = () => {
-        cancelled = true;
-        void context.close();
-      };
-      job.signal?.addEventListener('abort', onAbort, { once: true });
+      // Every step races the abort signal, so cancel answers at once; the context is closed in finally.
+      let onAbort = () => {};
+      const aborted = new Promise<never>((_, reject) => {
+        onAbort = () => reject(new CancelledError());
+        job.signal?.addEventListener('abort', onAbort, { once: true });
+      });
+      aborted.catch(() => {});
+      const step = <T>(p: Promise<T>) => Promise.race([p, aborted]);
+      const contextP = get().then((b) => b.newContext());
       try {
-        const page = await context.newPage();
+        const context = await step(contextP);
+        const page = await step(context.newPage());
         // Nothing but our own loopback host may be reached from the print page.
         const origin = new URL(baseUrl).origin;
-        await page.route('**/*', (r) => (r.request().url().startsWith(origin) ? r.continue() : r.abort()));
+        await step(page.route('**/*', (r) => (r.request().url().startsWith(origin) ? r.continue() : r.abort())));
         job.onStage?.('排版');
-        await page.goto(new URL(route, baseUrl).href);
+        await step(page.goto(new URL(route, baseUrl).href));
         // Selectors, not page functions: the page's CSP forbids eval.
-        await page.waitForSelector('body[data-print-ready], body[data-print-error]', { state: 'attached', timeout: 120_000 });
-        const err = await page.getAttribute('body', 'data-print-error');
+        await step(page.waitForSelector('body[data-print-ready], body[data-print-error]', { state: 'attached', timeout: 120_000 }));
+        const err = await step(page.getAttribute('body', 'data-print-error'));
         if (err) throw new Error(err);
         job.onStage?.('生成PDF');
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
-        return pdf;
-      } catch (e) {
-        if (cancelled) throw new CancelledError();
-        throw e;
+        return await step(page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false }));
       } finally {
         job.signal?.removeEventListener('abort', onAbort);
-        await context.close().catch(() => {});
+        void contextP.then((c) => c.close()).catch(() => {});
       }
     },
     async close() {

@@ -43,8 +43,9 @@ export function involved(r: Pick<BriefRisk, 'involvedText' | 'involvedCount' | '
   return r.involvedCount === null ? '' : `${r.involvedCount}${r.involvedUnit}`;
 }
 
-function deadlineText(r: BriefRisk): string {
-  return [r.deadline ? r.deadline : '', r.deadlineNote].filter(Boolean).join(' ');
+/** Tables keep ISO dates (compact, sortable); running text uses 2026年3月5日 as documents do. */
+function deadlineText(r: BriefRisk, words = false): string {
+  return [r.deadline ? (words ? chineseDate(r.deadline) : r.deadline) : '', r.deadlineNote].filter(Boolean).join(' ');
 }
 
 /** The register as printed every week: a landscape table, header repeated on every page. */
@@ -73,18 +74,18 @@ export function buildRegisterDoc(input: RegisterDocInput): Doc {
         t: 'table',
         fontPt: 10.5,
         columns: [
-          { title: '序号', width: 4, align: 'center' },
-          { title: '编号', width: 10 },
+          { title: '序号', width: 5, align: 'center' },
+          { title: '编号', width: 12 },
           { title: '县区', width: 6 },
-          { title: '领域', width: 7 },
-          { title: '事项名称', width: 22 },
+          { title: '领域', width: 8 },
+          { title: '事项名称', width: 20 },
           { title: '涉及人数', width: 7 },
           { title: '等级', width: 5, align: 'center' },
           { title: '态势', width: 5, align: 'center' },
-          { title: '主办单位', width: 11 },
-          { title: '包案领导', width: 9 },
-          { title: '化解时限', width: 9 },
-          { title: '状态', width: 6, align: 'center' },
+          { title: '主办单位', width: 12 },
+          { title: '包案领导', width: 10 },
+          { title: '化解时限', width: 10 },
+          { title: '状态', width: 7, align: 'center' },
         ],
         rows,
       },
@@ -140,8 +141,10 @@ export function weeklySummary(input: WeeklyBriefInput): string {
   let s = `截至${chineseDate(input.asOf)}，全市风险隐患台账在册${active.length}件`;
   s += active.length ? `，其中${countText(byLevel)}。` : '。';
   s += `本期（${chineseDate(input.from)}至${chineseDate(input.to)}）新排查${fresh.length}件`;
-  s += fresh.length ? `，其中重大、较大${freshHigh}件。` : '。';
-  if (top.length) s += `从领域看，${top.map(([d]) => d).join('、')}类风险较多，分别为${top.map(([, n]) => `${n}件`).join('、')}，占在册总数的${Math.round((top.reduce((a, [, n]) => a + n, 0) / active.length) * 100)}%。`;
+  s += !fresh.length ? '。' : freshHigh ? `，其中重大、较大${freshHigh}件。` : '，无重大、较大风险。';
+  const share = `${Math.round((top.reduce((a, [, n]) => a + n, 0) / Math.max(1, active.length)) * 100)}%`;
+  if (top.length === 1) s += `从领域看，均为${top[0][0]}类，共${top[0][1]}件。`;
+  else if (top.length) s += `从领域看，${top.map(([d]) => d).join('、')}类风险较多，分别为${top.map(([, n]) => `${n}件`).join('、')}，占在册总数的${share}。`;
   const m = input.meeting;
   if (m && (m.raised !== undefined || m.lowered !== undefined || m.closed !== undefined)) {
     s += `经本期研判，调升等级${m.raised ?? 0}件、调降等级${m.lowered ?? 0}件、销号${m.closed ?? 0}件。`;
@@ -174,7 +177,7 @@ export function buildWeeklyBrief(input: WeeklyBriefInput): Doc {
     const facts = [`编号${r.code}，${r.region}，${r.domain}`, involved(r) ? `涉及${involved(r)}` : '', r.summary].filter(Boolean).join('；');
     blocks.push({ t: 'p', text: facts.endsWith('。') ? facts : facts + '。' });
     blocks.push({ t: 'p', text: `定级依据：${r.levelBasis || '未填写'}${/[。！]$/.test(r.levelBasis) ? '' : '。'}` });
-    const resp = [r.leadUnit ? `主办单位${r.leadUnit}` : '', r.packageLeader ? `包案领导${r.packageLeader}${r.packageLeaderTitle ? `（${r.packageLeaderTitle}）` : ''}` : '', deadlineText(r) ? `化解时限${deadlineText(r)}` : ''].filter(Boolean).join('，');
+    const resp = [r.leadUnit ? `主办单位${r.leadUnit}` : '', r.packageLeader ? `包案领导${r.packageLeader}${r.packageLeaderTitle ? `（${r.packageLeaderTitle}）` : ''}` : '', deadlineText(r) ? `化解时限${deadlineText(r, true)}` : ''].filter(Boolean).join('，');
     if (resp) blocks.push({ t: 'p', text: resp + '。' });
     const decision = input.meeting?.decisions?.[r.code];
     if (decision) blocks.push({ t: 'p', text: `研判意见：${decision}` });

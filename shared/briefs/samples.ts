@@ -81,7 +81,8 @@ export const SAMPLE_AGENDA: AgendaInput = {
 
 /** One full line of body text: exactly 28 characters (GB/T 9704 line length). */
 export function calibrationLine(n: number): string {
-  const head = `第${n}行`;
+  // Full-width digits, so every one of the 28 characters is one em wide.
+  const head = `第${String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}行`;
   const fill = '版心校准每行二十八字每页二十二行仿宋三号字';
   let s = head;
   while ([...s].length < 28) s += fill[([...s].length - head.length) % fill.length];
