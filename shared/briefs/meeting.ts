@@ -86,18 +86,18 @@ export function buildAssignmentSheets(input: AssignmentSheetsInput): Doc {
       t: 'table',
       fontPt: 12,
       columns: [
-        { title: '交办编号', width: 9 },
-        { title: '交办内容及要求', width: 24 },
-        { title: '配合单位', width: 9 },
-        { title: '办结时限', width: 8, align: 'center' },
-        { title: '反馈频次', width: 6, align: 'center' },
+        { title: '交办编号', width: 12 },
+        { title: '交办内容及要求', width: 20 },
+        { title: '配合单位', width: 8 },
+        { title: '办结时限', width: 10, align: 'center' },
+        { title: '反馈频次', width: 8, align: 'center' },
       ],
       rows: u.items.map((a) => [a.code, `${a.content}${a.riskCodes.length ? `（涉及${a.riskCodes.join('、')}）` : ''}；责任领导：${a.leadLeader}`, a.coUnits.join('、') || '—', a.dueAt, a.feedbackCycle]),
     });
     blocks.push({ t: 'signature', organ: input.organ, date: chineseDate(input.issuedAt) });
     blocks.push({ t: 'receipt', labels: ['签收人：', '签收时间：　　年　　月　　日', `联系人：${u.contact ?? ''}`] });
   });
-  return { kind: 'assignment', orientation: 'portrait', masthead: { style: 'plain', organ: input.organ, docName: '交办单' }, title: '风险隐患交办单', blocks };
+  return { kind: 'assignment', orientation: 'portrait', masthead: { style: 'red', organ: input.organ }, title: '风险隐患交办单', blocks };
 }
 
 export interface SupervisionItem {
@@ -132,17 +132,17 @@ export function buildSupervision(input: SupervisionInput): Doc {
       t: 'table',
       fontPt: 12,
       columns: [
-        { title: '交办编号', width: 9 },
-        { title: '交办内容', width: 20 },
-        { title: '责任单位', width: 9 },
-        { title: '办结时限', width: 8, align: 'center' },
-        { title: '超期天数', width: 6, align: 'center' },
+        { title: '交办编号', width: 12 },
+        { title: '交办内容', width: 18 },
+        { title: '责任单位', width: 10 },
+        { title: '办结时限', width: 10, align: 'center' },
+        { title: '超期天数', width: 8, align: 'center' },
       ],
       rows: items.map((x) => [x.code, x.content + (x.lastFeedback ? `（最近反馈：${x.lastFeedback}）` : ''), x.leadUnit, x.dueAt, String(x.overdueDays)]),
     });
   });
   blocks.push({ t: 'signature', organ: input.organ, date: chineseDate(input.asOf) });
-  return { kind: 'supervision', orientation: 'portrait', masthead: { style: 'plain', organ: input.organ, docName: '督办单', issue: input.sheetNo }, title: '风险隐患交办事项督办单', blocks };
+  return { kind: 'supervision', orientation: 'portrait', masthead: { style: 'red', organ: input.organ, issue: input.sheetNo }, title: '风险隐患交办事项督办单', blocks };
 }
 
 export interface AgendaInput {
