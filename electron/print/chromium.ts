@@ -1,8 +1,10 @@
 // PDF through headless Chromium (playwright-core with the system browser): the web host and the
 // CLI open the renderer's print route over loopback and print it with the page's own @page rules.
-// One browser is kept warm between documents (launching costs ~1 s); each job gets a fresh context.
+// One browser and one warm print page are kept between documents: the next document is a hash
+// change on that page (no reload of the bundle), so only layout and printing are paid per job.
+// Jobs on the warm page run one at a time.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CancelledError, type PdfJob, type Printer } from './types.js';
 
 const CANDIDATES = [
@@ -27,40 +29,64 @@ export function findBrowser(): string {
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function createChromiumPrinter(baseUrl: string): Printer {
+  const origin = new URL(baseUrl).origin;
   let browser: Promise<Browser> | null = null;
+  let warm: Promise<Page> | null = null;
+  let jobNo = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+
   const get = () => (browser ??= chromium.launch({ executablePath: findBrowser(), args: ARGS }));
+  const page = () =>
+    (warm ??= get().then(async (b) => {
+      const context = await b.newContext();
+      // Nothing but our own loopback host may be reached from the print page.
+      await context.route('**/*', (r) => (r.request().url().startsWith(origin) ? r.continue() : r.abort()));
+      return context.newPage();
+    }));
+  /** A page left mid-job (cancel, error) is thrown away; the next job starts a fresh one. */
+  const discard = () => {
+    const old = warm;
+    warm = null;
+    void old?.then((p) => p.context().close()).catch(() => {});
+  };
+
+  async function run(route: string, job: PdfJob): Promise<Buffer> {
+    if (job.signal?.aborted) throw new CancelledError();
+    // Every step races the abort signal, so cancel answers at once.
+    let onAbort = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(new CancelledError());
+      job.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    aborted.catch(() => {});
+    const step = <T>(p: Promise<T>) => Promise.race([p, aborted]);
+    const n = String(++jobNo);
+    try {
+      const p = await step(page());
+      job.onStage?.('排版');
+      await step(p.goto(new URL(`${route}&n=${n}`, baseUrl).href));
+      // Selectors, not page functions: the page's CSP forbids eval.
+      await step(p.waitForSelector(`body[data-print-done="${n}"]`, { state: 'attached', timeout: 120_000 }));
+      const err = await step(p.getAttribute('body', 'data-print-error'));
+      if (err) throw new Error(err);
+      job.onStage?.('生成PDF');
+      return await step(p.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false }));
+    } catch (e) {
+      discard();
+      throw e;
+    } finally {
+      job.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
   return {
-    async pdf(route: string, job: PdfJob = {}) {
-      if (job.signal?.aborted) throw new CancelledError();
-      // Every step races the abort signal, so cancel answers at once; the context is closed in finally.
-      let onAbort = () => {};
-      const aborted = new Promise<never>((_, reject) => {
-        onAbort = () => reject(new CancelledError());
-        job.signal?.addEventListener('abort', onAbort, { once: true });
-      });
-      aborted.catch(() => {});
-      const step = <T>(p: Promise<T>) => Promise.race([p, aborted]);
-      const contextP = get().then((b) => b.newContext());
-      try {
-        const context = await step(contextP);
-        const page = await step(context.newPage());
-        // Nothing but our own loopback host may be reached from the print page.
-        const origin = new URL(baseUrl).origin;
-        await step(page.route('**/*', (r) => (r.request().url().startsWith(origin) ? r.continue() : r.abort())));
-        job.onStage?.('排版');
-        await step(page.goto(new URL(route, baseUrl).href));
-        // Selectors, not page functions: the page's CSP forbids eval.
-        await step(page.waitForSelector('body[data-print-ready], body[data-print-error]', { state: 'attached', timeout: 120_000 }));
-        const err = await step(page.getAttribute('body', 'data-print-error'));
-        if (err) throw new Error(err);
-        job.onStage?.('生成PDF');
-        return await step(page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false }));
-      } finally {
-        job.signal?.removeEventListener('abort', onAbort);
-        void contextP.then((c) => c.close()).catch(() => {});
-      }
+    pdf(route, job = {}) {
+      const result = queue.then(() => run(route, job));
+      queue = result.catch(() => {});
+      return result;
     },
     async close() {
+      warm = null;
       if (browser) await (await browser.catch(() => null))?.close();
       browser = null;
     },

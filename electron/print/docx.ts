@@ -125,6 +125,8 @@ function blockToDocx(b: Block, textWidth: number): (Paragraph | Table)[] {
       return [para([]), ...(b.organ ? [para([run(b.organ, 'fang', 16)], { align: AlignmentType.RIGHT, right: 2 * CHAR })] : []), para([run(b.date, 'fang', 16)], { align: AlignmentType.RIGHT, right: 4 * CHAR })];
     case 'receipt':
       return [para([]), new Paragraph({ children: b.labels.flatMap((l, i) => [run((i ? '\t' : '') + l, 'fang', 14)]), tabStops: b.labels.slice(1).map((_, i) => ({ type: 'left' as const, position: Math.round(((i + 1) * textWidth) / b.labels.length) })), border: { top: { style: BorderStyle.DASHED, size: 6, color: '000000', space: 4 } } })];
+    case 'title':
+      return [para([run(b.text, 'title', 22, { bold: true })], { align: AlignmentType.CENTER, after: LINE })];
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
   }

@@ -15,7 +15,7 @@ export interface HiddenWindow {
   };
 }
 
-const READY = `new Promise((ok) => { const t = setInterval(() => { const b = document.body.dataset; if (b.printReady === '1' || b.printError !== undefined) { clearInterval(t); ok(b.printError ?? ''); } }, 50); })`;
+const READY = `new Promise((ok) => { const t = setInterval(() => { const b = document.body.dataset; if (b.printDone !== undefined) { clearInterval(t); ok(b.printError ?? ''); } }, 50); })`;
 
 async function load(win: HiddenWindow, url: string, job: PdfJob): Promise<void> {
   job.onStage?.('排版');

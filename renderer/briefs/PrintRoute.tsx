@@ -1,36 +1,53 @@
-// The print route (#/print/<kind>?q=<request>): the page both hosts turn into PDF. It fetches the
-// document model, renders it, waits for the fonts, then marks <body data-print-ready> so the
-// printer knows the layout is final (or data-print-error with the Chinese message).
+// The print route (#/print/<kind>?q=<request>[&n=<job>]): the page both hosts turn into PDF. It
+// fetches the document model, renders it, waits for the fonts, then marks <body data-print-done=n>
+// (with data-print-error holding the Chinese message on failure). It follows hash changes, so a
+// printer can keep one warm page and print document after document without reloading the bundle.
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import type { Doc } from '../../shared/briefs/model';
 import { decodeRequest, type BriefRequest } from '../../shared/briefs/request';
 import { DocView } from './print/DocView';
 
-export function parsePrintHash(hash: string): BriefRequest | null {
-  const m = /^#\/print\/([a-z]+)\?q=([\w-]+)/.exec(hash);
+export function parsePrintHash(hash: string): { request: BriefRequest; job: string } | null {
+  const m = /^#\/print\/([a-z]+)\?q=([\w-]+)(?:&n=(\w+))?/.exec(hash);
   if (!m) return null;
   try {
-    return decodeRequest(m[2]) as BriefRequest;
+    return { request: decodeRequest(m[2]) as BriefRequest, job: m[3] ?? '1' };
   } catch {
     return null;
   }
 }
 
 export function PrintRoute() {
-  const [doc, setDoc] = useState<Doc | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [state, setState] = useState<{ doc: Doc | null; error: string | null; job: string }>({ doc: null, error: null, job: '' });
   useEffect(() => {
     document.body.classList.add('gw-print');
-    const req = parsePrintHash(window.location.hash);
-    if (!req) {
-      setError('打印地址有误：缺少文档参数。');
+    let seq = 0;
+    const load = () => {
+      const mine = ++seq;
+      const body = document.body.dataset;
+      delete body.printDone;
+      delete body.printError;
+      const parsed = parsePrintHash(window.location.hash);
+      if (!parsed) return setState({ doc: null, error: '打印地址有误：缺少文档参数。', job: '0' });
+      setState({ doc: null, error: null, job: parsed.job });
+      api('briefs.model', parsed.request).then(
+        (doc) => mine === seq && setState({ doc, error: null, job: parsed.job }),
+        (e: Error) => mine === seq && setState({ doc: null, error: e.message, job: parsed.job }),
+      );
+    };
+    load();
+    window.addEventListener('hashchange', load);
+    return () => window.removeEventListener('hashchange', load);
+  }, []);
+  const { doc, error, job } = state;
+  useEffect(() => {
+    const body = document.body.dataset;
+    if (error) {
+      body.printError = error;
+      body.printDone = job;
       return;
     }
-    api('briefs.model', req).then(setDoc, (e: Error) => setError(e.message));
-  }, []);
-  useEffect(() => {
-    if (error) document.body.dataset.printError = error;
     if (!doc) return;
     document.title = doc.title;
     let live = true;
@@ -38,14 +55,14 @@ export function PrintRoute() {
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         void document.fonts.ready.then(() => {
-          if (live) document.body.dataset.printReady = '1';
+          if (live) body.printDone = job;
         });
       }),
     );
     return () => {
       live = false;
     };
-  }, [doc, error]);
+  }, [doc, error, job]);
   if (error) return <p style={{ padding: 24, color: '#b91c1c' }}>{error}</p>;
   if (!doc) return null;
   return <DocView doc={doc} />;

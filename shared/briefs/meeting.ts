@@ -79,7 +79,7 @@ export interface AssignmentSheetsInput {
 export function buildAssignmentSheets(input: AssignmentSheetsInput): Doc {
   const blocks: Block[] = [];
   input.units.forEach((u, i) => {
-    if (i > 0) blocks.push({ t: 'pagebreak' });
+    if (i > 0) blocks.push({ t: 'pagebreak' }, { t: 'title', text: '风险隐患交办单' });
     blocks.push({ t: 'p', indent: false, text: `${u.leadUnit}：` });
     blocks.push({ t: 'p', text: `根据${input.meetingTitle}研究意见，现将以下${u.items.length}项事项交由你单位牵头办理，请按时限办结，并按反馈频次报送办理情况。` });
     blocks.push({

@@ -54,6 +54,8 @@ export type Block =
   | { t: 'signature'; organ?: string; date: string }
   /** 签收 line of a 交办单. */
   | { t: 'receipt'; labels: string[] }
+  /** A title repeated inside the document (each 交办单 page carries its own). */
+  | { t: 'title'; text: string }
   /** Starts a new page (e.g. one 交办单 per lead unit). */
   | { t: 'pagebreak' };
 
@@ -132,6 +134,7 @@ export function docText(doc: Doc): string[] {
     switch (b.t) {
       case 'p':
       case 'h':
+      case 'title':
         out.push(b.text);
         break;
       case 'table':

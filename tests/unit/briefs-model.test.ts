@@ -131,6 +131,7 @@ describe('meeting documents', () => {
     expect(blocksOf(doc, 'pagebreak')).toHaveLength(SAMPLE_ASSIGNMENTS.units.length - 1);
     expect(blocksOf(doc, 'receipt')).toHaveLength(SAMPLE_ASSIGNMENTS.units.length);
     expect(blocksOf(doc, 'receipt')[0].labels[0]).toBe('签收人：');
+    expect(blocksOf(doc, 'title')).toHaveLength(SAMPLE_ASSIGNMENTS.units.length - 1); // every later page has its title
     const tables = blocksOf(doc, 'table');
     SAMPLE_ASSIGNMENTS.units.forEach((u, i) => {
       expect(tables[i].rows.map((r) => r[0])).toEqual(u.items.map((x) => x.code));

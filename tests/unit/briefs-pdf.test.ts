@@ -205,6 +205,13 @@ describe('documents', () => {
     expect((await call<{ job: { stage: string } }>('briefs.progress', { jobId: 'job-1' })).job.stage).toBe('已取消');
   });
 
+  it('after a cancel, documents asked for at the same time each come out whole and right', async () => {
+    const [a, b] = await Promise.all([pdf({ kind: 'agenda', sample: 'agenda' }, 'agenda.pdf'), pdf({ kind: 'supervision', sample: 'supervision' }, 'sup.pdf')]);
+    expect(bodyText(a.file)).toBe(squash(docText(a.doc).join('')));
+    expect(bodyText(b.file)).toContain(squash('风险隐患交办事项督办单'));
+    for (const code of ['JB-2026-0201', 'JB-2026-0255', 'JB-2026-0288']) expect(bodyText(b.file)).toContain(code);
+  });
+
   it('refuses meeting documents without meeting data, in Chinese, and a bad 份号', async () => {
     const r = await core.dispatch('briefs.model', { kind: 'minutes' });
     expect(r.ok).toBe(false);

@@ -135,6 +135,8 @@ function BlockView({ b }: { b: Block }): ReactNode {
           ))}
         </div>
       );
+    case 'title':
+      return <h1 className="gw-title">{b.text}</h1>;
     case 'pagebreak':
       return <div className="gw-pagebreak" />;
   }
