@@ -87,17 +87,19 @@ export function buildAssignmentSheets(input: AssignmentSheetsInput): Doc {
       fontPt: 12,
       columns: [
         { title: '交办编号', width: 12 },
-        { title: '交办内容及要求', width: 20 },
-        { title: '配合单位', width: 8 },
+        { title: '交办内容及要求', width: 24 },
+        { title: '配合单位', width: 7 },
         { title: '办结时限', width: 10, align: 'center' },
-        { title: '反馈频次', width: 8, align: 'center' },
+        { title: '频次', width: 5, align: 'center' },
       ],
       rows: u.items.map((a) => [a.code, `${a.content}${a.riskCodes.length ? `（涉及${a.riskCodes.join('、')}）` : ''}；责任领导：${a.leadLeader}`, a.coUnits.join('、') || '—', a.dueAt, a.feedbackCycle]),
     });
+    if (u.contact) blocks.push({ t: 'p', text: `联系人：${u.contact}` });
     blocks.push({ t: 'signature', organ: input.organ, date: chineseDate(input.issuedAt) });
-    blocks.push({ t: 'receipt', labels: ['签收人：', '签收时间：　　年　　月　　日', `联系人：${u.contact ?? ''}`] });
+    blocks.push({ t: 'receipt', labels: ['签收人：', '签收时间：　　年　　月　　日'] });
   });
-  return { kind: 'assignment', orientation: 'portrait', masthead: { style: 'red', organ: input.organ }, title: '风险隐患交办单', blocks };
+  // No 版头: each unit's sheet must fit its page, and the organ signs at the foot.
+  return { kind: 'assignment', orientation: 'portrait', title: '风险隐患交办单', blocks };
 }
 
 export interface SupervisionItem {
