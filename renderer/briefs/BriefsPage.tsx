@@ -100,7 +100,7 @@ export function BriefsPage() {
 
   const printPaper = useCallback(async () => {
     // The print route in its own window, where the browser's print uses the GB/T 9704 page rules.
-    const w = window.open(printRoute(request), '_blank');
+    const w = window.open(`${printRoute(request)}&n=1&print=1`, '_blank');
     if (!w) return message.warning('浏览器阻止了打印窗口，请允许本页面打开新窗口。');
     api('briefs.recordPrint', { request, copies: opts.copies }).catch(report);
   }, [request, opts.copies, message, report]);

@@ -55,7 +55,10 @@ export function PrintRoute() {
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         void document.fonts.ready.then(() => {
-          if (live) body.printDone = job;
+          if (!live) return;
+          body.printDone = job;
+          // Opened from the preview's 打印… button: show the system print dialog on the laid-out pages.
+          if (/[?&]print=1\b/.test(window.location.hash)) window.print();
         });
       }),
     );
