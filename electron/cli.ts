@@ -156,8 +156,9 @@ async function brief(args: string[]) {
     to: values.to,
   };
   const core = openCore({ dbPath: resolve(String(values.db ?? defaultDbPath())), host: 'cli' });
-  const host = values.docx ? null : await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });
-  if (host) core.printer.current = createChromiumPrinter(host.url);
+  // Word needs the browser too: its charts are pictures drawn by the print route.
+  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });
+  core.printer.current = createChromiumPrinter(host.url);
   try {
     const r = await core.dispatch(values.docx ? 'briefs.docx' : 'briefs.pdf', { request, out: resolve(String(values.out)), copies: values.copies ? Number(values.copies) : 1 });
     if (!r.ok) fail(r.error.message);
@@ -165,7 +166,7 @@ async function brief(args: string[]) {
   } finally {
     await core.printer.current?.close();
     core.printer.current = undefined;
-    await host?.close();
+    await host.close();
     core.close();
   }
 }

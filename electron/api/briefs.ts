@@ -111,7 +111,10 @@ export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.
   },
   'briefs.docx': async ({ request, out, copies }, ctx) => {
     const doc = buildDoc(request, ctx);
-    const bytes = await docToDocx(doc);
+    // Charts come into Word as pictures drawn by the print route when this host has a browser.
+    const printer = ctx.printer?.current;
+    const charts = doc.blocks.some((b) => b.t === 'trend') && printer?.images ? await printer.images(printRoute(request), '.gw-trend svg') : [];
+    const bytes = await docToDocx(doc, charts);
     const file = await deliver(bytes, out, fileName(doc, request.asOf ?? shanghaiDate(ctx.now()), 'docx'));
     record(ctx, doc, 'docx', copies, request);
     return file;

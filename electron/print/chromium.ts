@@ -38,8 +38,9 @@ export function createChromiumPrinter(baseUrl: string): Printer {
   const get = () => (browser ??= chromium.launch({ executablePath: findBrowser(), args: ARGS }));
   const page = () =>
     (warm ??= get().then(async (b) => {
-      const context = await b.newContext();
-      // Nothing but our own loopback host may be reached from the print page.
+      const context = await b.newContext({ deviceScaleFactor: 3 });
+      // Nothing but our own loopback host may be reached from the print page. The scale factor
+      // only affects pictures (charts for Word, 3× for print resolution); PDFs stay vector.
       await context.route('**/*', (r) => (r.request().url().startsWith(origin) ? r.continue() : r.abort()));
       return context.newPage();
     }));
@@ -50,7 +51,7 @@ export function createChromiumPrinter(baseUrl: string): Printer {
     void old?.then((p) => p.context().close()).catch(() => {});
   };
 
-  async function run(route: string, job: PdfJob): Promise<Buffer> {
+  async function run<T>(route: string, job: PdfJob, output: (p: Page) => Promise<T>): Promise<T> {
     if (job.signal?.aborted) throw new CancelledError();
     // Every step races the abort signal, so cancel answers at once.
     let onAbort = () => {};
@@ -70,7 +71,7 @@ export function createChromiumPrinter(baseUrl: string): Printer {
       const err = await step(p.getAttribute('body', 'data-print-error'));
       if (err) throw new Error(err);
       job.onStage?.('生成PDF');
-      return await step(p.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false }));
+      return await step(output(p));
     } catch (e) {
       discard();
       throw e;
@@ -81,7 +82,12 @@ export function createChromiumPrinter(baseUrl: string): Printer {
 
   return {
     pdf(route, job = {}) {
-      const result = queue.then(() => run(route, job));
+      const result = queue.then(() => run(route, job, (p) => p.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false })));
+      queue = result.catch(() => {});
+      return result;
+    },
+    images(route, selector) {
+      const result = queue.then(() => run(route, {}, async (p) => Promise.all((await p.locator(selector).all()).map((l) => l.screenshot({ type: 'png' })))));
       queue = result.catch(() => {});
       return result;
     },

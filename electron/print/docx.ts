@@ -3,7 +3,7 @@
 // Asian font set explicitly (Word otherwise falls back to the theme font), odd/even page numbers.
 import {
   AlignmentType, BorderStyle, Document, DocumentGridType, Footer, LineRuleType, Packer, PageBreak, PageNumber,
-  PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions,
+  PageOrientation, Paragraph, ImageRun, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions,
 } from 'docx';
 import type { Block, Doc, Masthead } from '../../shared/briefs/model.js';
 import { heatShadeHex } from '../../shared/briefs/shade.js';
@@ -78,7 +78,7 @@ function table(rows: TableRow[], widths: number[]): Table {
   return new Table({ rows, columnWidths: widths, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA } });
 }
 
-function blockToDocx(b: Block, textWidth: number): (Paragraph | Table)[] {
+function blockToDocx(b: Block, textWidth: number, images: Buffer[]): (Paragraph | Table)[] {
   switch (b.t) {
     case 'p': {
       const align = b.align === 'center' ? AlignmentType.CENTER : b.align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED;
@@ -110,7 +110,14 @@ function blockToDocx(b: Block, textWidth: number): (Paragraph | Table)[] {
       return [para([run(b.caption, 'hei', 14)], { align: AlignmentType.CENTER, keepNext: true }), table(rows, widths)];
     }
     case 'trend': {
-      // Word gets the trend's numbers as a small table (the chart image is a later step, see docs).
+      const png = images.shift();
+      if (png) {
+        // The chart as drawn by the print route (3× pixels), 140 mm wide like on paper.
+        const w = Math.round((140 / 25.4) * 96);
+        const h = Math.round((w * 218) / 440);
+        return [para([run(b.caption, 'hei', 14)], { align: AlignmentType.CENTER, keepNext: true }), new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: png, transformation: { width: w, height: h }, altText: { name: b.caption, description: b.caption, title: b.caption } })] })];
+      }
+      // Without a browser (no printer in this host) Word gets the trend's numbers as a small table.
       const n = b.labels.length + 1;
       const widths = Array.from({ length: n }, (_, i) => Math.floor(textWidth / n) + (i === 0 ? textWidth % n : 0));
       const rows = [
@@ -145,7 +152,8 @@ function pageNumberFooter(side: 'left' | 'right'): Footer {
   });
 }
 
-export async function docToDocx(doc: Doc): Promise<Buffer> {
+/** trendImages: PNGs of the trend charts in document order (from the print route), if a browser is at hand. */
+export async function docToDocx(doc: Doc, trendImages: Buffer[] = []): Promise<Buffer> {
   const land = doc.orientation === 'landscape';
   const margin = land ? { top: mm(20), right: mm(20), bottom: mm(22), left: mm(20) } : { top: mm(37), right: mm(26), bottom: mm(35), left: mm(28) };
   const textWidth = land ? mm(297 - 40) : mm(156);
@@ -154,7 +162,8 @@ export async function docToDocx(doc: Doc): Promise<Buffer> {
   children.push(para([run(doc.title, 'title', 22, { bold: true })], { align: AlignmentType.CENTER }));
   if (doc.subtitle) children.push(para([run(doc.subtitle, 'kai', 16)], { align: AlignmentType.CENTER }));
   children.push(para([]));
-  for (const b of doc.blocks) children.push(...blockToDocx(b, textWidth));
+  const pictures = [...trendImages];
+  for (const b of doc.blocks) children.push(...blockToDocx(b, textWidth, pictures));
   if (doc.colophon) {
     const c = doc.colophon;
     const line = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };

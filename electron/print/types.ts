@@ -11,6 +11,8 @@ export interface PdfJob {
 export interface Printer {
   /** route: the hash route of the renderer, e.g. "#/print/weekly?q=…". */
   pdf: (route: string, job?: PdfJob) => Promise<Buffer>;
+  /** PNG pictures of the elements matching `selector` on the laid-out print route (charts for Word). */
+  images?: (route: string, selector: string) => Promise<Buffer[]>;
   close: () => Promise<void>;
 }
 

@@ -2,7 +2,7 @@
 // weekly 研判专报 (summary in words, heat map, key risks). Parts that need meetings (decisions,
 // raised/lowered counts, assignments) come in through WeeklyMeetingPart and stay empty sections
 // until the meeting module supplies them.
-import { chineseDate } from '../dates.js';
+import { addDays, chineseDate } from '../dates.js';
 import { LEVELS, levelName } from '../labels.js';
 import { headingNumber, type Block, type Doc, type Masthead } from './model.js';
 
@@ -159,6 +159,23 @@ export function heatCounts(domains: string[], risks: BriefRisk[]): { rowLabels: 
   return { rowLabels: rows, counts: rows.map((d) => LEVELS.map((l) => active.filter((r) => r.domain === d && r.level === l.value).length)) };
 }
 
+/**
+ * Trend from the register alone: items first found in each of the `weeks` weeks ending `to`,
+ * split into 重大/较大 and 一般及以下. A meeting's own trend (assessment history) replaces it.
+ */
+export function newItemsTrend(risks: BriefRisk[], to: string, weeks = 8): { labels: string[]; series: { name: string; values: number[] }[] } {
+  const ends = Array.from({ length: weeks }, (_, i) => addDays(to, -7 * (weeks - 1 - i)));
+  const inWeek = (r: BriefRisk, end: string) => r.firstFound !== null && r.firstFound > addDays(end, -7) && r.firstFound <= end;
+  const count = (pred: (r: BriefRisk) => boolean) => ends.map((end) => risks.filter((r) => inWeek(r, end) && pred(r)).length);
+  return {
+    labels: ends.map((e) => `${Number(addDays(e, -6).slice(5, 7))}/${Number(addDays(e, -6).slice(8))}`),
+    series: [
+      { name: '新排查合计', values: count(() => true) },
+      { name: '其中重大、较大', values: count((r) => r.level === 1 || r.level === 2) },
+    ],
+  };
+}
+
 export function buildWeeklyBrief(input: WeeklyBriefInput): Doc {
   const active = input.risks.filter((r) => !CLOSED.has(r.status));
   const key = active.filter((r) => r.level === 1 || r.level === 2).sort((a, b) => (a.level! - b.level!) || a.code.localeCompare(b.code));
@@ -170,6 +187,7 @@ export function buildWeeklyBrief(input: WeeklyBriefInput): Doc {
   blocks.push({ t: 'p', text: weeklySummary(input) });
   blocks.push({ t: 'heatmap', caption: '表1  风险隐患领域与等级分布（件）', rowLabels: heat.rowLabels, colLabels: LEVELS.map((l) => `${l.name}（${l.color}）`), counts: heat.counts, colHex: LEVELS.map((l) => l.hex) });
   if (input.meeting?.trend) blocks.push({ t: 'trend', caption: '图1  近期风险隐患数量走势', ...input.meeting.trend });
+  else blocks.push({ t: 'trend', caption: '图1  近8周新排查风险隐患数量（件，按周起始日）', ...newItemsTrend(input.risks, input.to) });
   heading('重点风险隐患');
   if (!key.length) blocks.push({ t: 'p', text: '本期无重大、较大风险隐患。' });
   key.forEach((r, i) => {

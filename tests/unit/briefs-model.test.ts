@@ -96,6 +96,21 @@ describe('weekly brief from register rows', () => {
     expect(text).toContain('调升等级2件、调降等级1件、销号3件');
     expect(blocksOf(doc, 'table')[0].rows).toEqual([['1', '约谈企业（JB-1）', '城关区', '2026-11-30']]);
     expect(blocksOf(doc, 'trend')).toHaveLength(1);
+    expect(blocksOf(doc, 'trend')[0].labels).toEqual(['第45周', '第46周']);
+  });
+
+  it('without a meeting, the trend counts new items per week from the register', () => {
+    const dates = ['2026-11-22', '2026-11-16', '2026-11-15', '2026-10-01', '2026-09-28'];
+    const rows = dates.map((d, i) => risk(i + 1, { firstFound: d, level: i === 0 ? 1 : 3, status: '在控' }));
+    const t = blocksOf(buildWeeklyBrief(weeklyInput(rows)), 'trend')[0];
+    expect(t.labels).toHaveLength(8);
+    expect(t.labels.at(-1)).toBe('11/16'); // the week 11-16 … 11-22
+    // Week ending 11-22 holds 11-22 and 11-16; the week before holds 11-15; 10-01 and 09-28 fall in the first of the 8 weeks.
+    const totals = t.series[0].values;
+    expect(totals.at(-1)).toBe(2);
+    expect(totals.at(-2)).toBe(1);
+    expect(totals.reduce((a, b) => a + b, 0)).toBe(rows.filter((r) => r.firstFound! > '2026-09-27').length);
+    expect(t.series[1].values.at(-1)).toBe(1);
   });
 });
 

@@ -177,6 +177,19 @@ describe('documents', () => {
     expect(footers.match(/word\/footer\d+\.xml/g)?.length).toBe(2);
   });
 
+  it('研判专报 .docx carries the trend chart as a picture drawn by the print route', async () => {
+    const file = join(dir, 'weekly.docx');
+    await call('briefs.docx', { request: { kind: 'weekly', asOf: '2026-11-23' }, out: file });
+    const list = execFileSync('unzip', ['-l', file], { encoding: 'utf8' });
+    const media = list.match(/word\/media\/[^\s]+\.png/g) ?? [];
+    expect(media).toHaveLength(1);
+    const png = execFileSync('unzip', ['-p', file, media[0]!]);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBeGreaterThan(1000); // 3× pixels: crisp when printed from Word
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toContain('近8周新排查风险隐患数量');
+  });
+
   it('records every export in the audit log (who, when, which document, copies)', () => {
     const rows = core.db.prepare("SELECT actor, at, action, after FROM audit_log WHERE entity = 'brief' ORDER BY id").all() as { actor: string; at: string; action: string; after: string }[];
     expect(rows.length).toBeGreaterThanOrEqual(5);
