@@ -102,7 +102,9 @@ function blockToDocx(b: Block, textWidth: number, images: Buffer[]): (Paragraph 
     }
     case 'heatmap': {
       const n = b.colLabels.length + 2;
-      const widths = Array.from({ length: n }, (_, i) => Math.floor(textWidth / n) + (i === 0 ? textWidth % n : 0));
+      // The domain column is wider (22 %), so names like 异常重复投信 stay on one line.
+      const first = Math.round(textWidth * 0.22);
+      const widths = [first, ...Array.from({ length: n - 1 }, () => Math.floor((textWidth - first) / (n - 1)))];
       const rows = [
         new TableRow({ tableHeader: true, cantSplit: true, children: ['领域', ...b.colLabels, '合计'].map((t, i) => cell(t, widths[i], { header: true, pt: 12 })) }),
         ...b.rowLabels.map((r, i) => new TableRow({ cantSplit: true, children: [cell(r, widths[0], { header: true, pt: 12 }), ...b.counts[i].map((c, j) => cell(String(c), widths[j + 1], { pt: 12, align: 'center', fill: heatShadeHex(c, b.counts, b.colHex?.[j]) })), cell(String(b.counts[i].reduce((a, x) => a + x, 0)), widths[n - 1], { pt: 12, align: 'center' })] })),

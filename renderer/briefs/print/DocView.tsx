@@ -86,7 +86,7 @@ function BlockView({ b }: { b: Block }): ReactNode {
           <table className="gw-table gw-heat">
             <thead>
               <tr>
-                <th>领域</th>
+                <th style={{ width: '22%' }}>领域</th>
                 {b.colLabels.map((c, i) => (
                   <th key={i} style={b.colHex ? { color: b.colHex[i] } : undefined}>{c}</th>
                 ))}
@@ -193,8 +193,8 @@ function TrendView({ b }: { b: Extract<Block, { t: 'trend' }> }) {
       <svg viewBox={`0 0 ${W} ${H + 18}`} width="100%" role="img" aria-label={b.caption}>
         <line x1={pad.l} y1={H - pad.b} x2={W - pad.r} y2={H - pad.b} stroke="#000" strokeWidth="0.8" />
         <line x1={pad.l} y1={pad.t} x2={pad.l} y2={H - pad.b} stroke="#000" strokeWidth="0.8" />
-        {[0, 0.5, 1].map((f) => (
-          <text key={f} x={pad.l - 4} y={y(max * f) + 4} fontSize="10" textAnchor="end">{Math.round(max * f)}</text>
+        {[...new Set([0, Math.round(max / 2), max])].map((v) => (
+          <text key={v} x={pad.l - 4} y={y(v) + 4} fontSize="10" textAnchor="end">{v}</text>
         ))}
         {b.labels.map((l, i) => (
           <text key={i} x={x(i)} y={H - pad.b + 14} fontSize="10" textAnchor="middle">{l}</text>
