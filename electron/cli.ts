@@ -7,6 +7,7 @@ import { contract } from '../shared/contract/index.js';
 import { openCore } from './core.js';
 import { defaultDbPath } from './paths.js';
 import { startWebHost } from './webhost.js';
+import { createChromiumPrinter } from './print/chromium.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const RENDERER_DIR = process.env.YANPAN_RENDERER_DIR ?? join(ROOT, 'dist', 'renderer');
@@ -21,6 +22,10 @@ const USAGE = `风险研判台 命令行
                                    调用一个方法，结果以 JSON 输出
   yanpan demo --db 文件 [--risks N] [--seed S] [--as-of YYYY-MM-DD]
                                    生成江城市示例台账（确定性，最多 100000 条）
+  yanpan brief --kind 类型 [--meeting 编号] [--sample 样张] [--as-of YYYY-MM-DD] [--from 日期 --to 日期]
+               [--docx] --out 文件 [--db 文件] [--copies N]
+                                   生成简报PDF（或 --docx 生成Word）。类型：register 台账、weekly 研判专报、
+                                   minutes 纪要、assignment 交办单、supervision 督办单、agenda 议程
   yanpan bench [--risks N] [--runs N] [--suite 名称]
                                    性能基准：各查询经调度器与独立 SQL 的中位数耗时及比值（JSON）
 
@@ -46,6 +51,8 @@ async function main(argv: string[]) {
       return demo(rest);
     case 'bench':
       return bench(rest);
+    case 'brief':
+      return brief(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -78,6 +85,7 @@ async function serve(args: string[]) {
     }
   }
   const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, host: values.host as string | undefined, port: values.port ? Number(values.port) : 0 });
+  core.printer.current = createChromiumPrinter(host.url);
   process.stdout.write(`风险研判台网页版已启动：${host.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
   const stop = async () => {
     await host.close();
@@ -127,6 +135,38 @@ async function demo(args: string[]) {
     if (!r.ok) fail(r.error.message);
     process.stdout.write(JSON.stringify(r.value) + '\n');
   } finally {
+    core.close();
+  }
+}
+
+async function brief(args: string[]) {
+  const { values } = parse(args, {
+    db: { type: 'string' }, kind: { type: 'string' }, meeting: { type: 'string' }, sample: { type: 'string' }, 'sample-pages': { type: 'string' },
+    'as-of': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, docx: { type: 'boolean' }, copies: { type: 'string' },
+  });
+  if (!values.kind) throw new UsageError('请用 --kind 指定文档类型。');
+  if (!values.out) throw new UsageError('请用 --out 指定输出文件，例如 --out 专报.pdf');
+  if (values.meeting) fail('研判会模块尚未接入本版本，暂不能按 --meeting 生成；可先用 --sample 生成样张。');
+  const request = {
+    kind: values.kind,
+    sample: values.sample,
+    samplePages: values['sample-pages'] ? Number(values['sample-pages']) : undefined,
+    asOf: values['as-of'],
+    from: values.from,
+    to: values.to,
+  };
+  const core = openCore({ dbPath: resolve(String(values.db ?? defaultDbPath())), host: 'cli' });
+  // Word needs the browser too: its charts are pictures drawn by the print route.
+  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });
+  core.printer.current = createChromiumPrinter(host.url);
+  try {
+    const r = await core.dispatch(values.docx ? 'briefs.docx' : 'briefs.pdf', { request, out: resolve(String(values.out)), copies: values.copies ? Number(values.copies) : 1 });
+    if (!r.ok) fail(r.error.message);
+    process.stdout.write(JSON.stringify(r.value) + '\n');
+  } finally {
+    await core.printer.current?.close();
+    core.printer.current = undefined;
+    await host.close();
     core.close();
   }
 }

@@ -2,11 +2,14 @@
 import { openDatabase, type Db } from '../db/open.js';
 import { createDispatcher, type Dispatch } from './api/dispatcher.js';
 import { osUserName } from './paths.js';
+import type { PrinterSlot } from './print/types.js';
 
 export interface Core {
   db: Db;
   dbPath: string;
   dispatch: Dispatch;
+  /** The host puts its PDF printer here once the renderer is being served. */
+  printer: PrinterSlot;
   close: () => void;
 }
 
@@ -19,6 +22,16 @@ export interface CoreOptions {
 
 export function openCore(o: CoreOptions): Core {
   const db = openDatabase(o.dbPath);
-  const dispatch = createDispatcher({ db, dbPath: o.dbPath, host: o.host, defaultOperator: o.operator ?? osUserName(), now: o.now });
-  return { db, dbPath: o.dbPath, dispatch, close: () => db.close() };
+  const printer: PrinterSlot = {};
+  const dispatch = createDispatcher({ db, dbPath: o.dbPath, host: o.host, defaultOperator: o.operator ?? osUserName(), now: o.now, printer });
+  return {
+    db,
+    dbPath: o.dbPath,
+    dispatch,
+    printer,
+    close: () => {
+      void printer.current?.close();
+      db.close();
+    },
+  };
 }

@@ -6,18 +6,26 @@ import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { AppShell } from './shell/AppShell';
+import { PrintRoute } from './briefs/PrintRoute';
 import './styles.css';
 
 dayjs.locale('zh-cn');
 
 const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
 
+// The print route renders a bare document (no shell, no antd chrome) for PDF and paper.
+const printing = window.location.hash.startsWith('#/print/');
+
 createRoot(document.getElementById('root')!).render(
+  printing ? (
+    <PrintRoute />
+  ) : (
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', fontFamily: FONT, borderRadius: 4 } }}>
       <AntApp>
         <AppShell />
       </AntApp>
     </ConfigProvider>
-  </StrictMode>,
+  </StrictMode>
+  ),
 );

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open.js';
 import type { WriteContext } from '../../db/context.js';
+import type { PrinterSlot } from '../print/types.js';
 
 /** What every handler receives besides its input. */
 export interface HandlerContext extends WriteContext {
@@ -8,4 +9,6 @@ export interface HandlerContext extends WriteContext {
   host: 'web' | 'electron' | 'cli';
   /** The OS user, used as operator until settings name one. */
   defaultOperator: string;
+  /** PDF printing, when the host offers it. */
+  printer?: PrinterSlot;
 }

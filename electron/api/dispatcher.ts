@@ -11,11 +11,14 @@ import type { Handlers } from './types.js';
 import { appHandlers } from './app.js';
 import { riskHandlers } from './risks.js';
 import { settingsHandlers } from './settings.js';
+import { briefHandlers } from './briefs.js';
+import type { PrinterSlot } from '../print/types.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...riskHandlers,
   ...settingsHandlers,
+  ...briefHandlers,
 };
 
 export interface DispatcherOptions {
@@ -26,6 +29,8 @@ export interface DispatcherOptions {
   /** Injected clock for tests; defaults to the system clock. */
   now?: () => string;
   log?: (msg: string, err?: unknown) => void;
+  /** Set by the host once it can print (web host: headless Chromium; Electron: printToPDF). */
+  printer?: PrinterSlot;
 }
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
@@ -48,6 +53,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
         defaultOperator: opts.defaultOperator,
         now,
         actor: getSettings(opts.db, opts.defaultOperator).operator,
+        printer: opts.printer,
       };
       const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
       const value = spec.write ? runWrite(opts.db, () => handler(parsed.data, ctx)) : await handler(parsed.data, ctx);

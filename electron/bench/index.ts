@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { openCore } from '../core.js';
 import type { BenchCase, BenchSuite } from './types.js';
 import { registerSuite } from './register.js';
+import { briefsSuite } from './briefs.js';
 
-const SUITES: BenchSuite[] = [registerSuite];
+const SUITES: BenchSuite[] = [registerSuite, briefsSuite];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -52,6 +53,7 @@ export async function runBench(opts: { risks: number; asOf: string; runs: number
         };
       }
       (report.suites as Record<string, unknown>)[suite.name] = results;
+      await suite.teardown?.();
     }
     report.totalSeconds = round((performance.now() - started) / 1000);
     return report;

@@ -28,4 +28,6 @@ export interface BenchSuite {
   name: string;
   /** Adds whatever data the suite needs (beyond the demo register) and returns its cases. */
   setup: (ctx: BenchContext) => Promise<BenchCase[]> | BenchCase[];
+  /** Releases what setup started (browsers, servers, temp files). */
+  teardown?: () => Promise<void>;
 }

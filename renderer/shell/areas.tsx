@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HeatMapOutlined, SettingOutlined, TableOutlined } from '@ant-design/icons';
 import { RegisterPage } from '../register/RegisterPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { BriefsPage } from '../briefs/BriefsPage';
 
 export interface AreaProps {
   /** The part of the hash route after the area key, e.g. "12" for #/meetings/12. */
@@ -24,7 +25,7 @@ export const AREAS: Area[] = [
   { key: 'meetings', label: '研判会', icon: <AuditOutlined /> },
   { key: 'heatmap', label: '热力图', icon: <HeatMapOutlined /> },
   { key: 'actions', label: '交办督办', icon: <AlertOutlined /> },
-  { key: 'briefs', label: '简报', icon: <FileTextOutlined /> },
+  { key: 'briefs', label: '简报', icon: <FileTextOutlined />, page: () => <BriefsPage /> },
   { key: 'stats', label: '统计', icon: <BarChartOutlined /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, page: (p) => <SettingsPage onChanged={p.onChanged} /> },
 ];

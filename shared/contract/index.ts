@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { appMethods } from './app.js';
 import { riskMethods } from './risks.js';
 import { settingsMethods } from './settings.js';
+import { briefMethods } from './briefs.js';
 
 export type { MethodSpec } from './method.js';
 
@@ -12,6 +13,7 @@ export const contract = {
   ...appMethods,
   ...riskMethods,
   ...settingsMethods,
+  ...briefMethods,
 } as const;
 
 export type Contract = typeof contract;

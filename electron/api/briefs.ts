@@ -1,0 +1,134 @@
+// Printed briefs: joins the register queries with the pure document builders, and hands the
+// document to the host's printer (PDF) or the Word writer. PDF/Word generation is async, so these
+// handlers are reads; each successful export appends its own audit row in one statement.
+import { writeFile } from 'node:fs/promises';
+import { briefRisks, domainNames, filterWords, recordBriefOutput } from '../../db/briefs.js';
+import { getSettings } from '../../db/settings.js';
+import { addDays, shanghaiDate, yearOf } from '../../shared/dates.js';
+import { levelName } from '../../shared/labels.js';
+import { AppError } from '../../shared/errors.js';
+import { BRIEF_KIND_NAMES, type Doc } from '../../shared/briefs/model.js';
+import { buildRegisterDoc, buildWeeklyBrief } from '../../shared/briefs/register.js';
+import { sampleDoc } from '../../shared/briefs/samples.js';
+import { printRoute, type BriefRequestParsed } from '../../shared/briefs/request.js';
+import type { BriefFile, BriefProgress } from '../../shared/contract/briefs.js';
+import { docToDocx } from '../print/docx.js';
+import { CancelledError, pdfPageCount } from '../print/types.js';
+import type { HandlerContext } from './context.js';
+import type { HandlersFor } from './types.js';
+
+const MEETING_KINDS = new Set(['minutes', 'assignment', 'supervision', 'agenda']);
+
+export function buildDoc(req: BriefRequestParsed, ctx: HandlerContext): Doc {
+  if (req.sample) return sampleDoc(req.sample, req.samplePages);
+  if (MEETING_KINDS.has(req.kind)) {
+    throw new AppError('INVALID_INPUT', `${BRIEF_KIND_NAMES[req.kind]}需要研判会数据，研判会模块接入后即可生成；目前可预览样张。`);
+  }
+  const settings = getSettings(ctx.db, ctx.defaultOperator);
+  const organ = `${settings.cityName}信访局`;
+  const asOf = req.asOf ?? shanghaiDate(ctx.now());
+  const risks = briefRisks(ctx.db, req.filter);
+  if (req.kind === 'register') {
+    return buildRegisterDoc({ organ, asOf, filterText: filterWords(ctx.db, req.filter, levelName), risks });
+  }
+  const to = req.to ?? addDays(asOf, -1);
+  const from = req.from ?? addDays(to, -6);
+  if (from > to) throw new AppError('INVALID_INPUT', '研判周期的开始日期不能晚于结束日期。');
+  const m = req.masthead;
+  return buildWeeklyBrief({
+    organ,
+    asOf,
+    from,
+    to,
+    domains: domainNames(ctx.db),
+    risks,
+    cc: req.cc,
+    masthead: {
+      style: 'red',
+      organ,
+      docName: '研判专报',
+      issue: `${yearOf(asOf)}年第${m.issueNo ?? 1}期`,
+      editor: `${organ}办公室`,
+      issueDateText: asOf.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日'),
+      copyNo: m.copyNo,
+      secret: m.secret,
+      urgency: m.urgency,
+      signer: m.signer,
+      internal: m.internal ?? true,
+    },
+  });
+}
+
+// Progress of running jobs, by client-chosen id (a document is one job; kept for a minute after).
+const jobs = new Map<string, { progress: BriefProgress; abort: AbortController }>();
+
+function startJob(id: string | undefined) {
+  const job = { progress: { stage: '准备数据', percent: 5 } as BriefProgress, abort: new AbortController() };
+  if (id) jobs.set(id, job);
+  const set = (stage: BriefProgress['stage'], percent: number) => {
+    job.progress = { stage, percent };
+    if (stage === '完成' || stage === '已取消' || stage === '出错') setTimeout(() => id && jobs.get(id) === job && jobs.delete(id), 60_000).unref?.();
+  };
+  return { job, set };
+}
+
+function fileName(doc: Doc, asOf: string, ext: string): string {
+  return `${doc.title}_${asOf}.${ext}`.replace(/[\\/:*?"<>|]/g, '_');
+}
+
+async function deliver(bytes: Buffer, out: string | undefined, name: string, pages?: number): Promise<BriefFile> {
+  if (out) await writeFile(out, bytes);
+  return { path: out, base64: out ? undefined : bytes.toString('base64'), bytes: bytes.length, pages, fileName: name };
+}
+
+function record(ctx: HandlerContext, doc: Doc, format: 'pdf' | 'docx', copies: number, req: BriefRequestParsed, pages?: number) {
+  recordBriefOutput(ctx.db, ctx, { kind: doc.kind, title: doc.title, format, copies, pages, request: req });
+}
+
+export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.docx' | 'briefs.progress' | 'briefs.cancel' | 'briefs.recordPrint'> = {
+  'briefs.model': (req, ctx) => buildDoc(req, ctx),
+  'briefs.pdf': async ({ request, out, copies, jobId }, ctx) => {
+    const printer = ctx.printer?.current;
+    if (!printer) throw new AppError('INVALID_INPUT', '当前运行方式不能生成PDF（没有可用的打印组件）。请在桌面版或网页版中操作，或使用命令行 yanpan brief。');
+    const { job, set } = startJob(jobId);
+    try {
+      const doc = buildDoc(request, ctx); // validates the request before the browser starts
+      set('排版', 20);
+      const pdf = await printer.pdf(printRoute(request), { signal: job.abort.signal, onStage: (s) => set(s, s === '排版' ? 30 : 70) });
+      const pages = pdfPageCount(pdf);
+      const file = await deliver(pdf, out, fileName(doc, request.asOf ?? shanghaiDate(ctx.now()), 'pdf'), pages);
+      record(ctx, doc, 'pdf', copies, request, pages);
+      set('完成', 100);
+      return file;
+    } catch (e) {
+      if (e instanceof CancelledError || job.abort.signal.aborted) {
+        set('已取消', 100);
+        throw new AppError('CANCELLED', '已取消生成，未产生文件。');
+      }
+      set('出错', 100);
+      throw e;
+    }
+  },
+  'briefs.docx': async ({ request, out, copies }, ctx) => {
+    const doc = buildDoc(request, ctx);
+    // Charts come into Word as pictures drawn by the print route when this host has a browser.
+    const printer = ctx.printer?.current;
+    const charts = doc.blocks.some((b) => b.t === 'trend') && printer?.images ? await printer.images(printRoute(request), '.gw-trend svg') : [];
+    const bytes = await docToDocx(doc, charts);
+    const file = await deliver(bytes, out, fileName(doc, request.asOf ?? shanghaiDate(ctx.now()), 'docx'));
+    record(ctx, doc, 'docx', copies, request);
+    return file;
+  },
+  'briefs.progress': ({ jobId }) => ({ job: jobs.get(jobId)?.progress ?? null }),
+  'briefs.cancel': ({ jobId }) => {
+    const job = jobs.get(jobId);
+    if (!job || job.abort.signal.aborted) return { cancelled: false };
+    job.abort.abort();
+    return { cancelled: true };
+  },
+  'briefs.recordPrint': ({ request, copies }, ctx) => {
+    const doc = buildDoc(request, ctx);
+    recordBriefOutput(ctx.db, ctx, { kind: doc.kind, title: doc.title, format: 'paper', copies, request });
+    return { recorded: true };
+  },
+};

@@ -1,0 +1,45 @@
+// Briefs bench: a 60-item register printed as 研判专报 and as the register table, through the
+// dispatcher exactly as the web host does it (headless Chromium kept warm, as in a running app),
+// and the same 专报 as .docx. No raw-SQL twin: the cost is layout and printing, not the query.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore } from '../core.js';
+import { startWebHost } from '../webhost.js';
+import { createChromiumPrinter } from '../print/chromium.js';
+import { RENDERER_DIR } from '../cli.js';
+import type { BenchSuite } from './types.js';
+
+let cleanup: (() => Promise<void>) | null = null;
+
+export const briefsSuite: BenchSuite = {
+  name: 'briefs',
+  async setup({ asOf }) {
+    const dir = mkdtempSync(join(tmpdir(), 'yanpan-bench-briefs-'));
+    const core = openCore({ dbPath: join(dir, 'briefs.db'), host: 'cli' });
+    const demo = await core.dispatch('demo.load', { risks: 60, seed: 60, asOf });
+    if (!demo.ok) throw new Error(demo.error.message);
+    const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });
+    core.printer.current = createChromiumPrinter(host.url);
+    cleanup = async () => {
+      await core.printer.current?.close();
+      await host.close();
+      core.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    const run = (method: 'briefs.pdf' | 'briefs.docx', kind: 'weekly' | 'register') => async () => {
+      const r = await core.dispatch(method, { request: { kind, asOf } });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    return [
+      { name: '60-item 研判专报 → PDF', api: run('briefs.pdf', 'weekly'), targetMs: 3000 },
+      { name: '60-item 研判专报 → .docx', api: run('briefs.docx', 'weekly'), targetMs: 1000 },
+      { name: '60-row register (landscape) → PDF', api: run('briefs.pdf', 'register'), targetMs: 3000 },
+    ];
+  },
+  async teardown() {
+    await cleanup?.();
+    cleanup = null;
+  },
+};

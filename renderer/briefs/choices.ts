@@ -1,0 +1,36 @@
+// What the print-preview page offers: each choice is a brief request without the options.
+import type { BriefRequest } from '../../shared/briefs/request';
+
+export interface BriefChoice {
+  key: string;
+  label: string;
+  request: Pick<BriefRequest, 'kind' | 'sample' | 'samplePages'>;
+  /** Which option groups apply. */
+  period?: boolean;
+  filter?: boolean;
+  masthead?: boolean;
+}
+
+export const BRIEF_CHOICES: BriefChoice[] = [
+  { key: 'weekly', label: '研判专报（周研判报告）', request: { kind: 'weekly' }, period: true, masthead: true },
+  { key: 'register', label: '风险隐患台账（横向表格）', request: { kind: 'register' }, filter: true },
+  { key: 'minutes', label: '会议纪要（样张）', request: { kind: 'minutes', sample: 'minutes' } },
+  { key: 'assignment', label: '交办单（样张，每单位一页）', request: { kind: 'assignment', sample: 'assignment' } },
+  { key: 'supervision', label: '督办单（样张）', request: { kind: 'supervision', sample: 'supervision' } },
+  { key: 'agenda', label: '会议议程（样张）', request: { kind: 'agenda', sample: 'agenda' } },
+  { key: 'calibration', label: '版心校准页（核对打印机）', request: { kind: 'register', sample: 'calibration', samplePages: 1 } },
+];
+
+/** Saves bytes that came back as base64 through a temporary link (both hosts allow blob: downloads). */
+export function saveBase64(base64: string, fileName: string, type: string): void {
+  const bin = atob(base64);
+  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,66 @@
+// What a caller asks to print: which document, over which data, with which 版头 options.
+// The same object travels in the print route's URL (#/print/<kind>?q=…) and in the API calls.
+import { z } from 'zod';
+import { isoDate } from '../risks.js';
+import { RISK_STATUSES } from '../labels.js';
+import { BRIEF_KINDS } from './model.js';
+import { SAMPLE_NAMES } from './samples.js';
+
+export const briefRequest = z.object({
+  kind: z.enum(BRIEF_KINDS, { message: `文档类型只能是：${BRIEF_KINDS.join('、')}` }),
+  /** 样张: meeting documents from fixture data until the meeting module supplies real ones. */
+  sample: z.enum(SAMPLE_NAMES).optional(),
+  /** Pages of the 版心校准页 sample. */
+  samplePages: z.number().int().min(1).max(200).optional(),
+  asOf: isoDate.optional(),
+  /** Period of the weekly brief; defaults to the 7 days ending the day before asOf. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  filter: z
+    .object({
+      query: z.string().trim().max(100).optional(),
+      domainId: z.number().int().positive().optional(),
+      regionId: z.number().int().positive().optional(),
+      level: z.number().int().min(1).max(4).optional(),
+      status: z.enum(RISK_STATUSES).optional(),
+    })
+    .default({}),
+  masthead: z
+    .object({
+      copyNo: z.string().regex(/^\d{6}$/, { message: '份号应为6位阿拉伯数字，例如 000001' }).optional(),
+      secret: z.string().max(20).optional(),
+      urgency: z.enum(['特急', '加急']).optional(),
+      signer: z.string().max(20).optional(),
+      issueNo: z.number().int().min(1).max(999).optional(),
+      internal: z.boolean().optional(),
+    })
+    .default({}),
+  cc: z.string().max(200).optional(),
+});
+export type BriefRequest = z.input<typeof briefRequest>;
+export type BriefRequestParsed = z.output<typeof briefRequest>;
+
+export const briefOutput = z.object({
+  /** Write the file here (absolute path, CLI/Electron); omitted → the bytes come back as base64. */
+  out: z.string().min(1).optional(),
+  copies: z.number().int().min(1).max(999).default(1),
+  /** Client-chosen id for progress and cancel. */
+  jobId: z.string().regex(/^[\w-]{1,64}$/).optional(),
+});
+
+/** base64url of the JSON request: what follows "?q=" in the print route. */
+export function encodeRequest(r: BriefRequest): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(r));
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function decodeRequest(q: string): unknown {
+  const bin = atob(q.replace(/-/g, '+').replace(/_/g, '/'));
+  return JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
+}
+
+export function printRoute(r: BriefRequest): string {
+  return `#/print/${r.kind}?q=${encodeRequest(r)}`;
+}

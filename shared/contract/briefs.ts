@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { method } from './method.js';
+import { briefOutput, briefRequest } from '../briefs/request.js';
+import type { Doc } from '../briefs/model.js';
+
+export interface BriefFile {
+  /** Where the file was written (when `out` was given). */
+  path?: string;
+  base64?: string;
+  bytes: number;
+  pages?: number;
+  fileName: string;
+}
+
+export interface BriefProgress {
+  stage: '排队' | '准备数据' | '排版' | '生成PDF' | '完成' | '已取消' | '出错';
+  percent: number;
+}
+
+export const briefMethods = {
+  'briefs.model': method<Doc>()(briefRequest, false, '简报文档模型（版头、标题、段落、表格、热力图），打印页与Word共用'),
+  'briefs.pdf': method<BriefFile>()(z.object({ request: briefRequest }).extend(briefOutput.shape), false, '生成PDF（无头Chromium或Electron打印），记入审计日志'),
+  'briefs.docx': method<BriefFile>()(z.object({ request: briefRequest }).extend(briefOutput.shape), false, '生成Word文档（.docx），记入审计日志'),
+  'briefs.progress': method<{ job: BriefProgress | null }>()(z.object({ jobId: z.string().min(1).max(64) }), false, '查询生成进度'),
+  'briefs.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }), false, '取消正在生成的文档'),
+  'briefs.recordPrint': method<{ recorded: true }>()(z.object({ request: briefRequest, copies: z.number().int().min(1).max(999) }), true, '记录一次纸质打印（份数）'),
+} as const;

@@ -1,0 +1,43 @@
+// `yanpan brief` as a user runs it: PDF through the CLI's own loopback host and Chromium, and --docx.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers.js';
+import { openDatabase } from '../../db/open.js';
+
+const BIN = join(import.meta.dirname, '..', '..', 'scripts', 'yanpan.mjs');
+function yanpan(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, YANPAN_HOME: tempDir() } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('yanpan brief', () => {
+  it('writes the weekly 专报 as PDF and as .docx, and records both in the audit log', () => {
+    const dir = tempDir();
+    const db = join(dir, 'b.db');
+    expect(yanpan('demo', '--db', db, '--risks', '40', '--as-of', '2026-11-23').code).toBe(0);
+    const pdf = yanpan('brief', '--kind', 'weekly', '--as-of', '2026-11-23', '--db', db, '--out', join(dir, 'w.pdf'), '--copies', '3');
+    expect(pdf.err).toBe('');
+    expect(pdf.code).toBe(0);
+    expect(JSON.parse(pdf.out).pages).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, 'w.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const docx = yanpan('brief', '--kind', 'weekly', '--docx', '--as-of', '2026-11-23', '--db', db, '--out', join(dir, 'w.docx'));
+    expect(docx.code).toBe(0);
+    expect(readFileSync(join(dir, 'w.docx')).subarray(0, 2).toString('latin1')).toBe('PK');
+    const conn = openDatabase(db);
+    const audit = conn.prepare("SELECT action, after FROM audit_log WHERE entity = 'brief' ORDER BY id").all() as { action: string; after: string }[];
+    conn.close();
+    expect(audit.map((a) => [a.action, JSON.parse(a.after).format, JSON.parse(a.after).copies])).toEqual([['export', 'pdf', 3], ['export', 'docx', 1]]);
+  }, 60_000);
+
+  it('explains in Chinese what is missing', () => {
+    const db = join(tempDir(), 'e.db');
+    const r = yanpan('brief', '--kind', 'minutes', '--db', db, '--out', join(tempDir(), 'm.pdf'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('研判会');
+    const u = yanpan('brief', '--db', db);
+    expect(u.code).toBe(2);
+    expect(u.err).toContain('--kind');
+  });
+});

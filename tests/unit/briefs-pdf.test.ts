@@ -1,0 +1,240 @@
+// Printed briefs end to end: real database, real web host serving the built renderer, real
+// Chromium printing the print route; positions read back with poppler (pdftotext -bbox, pdfinfo,
+// pdffonts) and the .docx unzipped with the system unzip. Needs `vite build` first (npm test does it).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore, type Core } from '../../electron/core.js';
+import { startWebHost, type WebHost } from '../../electron/webhost.js';
+import { createChromiumPrinter } from '../../electron/print/chromium.js';
+import { RENDERER_DIR } from '../../electron/cli.js';
+import { docText, type Doc } from '../../shared/briefs/model.js';
+import { calibrationLine } from '../../shared/briefs/samples.js';
+import type { BriefRequest } from '../../shared/briefs/request.js';
+import type { BriefFile } from '../../shared/contract/briefs.js';
+
+const PT_PER_MM = 72 / 25.4;
+const mm = (x: number) => x * PT_PER_MM;
+const PITCH = mm(225) / 22;
+
+let dir: string;
+let core: Core;
+let host: WebHost;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'yanpan-briefs-'));
+  core = openCore({ dbPath: join(dir, 'b.db'), host: 'cli', operator: '打印员', now: () => '2026-11-23T02:00:00.000Z' });
+  const demo = await core.dispatch('demo.load', { risks: 80, seed: 7, asOf: '2026-11-23' });
+  if (!demo.ok) throw new Error(demo.error.message);
+  host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });
+  core.printer.current = createChromiumPrinter(host.url);
+}, 60_000);
+
+afterAll(async () => {
+  await core.printer.current?.close();
+  await host.close();
+  core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const r = await core.dispatch(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as T;
+}
+
+async function pdf(request: BriefRequest, name: string): Promise<{ file: string; info: BriefFile; doc: Doc }> {
+  const file = join(dir, name);
+  const info = await call<BriefFile>('briefs.pdf', { request, out: file, copies: 2 });
+  return { file, info, doc: await call<Doc>('briefs.model', request) };
+}
+
+interface Word { x0: number; y0: number; x1: number; y1: number; text: string }
+function pageWords(file: string, page: number): Word[] {
+  const xml = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4], text: m[5] }));
+}
+const squash = (s: string) => s.replace(/\s+/g, '');
+/** Text of all pages without the page-number lines. */
+function bodyText(file: string): string {
+  return squash(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).split('\n').filter((l) => !/^—\s*\d+\s*—$/.test(l.trim())).join(''));
+}
+function pageSize(file: string, page = 1): [number, number] {
+  const out = execFileSync('pdfinfo', ['-f', String(page), '-l', String(page), file], { encoding: 'utf8' });
+  const m = /Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/.exec(out) ?? /Page size:\s+([\d.]+) x ([\d.]+)/.exec(out);
+  return [Number(m![1]), Number(m![2])];
+}
+
+describe('GB/T 9704 layout (版心校准页: 1 title page + 2 pages of 22 full lines)', () => {
+  let file: string;
+  let info: BriefFile;
+  beforeAll(async () => ({ file, info } = await pdf({ kind: 'register', sample: 'calibration', samplePages: 2 }, 'cal.pdf')), 60_000);
+
+  it('is A4 and has the page count its line count gives', () => {
+    const [w, h] = pageSize(file);
+    expect(Math.abs(w - mm(210))).toBeLessThan(1);
+    expect(Math.abs(h - mm(297))).toBeLessThan(1);
+    expect(info.pages).toBe(3);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+3\b/);
+  });
+
+  it('puts 22 lines of 28 characters in the 156 × 225 mm block at 28 mm / 37 mm', () => {
+    for (const page of [2, 3]) {
+      const body = pageWords(file, page).filter((w) => [...w.text].length > 3);
+      expect(body).toHaveLength(22);
+      body.forEach((w, i) => {
+        const n = (page - 2) * 22 + i + 1;
+        expect(w.text).toBe(calibrationLine(n));
+        expect([...w.text]).toHaveLength(28);
+        expect(Math.abs(w.x0 - mm(28))).toBeLessThan(0.6); // left edge of the block
+        expect(w.x1).toBeLessThanOrEqual(mm(28 + 156) + 0.6); // the 28th character still fits
+        expect(w.x1).toBeGreaterThan(mm(28 + 156) - 2);
+        // Line i's centre sits at the centre of its slot on the 28.95 pt grid, within 0.5 mm
+        // (Chromium snaps line boxes to whole CSS pixels, 0.75 pt, and the glyph box is not quite centred).
+        expect(Math.abs((w.y0 + w.y1) / 2 - (mm(37) + (i + 0.5) * PITCH))).toBeLessThan(mm(0.5));
+      });
+    }
+  });
+
+  it('prints "— N —" 7 mm below the block, odd pages right and even pages left, one character in', () => {
+    for (const page of [1, 2, 3]) {
+      const words = pageWords(file, page).filter((w) => w.y0 > mm(37 + 225));
+      expect(words.map((w) => w.text)).toEqual(['—', String(page), '—']);
+      const lineTop = mm(37 + 225 + 7);
+      // The number's 14 pt line box starts 7 mm below the block; its glyph box is centred on that line.
+      expect(Math.abs((words[1].y0 + words[1].y1) / 2 - (lineTop + 7))).toBeLessThan(1.5);
+      if (page % 2) expect(Math.abs(words[2].x1 - (mm(28 + 156) - 14))).toBeLessThan(1.5);
+      else expect(Math.abs(words[0].x0 - (mm(28) + 14))).toBeLessThan(1.5);
+    }
+  });
+
+  it('extracted text equals the source text', async () => {
+    const doc = await call<Doc>('briefs.model', { kind: 'register', sample: 'calibration', samplePages: 2 });
+    expect(bodyText(file)).toBe(squash(docText(doc).join('')));
+  });
+});
+
+describe('documents', () => {
+  it('纪要 sample: text equals the model, red masthead with 期号, attendance present', async () => {
+    const { file, doc } = await pdf({ kind: 'minutes', sample: 'minutes' }, 'minutes.pdf');
+    expect(bodyText(file)).toBe(squash(docText(doc).join('')));
+    const first = pageWords(file, 1).map((w) => w.text).join('');
+    expect(first).toContain('江城市信访局会议纪要');
+    expect(first).toContain('2026年第47期');
+  });
+
+  it('研判专报: masthead, every key risk and its level basis, on A4 with embedded bundled fonts only', async () => {
+    const { file } = await pdf({ kind: 'weekly', asOf: '2026-11-23', masthead: { copyNo: '000012', urgency: '加急', issueNo: 47 } }, 'weekly.pdf');
+    const text = bodyText(file);
+    for (const s of ['000012', '加急', '内部资料注意保存', '江城市信访局研判专报', '2026年第47期', '全市涉稳风险隐患研判情况', '总体情况', '重点风险隐患', '2026年11月23日']) expect(text).toContain(squash(s));
+    const key = core.db.prepare("SELECT title, level_basis AS basis FROM risks WHERE deleted_at IS NULL AND level IN (1, 2) AND status NOT IN ('已销号', '转司法终结')").all() as { title: string; basis: string }[];
+    expect(key.length).toBeGreaterThan(0);
+    for (const r of key) {
+      expect(text).toContain(squash(r.title));
+      expect(text).toContain(squash(`定级依据：${r.basis}`));
+    }
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) {
+      const cols = f.trim().split(/\s+/);
+      expect(cols.slice(-5, -2), f).toEqual(['yes', 'yes', 'yes']); // embedded, subset, with a ToUnicode map
+      // Only the bundled families: what a fresh Linux PC without government fonts also gets.
+      expect(cols[0]).toMatch(/\+(NotoSerifSC|NotoSansSC|LXGWWenKai)/);
+    }
+  });
+
+  it('register: landscape A4 table, one row per risk', async () => {
+    const { file, doc } = await pdf({ kind: 'register', filter: { level: 1 } }, 'reg.pdf');
+    const [w, h] = pageSize(file);
+    expect(Math.abs(w - mm(297))).toBeLessThan(1);
+    expect(Math.abs(h - mm(210))).toBeLessThan(1);
+    const n = (core.db.prepare('SELECT COUNT(*) AS n FROM risks WHERE deleted_at IS NULL AND level = 1').get() as { n: number }).n;
+    const table = doc.blocks.find((b) => b.t === 'table');
+    expect(table && table.t === 'table' && table.rows.length).toBe(n);
+    const text = bodyText(file);
+    const codes = core.db.prepare('SELECT code FROM risks WHERE deleted_at IS NULL AND level = 1').all() as { code: string }[];
+    for (const c of codes) expect(text).toContain(c.code);
+  });
+
+  it('.docx unzips to the same text, A4 set-up, East Asian font on every run, odd/even footers', async () => {
+    const request = { kind: 'minutes', sample: 'minutes' } as const;
+    const file = join(dir, 'minutes.docx');
+    await call('briefs.docx', { request, out: file });
+    const doc = await call<Doc>('briefs.model', request);
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(squash(text)).toBe(squash(docText(doc).join('')));
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    const runs = [...xml.matchAll(/<w:r>(.*?)<\/w:r>/gs)].map((m) => m[1]).filter((r) => r.includes('<w:t'));
+    expect(runs.length).toBeGreaterThan(10);
+    for (const r of runs) expect(r).toMatch(/w:eastAsia="[^"]+"/);
+    const settings = execFileSync('unzip', ['-p', file, 'word/settings.xml'], { encoding: 'utf8' });
+    expect(settings).toContain('w:evenAndOddHeaders');
+    const footers = execFileSync('unzip', ['-l', file], { encoding: 'utf8' });
+    expect(footers.match(/word\/footer\d+\.xml/g)?.length).toBe(2);
+  });
+
+  it('研判专报 .docx carries the trend chart as a picture drawn by the print route', async () => {
+    const file = join(dir, 'weekly.docx');
+    await call('briefs.docx', { request: { kind: 'weekly', asOf: '2026-11-23' }, out: file });
+    const list = execFileSync('unzip', ['-l', file], { encoding: 'utf8' });
+    const media = list.match(/word\/media\/[^\s]+\.png/g) ?? [];
+    expect(media).toHaveLength(1);
+    const png = execFileSync('unzip', ['-p', file, media[0]!]);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBeGreaterThan(1000); // 3× pixels: crisp when printed from Word
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toContain('近8周新排查风险隐患数量');
+  });
+
+  it('records every export in the audit log (who, when, which document, copies)', () => {
+    const rows = core.db.prepare("SELECT actor, at, action, after FROM audit_log WHERE entity = 'brief' ORDER BY id").all() as { actor: string; at: string; action: string; after: string }[];
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const r of rows) {
+      expect(r.actor).toBe('打印员');
+      expect(r.at).toBe('2026-11-23T02:00:00.000Z');
+      expect(r.action).toBe('export');
+    }
+    const weekly = rows.map((r) => JSON.parse(r.after)).find((a) => a.kind === 'weekly');
+    expect(weekly).toMatchObject({ format: 'pdf', copies: 2, title: '全市涉稳风险隐患研判情况' });
+    expect(weekly.pages).toBeGreaterThan(1);
+  });
+
+  it('a job can be cancelled: no file, a Chinese message, nothing recorded', async () => {
+    const before = (core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'brief'").get() as { n: number }).n;
+    const out = join(dir, 'cancelled.pdf');
+    const running = core.dispatch('briefs.pdf', { request: { kind: 'register' }, out, jobId: 'job-1' });
+    const progress = await call<{ job: { stage: string } | null }>('briefs.progress', { jobId: 'job-1' });
+    expect(progress.job).not.toBeNull();
+    expect(await call('briefs.cancel', { jobId: 'job-1' })).toEqual({ cancelled: true });
+    const r = await running;
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'CANCELLED', message: expect.stringContaining('已取消') });
+    expect(existsSync(out)).toBe(false);
+    expect((core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'brief'").get() as { n: number }).n).toBe(before);
+    expect((await call<{ job: { stage: string } }>('briefs.progress', { jobId: 'job-1' })).job.stage).toBe('已取消');
+  });
+
+  it('after a cancel, documents asked for at the same time each come out whole and right', async () => {
+    const [a, b] = await Promise.all([pdf({ kind: 'agenda', sample: 'agenda' }, 'agenda.pdf'), pdf({ kind: 'supervision', sample: 'supervision' }, 'sup.pdf')]);
+    expect(bodyText(a.file)).toBe(squash(docText(a.doc).join('')));
+    expect(bodyText(b.file)).toContain(squash('风险隐患交办事项督办单'));
+    for (const code of ['JB-2026-0201', 'JB-2026-0255', 'JB-2026-0288']) expect(bodyText(b.file)).toContain(code);
+  });
+
+  it('refuses meeting documents without meeting data, in Chinese, and a bad 份号', async () => {
+    const r = await core.dispatch('briefs.model', { kind: 'minutes' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('研判会');
+    const bad = await core.dispatch('briefs.model', { kind: 'weekly', masthead: { copyNo: '12' } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toContain('份号');
+  });
+});
+
+it('PDF printing needs the renderer build', () => {
+  expect(readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8')).toContain('yanpan-token');
+});
