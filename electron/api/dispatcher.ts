@@ -10,10 +10,14 @@ import type { HandlerContext } from './context.js';
 import type { Handlers } from './types.js';
 import { appHandlers } from './app.js';
 import { riskHandlers } from './risks.js';
+import { meetingHandlers } from './meetings.js';
+import { actionHandlers } from './actions.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...riskHandlers,
+  ...meetingHandlers,
+  ...actionHandlers,
 };
 
 export interface DispatcherOptions {

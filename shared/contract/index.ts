@@ -4,12 +4,16 @@
 import type { z } from 'zod';
 import { appMethods } from './app.js';
 import { riskMethods } from './risks.js';
+import { meetingMethods } from './meetings.js';
+import { actionMethods } from './actions.js';
 
 export type { MethodSpec } from './method.js';
 
 export const contract = {
   ...appMethods,
   ...riskMethods,
+  ...meetingMethods,
+  ...actionMethods,
 } as const;
 
 export type Contract = typeof contract;
