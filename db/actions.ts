@@ -82,14 +82,32 @@ export interface ActionListFilter {
 export function listActions(db: Db, f: ActionListFilter, rc: ReadCtx): { rows: ActionRow[]; total: number } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (f.unit) (where.push('a.lead_unit = ?'), params.push(f.unit));
-  if (f.state) (where.push('a.state = ?'), params.push(f.state));
+  if (f.unit) {
+    where.push('a.lead_unit = ?');
+    params.push(f.unit);
+  }
+  if (f.state) {
+    where.push('a.state = ?');
+    params.push(f.state);
+  }
   if (f.openOnly || f.dueStatus === '超期' || f.dueStatus === '临期' || f.supervision) where.push("a.state <> '办结'");
   if (f.dueStatus === '已办结') where.push("a.state = '办结'");
-  if (f.meetingId) (where.push('a.meeting_id = ?'), params.push(f.meetingId));
-  if (f.riskId) (where.push('a.id IN (SELECT action_id FROM action_risks WHERE risk_id = ?)'), params.push(f.riskId));
-  if (f.dueFrom) (where.push('a.due_at >= ?'), params.push(f.dueFrom));
-  if (f.dueTo) (where.push('a.due_at <= ?'), params.push(f.dueTo));
+  if (f.meetingId) {
+    where.push('a.meeting_id = ?');
+    params.push(f.meetingId);
+  }
+  if (f.riskId) {
+    where.push('a.id IN (SELECT action_id FROM action_risks WHERE risk_id = ?)');
+    params.push(f.riskId);
+  }
+  if (f.dueFrom) {
+    where.push('a.due_at >= ?');
+    params.push(f.dueFrom);
+  }
+  if (f.dueTo) {
+    where.push('a.due_at <= ?');
+    params.push(f.dueTo);
+  }
   if (f.query) {
     const like = `%${f.query.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
     where.push("(a.code LIKE ? ESCAPE '\\' OR a.content LIKE ? ESCAPE '\\' OR a.lead_unit LIKE ? ESCAPE '\\')");
@@ -204,8 +222,14 @@ export function transitionAction(db: Db, ctx: WriteContext, input: { id: number;
   if (!t.ok) throw new AppError('CONFLICT', t.message);
   const sets = ['state = ?', 'updated_at = ?', 'version = version + 1'];
   const params: unknown[] = [t.to, ctx.now()];
-  if (t.to === '办结') (sets.push('closed_on = ?'), params.push(asOf));
-  if (input.event === 'return') (sets.push('return_reason = ?'), params.push(input.reason!.trim()));
+  if (t.to === '办结') {
+    sets.push('closed_on = ?');
+    params.push(asOf);
+  }
+  if (input.event === 'return') {
+    sets.push('return_reason = ?');
+    params.push(input.reason!.trim());
+  }
   db.prepare(`UPDATE actions SET ${sets.join(', ')} WHERE id = ?`).run(...params, input.id);
   const kind = EVENT_FEEDBACK_KIND[input.event];
   if (kind && (input.reason?.trim() || input.event !== 'feedback')) {
