@@ -26,10 +26,11 @@ function detail(db: Db, id: number): MeetingDetail {
   };
 }
 
-/** This week's meeting is the first one dated from this Monday on; else the default date is offered. */
+/** The meeting to prepare: the next one from today on (within two weeks), else this week's; else the default date is offered. */
 function monday(db: Db, asOf: string): MondayDashboard {
   const ws = weekStart(asOf);
-  const row = db.prepare("SELECT id FROM meetings WHERE date >= ? AND date <= ? ORDER BY date, id LIMIT 1").get(ws, addDays(ws, 13)) as { id: number } | undefined;
+  const row = (db.prepare('SELECT id FROM meetings WHERE date >= ? AND date <= ? ORDER BY date, id LIMIT 1').get(asOf, addDays(asOf, 14)) ??
+    db.prepare('SELECT id FROM meetings WHERE date >= ? AND date < ? ORDER BY date, id LIMIT 1').get(ws, asOf)) as { id: number } | undefined;
   const meeting = row ? getMeeting(db, row.id) : null;
   let agenda: MondayDashboard['agenda'] = null;
   if (meeting) {
