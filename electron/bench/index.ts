@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { openCore } from '../core.js';
 import type { BenchCase, BenchSuite } from './types.js';
 import { registerSuite } from './register.js';
+import { meetingsSuite } from './meetings.js';
 
-const SUITES: BenchSuite[] = [registerSuite];
+const SUITES: BenchSuite[] = [registerSuite, meetingsSuite];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

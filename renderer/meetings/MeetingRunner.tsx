@@ -1,0 +1,127 @@
+// The meeting runner (projector screen): one item at a time, facts large, 研判意见 and new
+// assignments typed straight into an autosaved draft (debounced), keyboard to move between items.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Descriptions, Input, Space, Tag, Typography } from 'antd';
+import { api } from '../api';
+import { useErrorReporter } from '../shell/useApi';
+import type { MeetingDetail } from '../../shared/meetings';
+import type { RiskRow } from '../../shared/risks';
+import type { ActionRow } from '../../shared/actionItems';
+import { LevelTag } from '../register/LevelTag';
+import { AGENDA_REASON_LABELS } from '../../shared/agenda';
+import { go } from './MeetingsPage';
+
+const FIELDS = [
+  { key: 'analysis', label: '研判意见' },
+  { key: 'countermeasures', label: '对策建议' },
+  { key: 'assignment', label: '新交办（每行一项：单位：内容）' },
+] as const;
+type FieldKey = (typeof FIELDS)[number]['key'];
+
+export function MeetingRunner({ id }: { id: number }) {
+  const report = useErrorReporter();
+  const [d, setD] = useState<MeetingDetail | null>(null);
+  const [index, setIndex] = useState(0);
+  const [risk, setRisk] = useState<RiskRow | null>(null);
+  const [open, setOpen] = useState<ActionRow[]>([]);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState<'saved' | 'saving' | 'idle'>('idle');
+  const [started, setStarted] = useState(() => Date.now());
+  const [now, setNow] = useState(() => Date.now());
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+
+  useEffect(() => {
+    api('meetings.get', { id }).then(setD, report);
+    api('meetings.drafts', { meetingId: id }).then((list) => setDrafts(Object.fromEntries(list.map((x) => [`${x.riskId}:${x.field}`, x.text]))), report);
+    const key = `yanpan-runner-${id}`;
+    setIndex(Number(sessionStorage.getItem(key) ?? 0));
+  }, [id, report]);
+  const item = d?.agenda[index];
+  useEffect(() => {
+    if (!item) return;
+    sessionStorage.setItem(`yanpan-runner-${id}`, String(index));
+    setStarted(Date.now());
+    api('risks.get', { id: item.riskId }).then(setRisk, report);
+    api('actions.list', { riskId: item.riskId, openOnly: true, limit: 50 }).then((r) => setOpen(r.rows), report);
+  }, [item, index, id, report]);
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+
+  const type = useCallback(
+    (field: FieldKey, text: string) => {
+      if (!item) return;
+      const k = `${item.riskId}:${field}`;
+      setDrafts((x) => ({ ...x, [k]: text }));
+      setSaved('saving');
+      clearTimeout(timers.current.get(k));
+      // Debounced: one write per pause in typing, so a crash loses at most the last few hundred ms.
+      timers.current.set(k, setTimeout(() => {
+        api('meetings.draftSave', { meetingId: id, riskId: item.riskId, field, text }).then(() => setSaved('saved'), report);
+      }, 300));
+    },
+    [item, id, report],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!d) return;
+      const typing = (e.target as HTMLElement).tagName === 'TEXTAREA';
+      if ((e.key === 'PageDown' || (e.altKey && e.key === 'ArrowRight')) && index < d.agenda.length - 1) {
+        e.preventDefault();
+        setIndex(index + 1);
+      }
+      if ((e.key === 'PageUp' || (e.altKey && e.key === 'ArrowLeft')) && index > 0) {
+        e.preventDefault();
+        setIndex(index - 1);
+      }
+      if (!typing && e.key === 'ArrowRight' && index < d.agenda.length - 1) setIndex(index + 1);
+      if (!typing && e.key === 'ArrowLeft' && index > 0) setIndex(index - 1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [d, index]);
+
+  if (!d) return null;
+  if (!item) return <Typography.Paragraph>议程为空。<a href={`#/meetings/${id}`}>返回准备议程</a></Typography.Paragraph>;
+  const elapsed = Math.floor((now - started) / 1000);
+  const over = elapsed > item.minutes * 60;
+  return (
+    <div className="yp-runner" data-testid="runner">
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Text style={{ color: '#9ca3af', fontSize: 18 }}>第 {index + 1} / {d.agenda.length} 项 · {d.meeting.year}年第{d.meeting.sessionNo}次研判会</Typography.Text>
+        <Space>
+          <Tag color={over ? 'red' : 'default'} style={{ fontSize: 18, padding: '4px 10px' }}>{Math.floor(elapsed / 60)}:{String(elapsed % 60).padStart(2, '0')} / {item.minutes}:00</Tag>
+          <Typography.Text style={{ color: '#9ca3af' }} data-testid="autosave">{saved === 'saving' ? '正在保存…' : saved === 'saved' ? '已自动保存' : ''}</Typography.Text>
+          <Button onClick={() => setIndex(Math.max(0, index - 1))} disabled={index === 0}>上一项（PageUp）</Button>
+          <Button type="primary" onClick={() => setIndex(Math.min(d.agenda.length - 1, index + 1))} disabled={index === d.agenda.length - 1}>下一项（PageDown）</Button>
+          <Button onClick={() => go(`meetings/${id}`)}>退出</Button>
+        </Space>
+      </Space>
+      <h1>{item.riskCode} {item.riskTitle}</h1>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <LevelTag level={item.riskLevel} />
+        {item.reasons.map((r) => <Tag key={r.kind} color="gold" style={{ fontSize: 16 }}>{AGENDA_REASON_LABELS[r.kind]}：{r.detail}</Tag>)}
+      </Space>
+      {risk && (
+        <Descriptions column={2} size="small" labelStyle={{ width: 110 }}>
+          <Descriptions.Item label="县区 · 领域">{risk.region} · {risk.domain}</Descriptions.Item>
+          <Descriptions.Item label="涉及">{risk.involvedText || risk.involvedCount || '—'}{risk.amountWan ? `，${risk.amountWan}万元` : ''}</Descriptions.Item>
+          <Descriptions.Item label="主要诉求" span={2}>{risk.mainDemands || '—'}</Descriptions.Item>
+          <Descriptions.Item label="定级依据" span={2}>{risk.levelBasis || '—'}</Descriptions.Item>
+          <Descriptions.Item label="进展情况" span={2}>{risk.progress || '—'}</Descriptions.Item>
+          <Descriptions.Item label="在办交办" span={2}>{open.length ? open.map((a) => `${a.code} ${a.leadUnit}（${a.state}，${a.due.status === '超期' ? `超期${a.due.overdueDays}天` : `时限${a.dueAt}`}）`).join('；') : '无'}</Descriptions.Item>
+        </Descriptions>
+      )}
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 12, marginTop: 12 }}>
+        {FIELDS.map((f) => (
+          <label key={f.key}>
+            <div style={{ color: '#e5e7eb', marginBottom: 4 }}>{f.label}</div>
+            <Input.TextArea aria-label={f.label} rows={6} style={{ fontSize: 18 }} value={drafts[`${item.riskId}:${f.key}`] ?? ''} onChange={(e) => type(f.key, e.target.value)} />
+          </label>
+        ))}
+      </div>
+    </div>
+  );
+}
