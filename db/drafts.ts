@@ -16,6 +16,7 @@ export function saveDraft(db: Db, ctx: WriteContext, input: { meetingId: number;
   const m = getMeeting(db, input.meetingId);
   if (m.locked) throw new AppError('CONFLICT', `${meetingLabel(m)}已签发锁定，不能再记录。`);
   const now = ctx.now();
+  if (input.field === 'cursor') db.prepare("DELETE FROM runner_drafts WHERE meeting_id = ? AND field = 'cursor'").run(input.meetingId);
   db.prepare(
     `INSERT INTO runner_drafts (meeting_id, risk_id, field, text, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(meeting_id, risk_id, field) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,

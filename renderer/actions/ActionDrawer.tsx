@@ -123,7 +123,7 @@ export function ActionDrawer({ id, onClose, onChanged }: { id: number | null; on
             <Descriptions.Item label="反馈频次">{a.feedbackCycle}</Descriptions.Item>
             <Descriptions.Item label="来源会议">{a.meetingLabel ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="关联风险" span={2}>{a.risks.map((r) => `${r.code} ${r.title}`).join('；') || '—'}</Descriptions.Item>
-            {a.returnReason && <Descriptions.Item label="退回原因" span={2}>{a.returnReason}</Descriptions.Item>}
+            {a.returnReason ? <Descriptions.Item label="退回原因" span={2}>{a.returnReason}</Descriptions.Item> : null}
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 16 }}>反馈记录</Typography.Title>
           {d!.feedback.length === 0 ? <Empty description="暂无反馈" /> : (

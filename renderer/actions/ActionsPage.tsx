@@ -90,7 +90,15 @@ export function ActionsPage({ subpath }: { subpath: string }) {
 }
 
 function Board({ rows, onOpen }: { rows: ActionRow[]; onOpen: (id: number) => void }) {
-  const cols = useMemo(() => ACTION_STATES.map((s) => ({ state: s, items: rows.filter((r) => r.state === s) })), [rows]);
+  // Most urgent first in open columns; most recently closed first in 办结.
+  const urgency = (a: ActionRow) => (a.due.status === '超期' ? 100_000 + a.due.overdueDays : -(a.due.daysLeft ?? 0));
+  const cols = useMemo(
+    () => ACTION_STATES.map((s) => ({
+      state: s,
+      items: rows.filter((r) => r.state === s).sort((a, b) => (s === '办结' ? ((b.closedOn ?? '') < (a.closedOn ?? '') ? -1 : 1) : urgency(b) - urgency(a))),
+    })),
+    [rows],
+  );
   return (
     <div className="yp-board">
       {cols.map((c) => (

@@ -31,19 +31,22 @@ export function MeetingRunner({ id }: { id: number }) {
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
   useEffect(() => {
-    api('meetings.get', { id }).then(setD, report);
-    api('meetings.drafts', { meetingId: id }).then((list) => setDrafts(Object.fromEntries(list.map((x) => [`${x.riskId}:${x.field}`, x.text]))), report);
-    const key = `yanpan-runner-${id}`;
-    setIndex(Number(sessionStorage.getItem(key) ?? 0));
+    Promise.all([api('meetings.get', { id }), api('meetings.drafts', { meetingId: id })]).then(([detail, list]) => {
+      setDrafts(Object.fromEntries(list.map((x) => [`${x.riskId}:${x.field}`, x.text])));
+      // Resume on the item that was on screen when the app closed.
+      const cursor = list.find((x) => x.field === 'cursor');
+      setIndex(Math.max(0, detail.agenda.findIndex((a) => a.riskId === cursor?.riskId)));
+      setD(detail);
+    }, report);
   }, [id, report]);
   const item = d?.agenda[index];
   useEffect(() => {
     if (!item) return;
-    sessionStorage.setItem(`yanpan-runner-${id}`, String(index));
+    if (!d?.meeting.locked) api('meetings.draftSave', { meetingId: id, riskId: item.riskId, field: 'cursor', text: '' }).catch(report);
     setStarted(Date.now());
     api('risks.get', { id: item.riskId }).then(setRisk, report);
     api('actions.list', { riskId: item.riskId, openOnly: true, limit: 50 }).then((r) => setOpen(r.rows), report);
-  }, [item, index, id, report]);
+  }, [item, d?.meeting.locked, id, report]);
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);

@@ -39,7 +39,8 @@ const id = z.number().int().positive();
 export const draftSaveInput = z.object({
   meetingId: id,
   riskId: id,
-  field: z.enum(['analysis', 'countermeasures', 'assignment'], { message: '不支持的草稿栏目' }),
+  /** cursor: the item on screen (text empty), so a restarted app resumes where the meeting was. */
+  field: z.enum(['analysis', 'countermeasures', 'assignment', 'cursor'], { message: '不支持的草稿栏目' }),
   text: z.string().max(20_000, { message: '不能超过20000字' }),
 });
 
