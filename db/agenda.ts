@@ -49,6 +49,7 @@ export interface AgendaData {
   lastMeeting: LastMeeting | null;
   risks: AgendaRisk[];
   actions: AgendaAction[];
+  titles: Map<number, string>;
 }
 
 /** Loads every row that could give a risk a reason (a superset; the pure rules decide). */
@@ -64,7 +65,7 @@ export function loadAgendaData(db: Db, meetingId: number, asOf: string): AgendaD
     .prepare(
       `SELECT a.id, a.code, a.meeting_id, a.state, a.due_at, group_concat(ar.risk_id) AS risk_ids
        FROM actions a JOIN action_risks ar ON ar.action_id = a.id
-       WHERE a.state IN ('已交办','已签收','办理中','已反馈','退回重办') AND (a.due_at < ? OR a.state = '退回重办' OR a.meeting_id = ?)
+       WHERE a.state <> '办结' AND (a.due_at < ? OR a.state = '退回重办' OR a.meeting_id = ?)
        GROUP BY a.id`,
     )
     .all(asOf, prev?.id ?? -1) as DbRow[];
@@ -86,14 +87,16 @@ export function loadAgendaData(db: Db, meetingId: number, asOf: string): AgendaD
   const rebound = db.prepare("SELECT id FROM risks WHERE deleted_at IS NULL AND status = '反弹'").all() as Array<{ id: number }>;
   for (const r of rebound) ids.add(r.id);
   const risks: AgendaRisk[] = [];
+  const titles = new Map<number, string>();
   if (ids.size) {
     // Shanghai has no daylight saving: its calendar date is the UTC instant plus 8 hours (cheap in SQL, slow through Intl).
-    const stmt = db.prepare("SELECT id, code, level, status, date(created_at, '+8 hours') AS created_on, deleted_at FROM risks WHERE id IN (SELECT value FROM json_each(?))");
+    const stmt = db.prepare("SELECT id, code, title, level, status, date(created_at, '+8 hours') AS created_on, deleted_at FROM risks WHERE id IN (SELECT value FROM json_each(?))");
     for (const r of stmt.all(JSON.stringify([...ids])) as DbRow[]) {
       risks.push({ id: r.id as number, code: r.code as string, level: (r.level as number | null) ?? null, status: r.status as string, createdOn: r.created_on as string, deleted: r.deleted_at !== null });
+      titles.set(r.id as number, r.title as string);
     }
   }
-  return { meeting, lastMeeting, risks, actions };
+  return { meeting, lastMeeting, risks, actions, titles };
 }
 
 /** Reason providers that need assessments are registered here by the grading work (see shared/agenda.ts). */
@@ -102,12 +105,8 @@ export const agendaProviders: Array<(db: Db, asOf: string) => ReasonProvider> = 
 export function proposeForMeeting(db: Db, meetingId: number, asOf: string): Array<ProposedItem & { inAgenda: boolean; title: string }> {
   const data = loadAgendaData(db, meetingId, asOf);
   const proposed = proposeAgenda({ asOf, risks: data.risks, actions: data.actions, lastMeeting: data.lastMeeting, providers: agendaProviders.map((p) => p(db, asOf)) });
-  const inAgenda = new Set(listAgenda(db, meetingId).map((a) => a.riskId));
-  const titles = new Map<number, string>();
-  if (proposed.length) {
-    for (const r of db.prepare('SELECT id, title FROM risks WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(proposed.map((p) => p.riskId))) as Array<{ id: number; title: string }>) titles.set(r.id, r.title);
-  }
-  return proposed.map((p) => ({ ...p, inAgenda: inAgenda.has(p.riskId), title: titles.get(p.riskId) ?? '' }));
+  const inAgenda = new Set((db.prepare('SELECT risk_id FROM agenda_items WHERE meeting_id = ?').pluck().all(meetingId) as number[]));
+  return proposed.map((p) => ({ ...p, inAgenda: inAgenda.has(p.riskId), title: data.titles.get(p.riskId) ?? '' }));
 }
 
 function nextPosition(db: Db, meetingId: number): number {
