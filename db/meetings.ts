@@ -8,6 +8,7 @@ import { getCalendar } from './calendar.js';
 import { AppError } from '../shared/errors.js';
 import { shanghaiDate, yearOf } from '../shared/dates.js';
 import { defaultMeetingDate } from '../shared/calendar.js';
+import { draftMinutes, type MinutesInput } from '../shared/minutes.js';
 import { isLocked, meetingTransition, type MeetingDefaults, type MeetingEvent, type MeetingRow, type MeetingState, type MeetingType, type MinutesVersion } from '../shared/meetings.js';
 
 type DbRow = Record<string, unknown>;
@@ -174,6 +175,10 @@ export function transitionMeeting(db: Db, ctx: WriteContext, id: number, version
     // Items not reached are marked 未议 so the next agenda carries them over.
     db.prepare("UPDATE agenda_items SET status = '未议' WHERE meeting_id = ? AND status = '待议'").run(id);
   }
+  if (event === 'draft' && !before.minutesText.trim()) {
+    // Ending the meeting and turning to minutes: start from what was recorded, never from a blank page.
+    db.prepare('UPDATE meetings SET minutes_text = ? WHERE id = ?').run(minutesDraftFor(db, id), id);
+  }
   if (event === 'sign') {
     if (!before.minutesText.trim()) throw new AppError('INVALID_INPUT', '纪要正文为空，不能签发。请先拟写纪要。');
     db.prepare('INSERT INTO meeting_minutes_versions (meeting_id, version_no, text, signed_at, signed_by) VALUES (?, ?, ?, ?, ?)').run(id, before.minutesVersion, before.minutesText, now, ctx.actor);
@@ -186,6 +191,17 @@ export function transitionMeeting(db: Db, ctx: WriteContext, id: number, version
   const after = getMeeting(db, id);
   writeAudit(db, ctx, event, 'meeting', id, { state: before.state, minutesVersion: before.minutesVersion }, { state: after.state, minutesVersion: after.minutesVersion, reason: reason ?? null });
   return after;
+}
+
+/** The minutes as the record stands now (attendance, runner drafts, this meeting's assignments). */
+export function minutesDraftFor(db: Db, id: number): string {
+  const meeting = getMeeting(db, id);
+  const agenda = db.prepare('SELECT a.risk_id AS riskId, r.code AS riskCode, r.title AS riskTitle, a.status FROM agenda_items a JOIN risks r ON r.id = a.risk_id WHERE a.meeting_id = ? ORDER BY a.position, a.id').all(id) as MinutesInput['agenda'];
+  const drafts = db.prepare('SELECT risk_id AS riskId, field, text FROM runner_drafts WHERE meeting_id = ?').all(id) as MinutesInput['drafts'];
+  const actions = (db.prepare("SELECT a.code, a.lead_unit AS leadUnit, a.content, a.due_at AS dueAt, (SELECT json_group_array(risk_id) FROM action_risks WHERE action_id = a.id) AS risks FROM actions a WHERE a.meeting_id = ? ORDER BY a.id").all(id) as Array<Record<string, unknown>>).map((a) => ({
+    code: a.code as string, leadUnit: a.leadUnit as string, content: a.content as string, dueAt: a.dueAt as string, riskIds: JSON.parse(a.risks as string) as number[],
+  }));
+  return draftMinutes({ meeting, agenda, drafts, actions });
 }
 
 export function listMinutesVersions(db: Db, meetingId: number): MinutesVersion[] {

@@ -1,4 +1,4 @@
-import { createMeeting, getMeeting, listMeetings, listMinutesVersions, meetingDefaults, previousMeeting, saveMinutes, transitionMeeting, updateMeeting } from '../../db/meetings.js';
+import { createMeeting, getMeeting, listMeetings, listMinutesVersions, meetingDefaults, minutesDraftFor, previousMeeting, saveMinutes, transitionMeeting, updateMeeting } from '../../db/meetings.js';
 import { addAgendaItems, applyProposal, listAgenda, proposeForMeeting, removeAgendaItem, reorderAgenda, setAgendaItem } from '../../db/agenda.js';
 import { listCalendarDays, setCalendarDay } from '../../db/calendar.js';
 import { listActions, readCtx } from '../../db/actions.js';
@@ -66,7 +66,7 @@ function monday(db: Db, asOf: string): MondayDashboard {
 
 type M =
   | 'meetings.list' | 'meetings.get' | 'meetings.defaults' | 'meetings.create' | 'meetings.update' | 'meetings.transition' | 'meetings.saveMinutes'
-  | 'meetings.draftSave' | 'meetings.drafts'
+  | 'meetings.draftSave' | 'meetings.drafts' | 'meetings.minutesDraft'
   | 'agenda.propose' | 'agenda.apply' | 'agenda.add' | 'agenda.remove' | 'agenda.reorder' | 'agenda.set'
   | 'calendar.list' | 'calendar.set' | 'dashboard.monday';
 
@@ -80,6 +80,7 @@ export const meetingHandlers: HandlersFor<M> = {
   'meetings.saveMinutes': ({ id, version, text }, ctx) => saveMinutes(ctx.db, ctx, id, version, text),
   'meetings.draftSave': (input, ctx) => saveDraft(ctx.db, ctx, input),
   'meetings.drafts': ({ meetingId }, { db }) => listDrafts(db, meetingId),
+  'meetings.minutesDraft': ({ id }, { db }) => ({ text: minutesDraftFor(db, id) }),
   'agenda.propose': ({ meetingId, asOf }, ctx) => proposeForMeeting(ctx.db, meetingId, today(ctx, asOf)),
   'agenda.apply': ({ meetingId, version, asOf, replace }, ctx) => applyProposal(ctx.db, ctx, meetingId, version, today(ctx, asOf), replace),
   'agenda.add': ({ meetingId, version, riskIds, minutes }, ctx) => addAgendaItems(ctx.db, ctx, meetingId, version, riskIds, minutes),

@@ -26,6 +26,7 @@ export function MinutesTab({ detail, reload }: { detail: MeetingDetail; reload: 
           <Input.TextArea aria-label="纪要正文" value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 14 }} className="yp-minutes" />
           <Space style={{ marginTop: 8 }}>
             <Button type="primary" disabled={text === m.minutesText} onClick={save}>保存纪要</Button>
+            <Button onClick={() => api('meetings.minutesDraft', { id: m.id }).then((r) => setText(r.text), report)}>按会议记录重新生成草稿</Button>
             <Typography.Text type="secondary">签发后会议锁定；如需更正须“重新打开”并写明原因。</Typography.Text>
           </Space>
         </>

@@ -53,6 +53,7 @@ export const meetingMethods = {
   'meetings.transition': method<MeetingRow>()(meetingTransitionInput, true, '会议状态流转：开始、结束、拟写纪要、签发、归档、重新打开（须填原因）'),
   'meetings.saveMinutes': method<MeetingRow>()(minutesSaveInput, true, '保存纪要正文'),
   'meetings.draftSave': method<RunnerDraft>()(draftSaveInput, true, '会中自动保存：研判意见、对策建议、新交办的草稿'),
+  'meetings.minutesDraft': method<{ text: string }>()(z.object({ id }), false, '根据会议记录（出席、研判意见、交办）生成纪要草稿'),
   'meetings.drafts': method<RunnerDraft[]>()(z.object({ meetingId: id }), false, '读取会中草稿'),
   'agenda.propose': method<Array<ProposedItem & { inAgenda: boolean; title: string }>>()(agendaProposeInput, false, '根据台账与交办提出议程建议（含理由）'),
   'agenda.apply': method<MeetingRow>()(agendaApplyInput, true, '把议程建议加入议程'),

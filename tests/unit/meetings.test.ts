@@ -48,6 +48,8 @@ describe('meetings', () => {
     let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-30' });
     m = await ok<MeetingRow>(dispatch, 'agenda.add', { meetingId: m.id, version: m.version, riskIds: [risks[0].id] });
     for (const event of ['start', 'end', 'draft']) m = await ok<MeetingRow>(dispatch, 'meetings.transition', { id: m.id, version: m.version, event });
+    expect(m.minutesText).toContain(risks[0].code); // drafted from the record
+    m = await ok<MeetingRow>(dispatch, 'meetings.saveMinutes', { id: m.id, version: m.version, text: '' });
     const refusedEmpty = await dispatch('meetings.transition', { id: m.id, version: m.version, event: 'sign' });
     expect(refusedEmpty).toMatchObject({ ok: false, error: { message: expect.stringMatching(/纪要正文为空/) } });
     m = await ok<MeetingRow>(dispatch, 'meetings.saveMinutes', { id: m.id, version: m.version, text: '第一版纪要' });
@@ -102,5 +104,26 @@ describe('meetings', () => {
     expect(proposed.map((p) => [p.riskId, p.reasons.map((r) => r.kind)])).toEqual([[risks[1].id, ['carried']]]);
     next = await ok<MeetingRow>(dispatch, 'agenda.apply', { meetingId: next.id, version: next.version, asOf: '2026-12-04' });
     expect(next.agendaCount).toBe(1);
+  });
+
+  it('turning to minutes drafts them from the record: attendance, 研判意见, assignments, items carried over', async () => {
+    const { dispatch, risks } = await setup();
+    let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-30', chair: '王建国', attendees: ['王建国', '李明'], onLeave: ['赵红'] });
+    m = await ok<MeetingRow>(dispatch, 'agenda.add', { meetingId: m.id, version: m.version, riskIds: [risks[0].id, risks[1].id] });
+    const items = (await ok<MeetingDetail>(dispatch, 'meetings.get', { id: m.id })).agenda;
+    m = await ok<MeetingRow>(dispatch, 'meetings.transition', { id: m.id, version: m.version, event: 'start' });
+    await ok(dispatch, 'meetings.draftSave', { meetingId: m.id, riskId: risks[0].id, field: 'analysis', text: '经研判，维持重大等级' });
+    await ok(dispatch, 'meetings.draftSave', { meetingId: m.id, riskId: risks[0].id, field: 'countermeasures', text: '专班驻点' });
+    const a = await ok<{ code: string }>(dispatch, 'actions.create', { meetingId: m.id, riskIds: [risks[0].id], content: '约谈开发商', leadUnit: '城关区住建局', dueAt: '2026-12-10' });
+    m = await ok<MeetingRow>(dispatch, 'agenda.set', { meetingId: m.id, version: m.version, itemId: items[0].id, status: '已议' });
+    for (const event of ['end', 'draft']) m = await ok<MeetingRow>(dispatch, 'meetings.transition', { id: m.id, version: m.version, event });
+    const text = m.minutesText;
+    expect(text).toMatch(/^2026年第1次风险研判会纪要/);
+    expect(text).toContain('王建国主持召开');
+    expect(text).toContain('出席：王建国、李明');
+    expect(text).toContain('请假：赵红');
+    expect(text).toContain(`${risks[0].code} ${risks[0].title}。经研判，维持重大等级对策建议：专班驻点`);
+    expect(text).toContain(`城关区住建局：约谈开发商（${a.code}，2026年12月10日前办结）`);
+    expect(text).toContain(`转下次会议：${risks[1].code}`);
   });
 });
