@@ -67,24 +67,37 @@ export function MeetingRunner({ id }: { id: number }) {
     [item, id, report],
   );
 
+  // Moving on from an item marks it 已议 (discussed); items never reached become 未议 when the meeting ends.
+  const advance = useCallback(
+    (delta: number) => {
+      if (!d) return;
+      const to = Math.min(d.agenda.length - 1, Math.max(0, index + delta));
+      const cur = d.agenda[index];
+      if (delta > 0 && cur && cur.status === '待议' && !d.meeting.locked) {
+        api('agenda.set', { meetingId: id, version: d.meeting.version, itemId: cur.id, status: '已议' })
+          .then((meeting) => setD((x) => (x ? { ...x, meeting, agenda: x.agenda.map((a) => (a.id === cur.id ? { ...a, status: '已议' } : a)) } : x)), report);
+      }
+      setIndex(to);
+    },
+    [d, index, id, report],
+  );
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!d) return;
       const typing = (e.target as HTMLElement).tagName === 'TEXTAREA';
-      if ((e.key === 'PageDown' || (e.altKey && e.key === 'ArrowRight')) && index < d.agenda.length - 1) {
+      if (e.key === 'PageDown' || (e.altKey && e.key === 'ArrowRight') || (!typing && e.key === 'ArrowRight')) {
         e.preventDefault();
-        setIndex(index + 1);
+        advance(1);
       }
-      if ((e.key === 'PageUp' || (e.altKey && e.key === 'ArrowLeft')) && index > 0) {
+      if (e.key === 'PageUp' || (e.altKey && e.key === 'ArrowLeft') || (!typing && e.key === 'ArrowLeft')) {
         e.preventDefault();
-        setIndex(index - 1);
+        advance(-1);
       }
-      if (!typing && e.key === 'ArrowRight' && index < d.agenda.length - 1) setIndex(index + 1);
-      if (!typing && e.key === 'ArrowLeft' && index > 0) setIndex(index - 1);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [d, index]);
+  }, [d, advance]);
 
   if (!d) return null;
   if (!item) return <Typography.Paragraph>议程为空。<a href={`#/meetings/${id}`}>返回准备议程</a></Typography.Paragraph>;
@@ -97,20 +110,22 @@ export function MeetingRunner({ id }: { id: number }) {
         <Space>
           <Tag color={over ? 'red' : 'default'} style={{ fontSize: 18, padding: '4px 10px' }}>{Math.floor(elapsed / 60)}:{String(elapsed % 60).padStart(2, '0')} / {item.minutes}:00</Tag>
           <Typography.Text style={{ color: '#9ca3af' }} data-testid="autosave">{saved === 'saving' ? '正在保存…' : saved === 'saved' ? '已自动保存' : ''}</Typography.Text>
-          <Button onClick={() => setIndex(Math.max(0, index - 1))} disabled={index === 0}>上一项（PageUp）</Button>
-          <Button type="primary" onClick={() => setIndex(Math.min(d.agenda.length - 1, index + 1))} disabled={index === d.agenda.length - 1}>下一项（PageDown）</Button>
-          <Button onClick={() => go(`meetings/${id}`)}>退出</Button>
+          <Button ghost onClick={() => advance(-1)} disabled={index === 0}>上一项（PageUp）</Button>
+          <Button type="primary" onClick={() => advance(1)}>{index === d.agenda.length - 1 ? '本项议毕' : '下一项（PageDown）'}</Button>
+          <Button ghost onClick={() => go(`meetings/${id}`)}>退出</Button>
         </Space>
       </Space>
       <h1>{item.riskCode} {item.riskTitle}</h1>
       <Space wrap style={{ marginBottom: 12 }}>
         <LevelTag level={item.riskLevel} />
+        {item.status !== '待议' && <Tag color={item.status === '已议' ? 'green' : 'orange'} style={{ fontSize: 16 }}>{item.status}</Tag>}
         {item.reasons.map((r) => <Tag key={r.kind} color="gold" style={{ fontSize: 16 }}>{AGENDA_REASON_LABELS[r.kind]}：{r.detail}</Tag>)}
       </Space>
       {risk && (
         <Descriptions column={2} size="small" labelStyle={{ width: 110 }}>
-          <Descriptions.Item label="县区 · 领域">{risk.region} · {risk.domain}</Descriptions.Item>
-          <Descriptions.Item label="涉及">{risk.involvedText || risk.involvedCount || '—'}{risk.amountWan ? `，${risk.amountWan}万元` : ''}</Descriptions.Item>
+          <Descriptions.Item label="属地">{risk.region}</Descriptions.Item>
+          <Descriptions.Item label="领域">{risk.domain}</Descriptions.Item>
+          <Descriptions.Item label="涉及" span={2}>{risk.involvedText || risk.involvedCount || '—'}{risk.amountWan ? `，${risk.amountWan}万元` : ''}</Descriptions.Item>
           <Descriptions.Item label="主要诉求" span={2}>{risk.mainDemands || '—'}</Descriptions.Item>
           <Descriptions.Item label="定级依据" span={2}>{risk.levelBasis || '—'}</Descriptions.Item>
           <Descriptions.Item label="进展情况" span={2}>{risk.progress || '—'}</Descriptions.Item>
