@@ -13,6 +13,7 @@ import { ActionTable } from '../actions/ActionsPage';
 import { ActionForm } from '../actions/ActionForm';
 import { ActionDrawer } from '../actions/ActionDrawer';
 import { go } from './MeetingsPage';
+import { MeetingFormModal } from './MeetingList';
 
 export function MeetingDetail({ id }: { id: number }) {
   const report = useErrorReporter();
@@ -23,6 +24,7 @@ export function MeetingDetail({ id }: { id: number }) {
   const [reason, setReason] = useState('');
   const [creating, setCreating] = useState(false);
   const [openAction, setOpenAction] = useState<number | null>(null);
+  const [editing, setEditing] = useState(false);
   const load = useCallback(() => {
     api('meetings.get', { id }).then(setD, report);
     api('actions.list', { meetingId: id, limit: 500 }).then((r) => setActions(r.rows), report);
@@ -70,6 +72,8 @@ export function MeetingDetail({ id }: { id: number }) {
           { key: 'agenda', label: `议程（${d.agenda.length}）`, children: <AgendaEditor detail={d} reload={load} /> },
           {
             key: 'info', label: '基本信息', children: (
+              <>
+              {!m.locked && <div className="yp-toolbar"><Button onClick={() => setEditing(true)}>修改会议信息</Button></div>}
               <Descriptions bordered size="small" column={2}>
                 <Descriptions.Item label="会议类型">{m.type}</Descriptions.Item>
                 <Descriptions.Item label="时间">{m.date} {m.startTime}，{m.lengthMinutes} 分钟</Descriptions.Item>
@@ -81,6 +85,7 @@ export function MeetingDetail({ id }: { id: number }) {
                 <Descriptions.Item label="上次会议">{d.previous ? <a href={`#/meetings/${d.previous.id}`}>{d.previous.date} 第{d.previous.sessionNo}次</a> : '—'}</Descriptions.Item>
                 <Descriptions.Item label="纪要期号">{m.minutesNo || '—'}</Descriptions.Item>
               </Descriptions>
+              </>
             ),
           },
           { key: 'minutes', label: '纪要', children: <MinutesTab detail={d} reload={load} /> },
@@ -100,6 +105,7 @@ export function MeetingDetail({ id }: { id: number }) {
         <Input.TextArea aria-label="重新打开的原因" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="请写明原因，例如：补记请假人员" />
       </Modal>
       <ActionForm open={creating} meetingId={m.id} riskIds={[]} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); load(); }} />
+      <MeetingFormModal open={editing} meeting={m} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); load(); }} />
       <ActionDrawer id={openAction} onClose={() => setOpenAction(null)} onChanged={load} />
     </>
   );

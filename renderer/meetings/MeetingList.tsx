@@ -50,46 +50,59 @@ interface Values {
 
 export function CreateMeetingButton() {
   const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>新建研判会</Button>
+      <MeetingFormModal open={open} onClose={() => setOpen(false)} onSaved={(m) => { setOpen(false); go(`meetings/${m.id}`); }} />
+    </>
+  );
+}
+
+/** Create (defaults: next working Monday, next number, last meeting's people) or edit an unlocked meeting. */
+export function MeetingFormModal({ open, meeting, onClose, onSaved }: { open: boolean; meeting?: MeetingRow; onClose: () => void; onSaved: (m: MeetingRow) => void }) {
   const [form] = Form.useForm<Values>();
   const report = useErrorReporter();
   const [sessionNo, setSessionNo] = useState<number | null>(null);
-  const loadDefaults = (type?: MeetingType) =>
-    api('meetings.defaults', { type }).then((d) => {
+  useEffect(() => {
+    if (!open) return;
+    if (meeting) {
+      form.setFieldsValue({ ...meeting, date: dayjs(meeting.date) });
+      setSessionNo(meeting.sessionNo);
+      return;
+    }
+    api('meetings.defaults', {}).then((d) => {
       form.setFieldsValue({ ...d, date: dayjs(d.date), onLeave: [], observers: [], sensitivePeriod: '' });
       setSessionNo(d.sessionNo);
     }, report);
+  }, [open, meeting, form, report]);
   const submit = async () => {
     const v = await form.validateFields();
+    const fields = { ...v, date: v.date.format('YYYY-MM-DD') };
     try {
-      const m = await api('meetings.create', { ...v, date: v.date.format('YYYY-MM-DD') });
-      setOpen(false);
-      go(`meetings/${m.id}`);
+      onSaved(meeting ? await api('meetings.update', { id: meeting.id, version: meeting.version, patch: fields }) : await api('meetings.create', fields));
     } catch (e) {
       report(e);
     }
   };
   const names = <Select mode="tags" open={false} placeholder="输入姓名后回车" />;
   return (
-    <>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => { setOpen(true); void loadDefaults(); }}>新建研判会</Button>
-      <Modal title={`新建研判会${sessionNo ? `（第${sessionNo}次）` : ''}`} open={open} onCancel={() => setOpen(false)} onOk={submit} okText="创建" width={640} destroyOnHidden forceRender>
-        <Form form={form} layout="vertical">
-          <Space wrap>
-            <Form.Item name="type" label="会议类型"><Select style={{ width: 120 }} options={MEETING_TYPES.map((t) => ({ value: t, label: t }))} /></Form.Item>
-            <Form.Item name="date" label="日期" extra="默认下周一；逢节假日顺延到第一个工作日" rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
-            <Form.Item name="startTime" label="开始时间" rules={[{ pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: '格式 HH:MM' }]}><Input style={{ width: 90 }} /></Form.Item>
-            <Form.Item name="lengthMinutes" label="会议时长"><InputNumber min={10} max={600} addonAfter="分钟" /></Form.Item>
-          </Space>
-          <Form.Item name="chair" label="主持人"><Input style={{ width: 200 }} /></Form.Item>
-          <Form.Item name="attendees" label="出席">{names}</Form.Item>
-          <Form.Item name="onLeave" label="请假">{names}</Form.Item>
-          <Form.Item name="observers" label="列席">{names}</Form.Item>
-          <Space>
-            <Form.Item name="period" label="研判周期"><Input style={{ width: 240 }} placeholder="例如 11月23日—11月29日" /></Form.Item>
-            <Form.Item name="sensitivePeriod" label="所处敏感节点"><Input style={{ width: 200 }} placeholder="例如 元旦春节" /></Form.Item>
-          </Space>
-        </Form>
-      </Modal>
-    </>
+    <Modal title={`${meeting ? '修改' : '新建'}研判会${sessionNo ? `（第${sessionNo}次）` : ''}`} open={open} onCancel={onClose} onOk={submit} okText={meeting ? '保存' : '创建'} width={640} destroyOnHidden forceRender>
+      <Form form={form} layout="vertical">
+        <Space wrap>
+          <Form.Item name="type" label="会议类型"><Select style={{ width: 120 }} options={MEETING_TYPES.map((t) => ({ value: t, label: t }))} /></Form.Item>
+          <Form.Item name="date" label="日期" extra="默认下周一；逢节假日顺延到第一个工作日" rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
+          <Form.Item name="startTime" label="开始时间" rules={[{ pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: '格式 HH:MM' }]}><Input style={{ width: 90 }} /></Form.Item>
+          <Form.Item name="lengthMinutes" label="会议时长"><InputNumber min={10} max={600} addonAfter="分钟" /></Form.Item>
+        </Space>
+        <Form.Item name="chair" label="主持人"><Input style={{ width: 200 }} /></Form.Item>
+        <Form.Item name="attendees" label="出席">{names}</Form.Item>
+        <Form.Item name="onLeave" label="请假">{names}</Form.Item>
+        <Form.Item name="observers" label="列席">{names}</Form.Item>
+        <Space>
+          <Form.Item name="period" label="研判周期"><Input style={{ width: 240 }} placeholder="例如 11月23日—11月29日" /></Form.Item>
+          <Form.Item name="sensitivePeriod" label="所处敏感节点"><Input style={{ width: 200 }} placeholder="例如 元旦春节" /></Form.Item>
+        </Space>
+      </Form>
+    </Modal>
   );
 }
