@@ -78,23 +78,26 @@ export function loadAgendaData(db: Db, meetingId: number, asOf: string): AgendaD
     effectiveDue: nextWorkingDayOnOrAfter(a.due_at as string, cal),
     riskIds: String(a.risk_ids).split(',').map(Number),
   }));
-  const ids = new Set<number>();
-  for (const a of actions) for (const r of a.riskIds) ids.add(r);
-  for (const it of lastMeeting?.items ?? []) ids.add(it.riskId);
+  const linked = new Set<number>();
+  for (const a of actions) for (const r of a.riskIds) linked.add(r);
+  for (const it of lastMeeting?.items ?? []) linked.add(it.riskId);
   const since = prev ? endOfShanghaiDay(prev.date) : '';
-  const created = db.prepare('SELECT id FROM risks WHERE created_at >= ? AND created_at < ? AND deleted_at IS NULL').all(since, endOfShanghaiDay(asOf)) as Array<{ id: number }>;
-  for (const r of created) ids.add(r.id);
-  const rebound = db.prepare("SELECT id FROM risks WHERE deleted_at IS NULL AND status = '反弹'").all() as Array<{ id: number }>;
-  for (const r of rebound) ids.add(r.id);
+  // One pass over three index-backed candidate sets (linked, new since the last meeting, 反弹);
+  // Shanghai has no daylight saving, so its calendar date is the UTC instant plus 8 hours.
+  const cols = "id, code, title, level, status, date(created_at, '+8 hours') AS created_on, deleted_at";
+  const rows = db
+    .prepare(
+      `SELECT ${cols} FROM risks WHERE id IN (SELECT value FROM json_each(@linked))
+       UNION SELECT ${cols} FROM risks WHERE created_at >= @since AND created_at < @until AND deleted_at IS NULL
+       UNION SELECT ${cols} FROM risks WHERE deleted_at IS NULL AND status = '反弹'`,
+    )
+    .raw()
+    .all({ linked: JSON.stringify([...linked]), since, until: endOfShanghaiDay(asOf) }) as Array<[number, string, string, number | null, string, string, string | null]>;
   const risks: AgendaRisk[] = [];
   const titles = new Map<number, string>();
-  if (ids.size) {
-    // Shanghai has no daylight saving: its calendar date is the UTC instant plus 8 hours (cheap in SQL, slow through Intl).
-    const stmt = db.prepare("SELECT id, code, title, level, status, date(created_at, '+8 hours') AS created_on, deleted_at FROM risks WHERE id IN (SELECT value FROM json_each(?))");
-    for (const r of stmt.all(JSON.stringify([...ids])) as DbRow[]) {
-      risks.push({ id: r.id as number, code: r.code as string, level: (r.level as number | null) ?? null, status: r.status as string, createdOn: r.created_on as string, deleted: r.deleted_at !== null });
-      titles.set(r.id as number, r.title as string);
-    }
+  for (const [id, code, title, level, status, createdOn, deletedAt] of rows) {
+    risks.push({ id, code, level, status, createdOn, deleted: deletedAt !== null });
+    titles.set(id, title);
   }
   return { meeting, lastMeeting, risks, actions, titles };
 }
