@@ -113,9 +113,15 @@ export function listActions(db: Db, f: ActionListFilter, rc: ReadCtx): { rows: A
     where.push("(a.code LIKE ? ESCAPE '\\' OR a.content LIKE ? ESCAPE '\\' OR a.lead_unit LIKE ? ESCAPE '\\')");
     params.push(like, like, like);
   }
-  const sql = `${SELECT}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY a.due_at, a.id`;
+  const whereSql = where.length ? ' WHERE ' + where.join(' AND ') : '';
+  const sql = `${SELECT}${whereSql} ORDER BY a.due_at, a.id`;
+  if (!f.dueStatus && !f.supervision) {
+    // Nothing computed to filter on: let SQL page, so years of closed history are never read.
+    const total = (db.prepare(`SELECT COUNT(*) AS n FROM actions a${whereSql}`).get(...params) as { n: number }).n;
+    return { rows: (db.prepare(`${sql} LIMIT ?`).all(...params, f.limit) as DbRow[]).map((r) => rowToAction(r, rc)), total };
+  }
+  // 临期/超期 and the ladder are computed, so those filters run after the computation (open actions only).
   let rows = (db.prepare(sql).all(...params) as DbRow[]).map((r) => rowToAction(r, rc));
-  // 临期/超期 and the ladder are computed, so those filters run after the computation.
   if (f.dueStatus) rows = rows.filter((a) => a.due.status === f.dueStatus);
   if (f.supervision) rows = rows.filter((a) => a.due.level === f.supervision);
   return { rows: rows.slice(0, f.limit), total: rows.length };

@@ -124,6 +124,10 @@ export function assertEditable(m: MeetingRow, version: number): void {
   if (m.locked) {
     throw new AppError('CONFLICT', `${meetingLabel(m)}的纪要已签发，会议已锁定，不能修改。如确需更正，请“重新打开”（须填原因，原签发版本保留可查）。`);
   }
+  assertMeetingVersion(m, version);
+}
+
+function assertMeetingVersion(m: MeetingRow, version: number): void {
   if (m.version !== version) {
     throw new AppError('CONFLICT', `${meetingLabel(m)}已被修改过（当前版本 ${m.version}，您编辑的是版本 ${version}）。本次未保存，请刷新后重新操作。`, { current: m.version });
   }
@@ -167,7 +171,8 @@ export function saveMinutes(db: Db, ctx: WriteContext, id: number, version: numb
 
 export function transitionMeeting(db: Db, ctx: WriteContext, id: number, version: number, event: MeetingEvent, reason?: string): MeetingRow {
   const before = getMeeting(db, id);
-  if (before.version !== version) assertEditable({ ...before, locked: false }, version);
+  // State moves are checked by the state machine (reopen is the one way out of a lock), so only the version here.
+  assertMeetingVersion(before, version);
   const t = meetingTransition(before.state, event, reason);
   if (!t.ok) throw new AppError('CONFLICT', t.message);
   const now = ctx.now();
