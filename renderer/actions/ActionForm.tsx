@@ -33,9 +33,11 @@ export function ActionForm({ open, meetingId, riskIds, onClose, onSaved }: Actio
   const report = useErrorReporter();
   const [saving, setSaving] = useState(false);
   const mode = Form.useWatch('dueMode', form);
+  // Reset only when the dialog opens (or for other risks): the runner re-renders every second for its timer.
+  const riskKey = (riskIds ?? []).join(',');
   useEffect(() => {
-    if (open) form.setFieldsValue({ dueMode: 'working', days: 15, feedbackCycle: '每周', coUnits: [], riskIds: riskIds ?? [], content: '', leadUnit: '', leadLeader: '', contact: '' });
-  }, [open, riskIds, form]);
+    if (open) form.setFieldsValue({ dueMode: 'working', days: 15, feedbackCycle: '每周', coUnits: [], riskIds: riskKey ? riskKey.split(',').map(Number) : [], content: '', leadUnit: '', leadLeader: '', contact: '' });
+  }, [open, riskKey, form]);
 
   const submit = async () => {
     const v = await form.validateFields();

@@ -10,6 +10,7 @@ import type { ActionRow } from '../../shared/actionItems';
 import { LevelTag } from '../register/LevelTag';
 import { AGENDA_REASON_LABELS } from '../../shared/agenda';
 import { go } from './MeetingsPage';
+import { ActionForm } from '../actions/ActionForm';
 
 const FIELDS = [
   { key: 'analysis', label: '研判意见' },
@@ -29,6 +30,7 @@ export function MeetingRunner({ id }: { id: number }) {
   const [started, setStarted] = useState(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const [assigning, setAssigning] = useState(false);
 
   useEffect(() => {
     Promise.all([api('meetings.get', { id }), api('meetings.drafts', { meetingId: id })]).then(([detail, list]) => {
@@ -86,6 +88,10 @@ export function MeetingRunner({ id }: { id: number }) {
     const onKey = (e: KeyboardEvent) => {
       if (!d) return;
       const typing = (e.target as HTMLElement).tagName === 'TEXTAREA';
+      if (e.altKey && (e.key === 'j' || e.key === 'J')) {
+        e.preventDefault();
+        setAssigning(true);
+      }
       if (e.key === 'PageDown' || (e.altKey && e.key === 'ArrowRight') || (!typing && e.key === 'ArrowRight')) {
         e.preventDefault();
         advance(1);
@@ -110,6 +116,7 @@ export function MeetingRunner({ id }: { id: number }) {
         <Space>
           <Tag color={over ? 'red' : 'default'} style={{ fontSize: 18, padding: '4px 10px' }}>{Math.floor(elapsed / 60)}:{String(elapsed % 60).padStart(2, '0')} / {item.minutes}:00</Tag>
           <Typography.Text style={{ color: '#9ca3af' }} data-testid="autosave">{saved === 'saving' ? '正在保存…' : saved === 'saved' ? '已自动保存' : ''}</Typography.Text>
+          {!d.meeting.locked && <Button ghost onClick={() => setAssigning(true)}>交办（Alt+J）</Button>}
           <Button ghost onClick={() => advance(-1)} disabled={index === 0}>上一项（PageUp）</Button>
           <Button type="primary" onClick={() => advance(1)}>{index === d.agenda.length - 1 ? '本项议毕' : '下一项（PageDown）'}</Button>
           <Button ghost onClick={() => go(`meetings/${id}`)}>退出</Button>
@@ -132,6 +139,8 @@ export function MeetingRunner({ id }: { id: number }) {
           <Descriptions.Item label="在办交办" span={2}>{open.length ? open.map((a) => `${a.code} ${a.leadUnit}（${a.state}，${a.due.status === '超期' ? `超期${a.due.overdueDays}天` : `时限${a.dueAt}`}）`).join('；') : '无'}</Descriptions.Item>
         </Descriptions>
       )}
+      <ActionForm open={assigning} meetingId={id} riskIds={[item.riskId]} onClose={() => setAssigning(false)}
+        onSaved={() => { setAssigning(false); api('actions.list', { riskId: item.riskId, openOnly: true, limit: 50 }).then((r) => setOpen(r.rows), report); }} />
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 12, marginTop: 12 }}>
         {FIELDS.map((f) => (
           <label key={f.key}>
