@@ -2,6 +2,7 @@
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { insertRisksBulk } from './bulk.js';
+import { loadDemoHistory } from './demoHistory.js';
 import { writeAudit } from './audit.js';
 import { getLists, getSetting } from './settings.js';
 import { AppError } from '../shared/errors.js';
@@ -27,6 +28,7 @@ export function loadDemo(db: Db, ctx: WriteContext, o: DemoLoadOptions): number 
     regions: lists.regions.filter((g) => g.active),
   });
   insertRisksBulk(db, ctx, rows);
-  writeAudit(db, ctx, 'demo.load', 'register', null, null, { risks: o.risks, seed: o.seed, asOf: o.asOf });
+  const history = loadDemoHistory(db, ctx, { seed: o.seed, asOf: o.asOf });
+  writeAudit(db, ctx, 'demo.load', 'register', null, null, { risks: o.risks, seed: o.seed, asOf: o.asOf, ...history });
   return rows.length;
 }

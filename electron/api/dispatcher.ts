@@ -13,12 +13,16 @@ import { riskHandlers } from './risks.js';
 import { settingsHandlers } from './settings.js';
 import { briefHandlers } from './briefs.js';
 import type { PrinterSlot } from '../print/types.js';
+import { meetingHandlers } from './meetings.js';
+import { actionHandlers } from './actions.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...riskHandlers,
   ...settingsHandlers,
   ...briefHandlers,
+  ...meetingHandlers,
+  ...actionHandlers,
 };
 
 export interface DispatcherOptions {

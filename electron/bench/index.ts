@@ -7,8 +7,9 @@ import { openCore } from '../core.js';
 import type { BenchCase, BenchSuite } from './types.js';
 import { registerSuite } from './register.js';
 import { briefsSuite } from './briefs.js';
+import { meetingsSuite } from './meetings.js';
 
-const SUITES: BenchSuite[] = [registerSuite, briefsSuite];
+const SUITES: BenchSuite[] = [registerSuite, briefsSuite, meetingsSuite];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

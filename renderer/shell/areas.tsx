@@ -4,6 +4,8 @@ import { AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HeatM
 import { RegisterPage } from '../register/RegisterPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { BriefsPage } from '../briefs/BriefsPage';
+import { MeetingsPage } from '../meetings/MeetingsPage';
+import { ActionsPage } from '../actions/ActionsPage';
 
 export interface AreaProps {
   /** The part of the hash route after the area key, e.g. "12" for #/meetings/12. */
@@ -22,9 +24,9 @@ export interface Area {
 
 export const AREAS: Area[] = [
   { key: 'register', label: '风险台账', icon: <TableOutlined />, page: (p) => <RegisterPage onChanged={p.onChanged} /> },
-  { key: 'meetings', label: '研判会', icon: <AuditOutlined /> },
+  { key: 'meetings', label: '研判会', icon: <AuditOutlined />, page: (p) => <MeetingsPage subpath={p.subpath} /> },
   { key: 'heatmap', label: '热力图', icon: <HeatMapOutlined /> },
-  { key: 'actions', label: '交办督办', icon: <AlertOutlined /> },
+  { key: 'actions', label: '交办督办', icon: <AlertOutlined />, page: (p) => <ActionsPage key={p.subpath} subpath={p.subpath} /> },
   { key: 'briefs', label: '简报', icon: <FileTextOutlined />, page: () => <BriefsPage /> },
   { key: 'stats', label: '统计', icon: <BarChartOutlined /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, page: (p) => <SettingsPage onChanged={p.onChanged} /> },

@@ -6,6 +6,8 @@ import { appMethods } from './app.js';
 import { riskMethods } from './risks.js';
 import { settingsMethods } from './settings.js';
 import { briefMethods } from './briefs.js';
+import { meetingMethods } from './meetings.js';
+import { actionMethods } from './actions.js';
 
 export type { MethodSpec } from './method.js';
 
@@ -14,6 +16,8 @@ export const contract = {
   ...riskMethods,
   ...settingsMethods,
   ...briefMethods,
+  ...meetingMethods,
+  ...actionMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,29 @@
+// The runner's autosave drafts. Written on every debounced keystroke, so they carry no audit row:
+// a draft is not a record; what the meeting decides is recorded (and audited) separately.
+import type { Db } from './open.js';
+import type { WriteContext } from './context.js';
+import { AppError } from '../shared/errors.js';
+import { getMeeting, meetingLabel } from './meetings.js';
+
+export interface Draft {
+  riskId: number;
+  field: string;
+  text: string;
+  updatedAt: string;
+}
+
+export function saveDraft(db: Db, ctx: WriteContext, input: { meetingId: number; riskId: number; field: string; text: string }): Draft {
+  const m = getMeeting(db, input.meetingId);
+  if (m.locked) throw new AppError('CONFLICT', `${meetingLabel(m)}已签发锁定，不能再记录。`);
+  const now = ctx.now();
+  if (input.field === 'cursor') db.prepare("DELETE FROM runner_drafts WHERE meeting_id = ? AND field = 'cursor'").run(input.meetingId);
+  db.prepare(
+    `INSERT INTO runner_drafts (meeting_id, risk_id, field, text, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(meeting_id, risk_id, field) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+  ).run(input.meetingId, input.riskId, input.field, input.text, now);
+  return { riskId: input.riskId, field: input.field, text: input.text, updatedAt: now };
+}
+
+export function listDrafts(db: Db, meetingId: number): Draft[] {
+  return db.prepare('SELECT risk_id AS riskId, field, text, updated_at AS updatedAt FROM runner_drafts WHERE meeting_id = ? ORDER BY risk_id, field').all(meetingId) as Draft[];
+}

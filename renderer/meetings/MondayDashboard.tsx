@@ -1,0 +1,79 @@
+// 我的周一: the meeting to prepare, how far its agenda is, and what is overdue.
+import { useEffect, useState } from 'react';
+import { Button, Card, Col, Empty, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { api } from '../api';
+import { useErrorReporter } from '../shell/useApi';
+import { chineseDate } from '../../shared/dates';
+import { SUPERVISION_LEVELS } from '../../shared/actions';
+import type { MondayDashboard as Data } from '../../shared/contract/meetings';
+import { ActionTable } from '../actions/ActionsPage';
+import { SupervisionTag } from '../actions/SupervisionTag';
+import { CreateMeetingButton } from './MeetingList';
+import { go } from './MeetingsPage';
+
+export function MondayDashboard() {
+  const report = useErrorReporter();
+  const [d, setD] = useState<Data | null>(null);
+  useEffect(() => {
+    api('dashboard.monday', {}).then(setD, report);
+  }, [report]);
+  if (!d) return null;
+  const m = d.meeting;
+  return (
+    <Row gutter={[16, 16]}>
+      <Col span={12}>
+        <Card title="本周研判会" data-testid="monday-meeting">
+          {m ? (
+            <>
+              <Typography.Title level={4} style={{ marginTop: 0 }}>
+                {m.year}年第{m.sessionNo}次{m.type} · {chineseDate(m.date)} {m.startTime}
+              </Typography.Title>
+              <Space wrap>
+                <Tag color="blue">{m.state}</Tag>
+                {m.sensitivePeriod && <Tag color="red">敏感节点：{m.sensitivePeriod}</Tag>}
+                <span>主持：{m.chair || '未定'}</span>
+              </Space>
+              {d.agenda && (
+                <div style={{ marginTop: 12 }}>
+                  <div>议程 {d.agenda.count} 项，计划 {d.agenda.minutes} 分钟 / 会议时长 {d.agenda.lengthMinutes} 分钟</div>
+                  <Progress percent={Math.min(100, Math.round((d.agenda.minutes / d.agenda.lengthMinutes) * 100))} status={d.agenda.minutes > d.agenda.lengthMinutes ? 'exception' : 'normal'} />
+                  {d.agenda.proposedNotAdded > 0 && <Typography.Text type="warning">还有 {d.agenda.proposedNotAdded} 项建议议题未列入议程</Typography.Text>}
+                </div>
+              )}
+              <Space style={{ marginTop: 12 }}>
+                <Button type="primary" onClick={() => go(`meetings/${m.id}`)}>{m.state === '筹备' ? '准备议程' : '打开会议'}</Button>
+                {(m.state === '筹备' || m.state === '进行中') && <Button onClick={() => go(`meetings/${m.id}/run`)}>进入会议</Button>}
+              </Space>
+            </>
+          ) : (
+            <Empty description={`尚未安排本周研判会。默认日期：${chineseDate(d.defaultDate)}`}>
+              <CreateMeetingButton />
+            </Empty>
+          )}
+        </Card>
+      </Col>
+      <Col span={12}>
+        <Card title="督办概况">
+          <Row gutter={8}>
+            <Col span={8}><Statistic title="超期交办" value={d.overdueCount} valueStyle={{ color: d.overdueCount ? '#b71c1c' : undefined }} /></Col>
+            <Col span={8}><Statistic title="临期（提醒）" value={d.dueSoonCount} /></Col>
+            <Col span={8}><Statistic title="待审批延期" value={d.pendingExtensions} /></Col>
+          </Row>
+          <Space wrap style={{ marginTop: 12 }}>
+            {SUPERVISION_LEVELS.map((l) => (
+              <span key={l}><SupervisionTag level={l} />{d.byLevel[l]} 项</span>
+            ))}
+          </Space>
+        </Card>
+        <Card title="到期复研与敏感节点" style={{ marginTop: 16 }}>
+          <Typography.Text type="secondary">{d.dueForReview === null ? '研判记录功能上线后，这里列出本周到期应复研的事项和临近的敏感节点。' : ''}</Typography.Text>
+        </Card>
+      </Col>
+      <Col span={24}>
+        <Card title={`超期交办（${d.overdueCount}）`} extra={<a onClick={() => go('actions')}>全部交办</a>}>
+          <ActionTable rows={d.overdue} onOpen={(id) => go(`actions/${id}`)} />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

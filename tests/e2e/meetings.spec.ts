@@ -1,0 +1,110 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, startServer } from './fixtures.js';
+
+test('create a meeting → agenda → an assignment → on the board → feedback with attachment → 办结', async ({ page, server }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
+
+  // A 专题会 on the default date (next working Monday), numbered after the demo's meetings.
+  await page.goto(server.url + '#/meetings');
+  await page.getByRole('tab', { name: '全部会议' }).click();
+  await page.getByRole('button', { name: '新建研判会' }).click();
+  const dialog = page.getByRole('dialog', { name: /新建研判会/ });
+  await expect(dialog.getByLabel('主持人')).toHaveValue('王建国');
+  await dialog.getByLabel('会议类型').click({ force: true });
+  await page.locator('.ant-select-dropdown:visible').getByTitle('专题会').click();
+  await dialog.getByRole('button', { name: /创\s*建/ }).click();
+  await expect(page.getByTestId('meeting-state')).toHaveText('筹备');
+  await expect(page.getByRole('heading', { name: /专题会/ })).toBeVisible();
+
+  // Proposal with reasons, then everything in; then one more by hand from the register.
+  await page.getByRole('button', { name: /生成议程建议/ }).click();
+  await expect(page.getByTestId('agenda-proposal')).toBeVisible();
+  await page.getByRole('button', { name: '全部加入议程' }).click();
+  const items = page.getByTestId('agenda-item');
+  await expect(items.first()).toBeVisible();
+  const n = await items.count();
+  expect(n).toBeGreaterThan(0);
+  // Keyboard reorder: focus the second handle, Alt+↑ moves it to the top.
+  if (n > 1) {
+    const second = (await items.nth(1).innerText()).split('\n').find((l) => /JC-\d{4}-\d+/.test(l))!;
+    await items.nth(1).locator('.yp-agenda-handle').focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect(items.first()).toContainText(second.match(/JC-\d{4}-\d+/)![0]);
+  }
+  // Minutes per item feed the running total.
+  const totalBefore = Number((await page.getByTestId('agenda-total').innerText()).match(/合计 (\d+) 分钟/)![1]);
+  const firstMinutes = items.first().getByRole('spinbutton');
+  const was = Number(await firstMinutes.inputValue());
+  await firstMinutes.fill(String(was + 10));
+  await firstMinutes.press('Enter');
+  await expect(page.getByTestId('agenda-total')).toContainText(`合计 ${totalBefore + 10} 分钟`);
+
+  // An assignment from this meeting.
+  await page.getByRole('tab', { name: /交办/ }).click();
+  await page.getByRole('button', { name: '新建交办' }).click();
+  const form = page.getByRole('dialog', { name: '新建交办' });
+  await form.getByLabel('交办内容及要求').fill('三日内约谈开发商，拿出复工时间表');
+  await form.getByLabel('牵头单位').fill('测试牵头单位');
+  await form.getByRole('button', { name: /交\s*办/ }).click();
+  await expect(page.getByRole('cell', { name: '测试牵头单位' })).toBeVisible();
+
+  // On the board, filtered by unit; then through to 办结.
+  await page.goto(server.url + '#/actions');
+  await page.getByRole('combobox', { name: '责任单位' }).fill('测试牵头');
+  await page.locator('.ant-select-dropdown:visible').getByTitle('测试牵头单位').click();
+  const card = page.getByTestId('board-已交办').getByTestId('action-card');
+  await expect(card).toHaveCount(1);
+  await card.click();
+  await page.getByRole('button', { name: /签\s*收/ }).click();
+  await expect(page.getByTestId('action-state')).toHaveText('已签收');
+  await page.getByRole('button', { name: '开始办理' }).click();
+  await expect(page.getByTestId('action-state')).toHaveText('办理中');
+  const pdf = join(server.dir, '书面答复.pdf');
+  writeFileSync(pdf, '%PDF-1.4\n%%EOF\n');
+  await page.getByLabel('反馈内容').fill('已约谈开发商，承诺12月15日复工');
+  await page.locator('input[type=file]').setInputFiles(pdf);
+  await page.getByLabel(/这是办理结果/).check();
+  await page.getByRole('button', { name: '记录反馈' }).click();
+  await expect(page.getByTestId('action-state')).toHaveText('已反馈');
+  await expect(page.getByTestId('feedback-entry').filter({ hasText: '已约谈开发商' })).toContainText('书面答复.pdf');
+  await page.getByRole('button', { name: '审核办结' }).click();
+  await expect(page.getByTestId('action-state')).toHaveText('办结');
+  await page.locator('.ant-drawer-close').click();
+  await expect(page.getByTestId('board-办结').getByTestId('action-card')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('the runner autosaves as you type: SIGKILL the host, restart, the text is there', async ({ page, server }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
+  await page.goto(server.url + '#/meetings');
+  await page.getByRole('button', { name: '准备议程' }).click();
+  await page.getByRole('button', { name: /生成议程建议/ }).click();
+  await page.getByRole('button', { name: '全部加入议程' }).click();
+  await expect(page.getByTestId('agenda-item').first()).toBeVisible();
+  await page.getByRole('button', { name: '开始会议' }).click();
+  await expect(page.getByTestId('runner')).toBeVisible();
+  const route = new URL(page.url()).hash;
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('runner')).toContainText('第 2 /');
+  const text = '经研判，维持较大等级。建议住建局牵头，一周内召开业主沟通会';
+  await page.getByLabel('研判意见').pressSequentially(text, { delay: 15 });
+  await expect(page.getByTestId('autosave')).toHaveText('已自动保存');
+
+  server.proc.kill('SIGKILL');
+  await new Promise((r) => server.proc.once('exit', r));
+  const again = await startServer(server.dir);
+  try {
+    await page.goto(again.url + route);
+    await expect(page.getByTestId('runner')).toContainText('第 2 /');
+    await expect(page.getByLabel('研判意见')).toHaveValue(text);
+  } finally {
+    again.proc.kill('SIGTERM');
+  }
+});
