@@ -68,7 +68,12 @@ test('create a meeting → agenda → an assignment → on the board → feedbac
   writeFileSync(pdf, '%PDF-1.4\n%%EOF\n');
   await page.getByLabel('反馈内容').fill('已约谈开发商，承诺12月15日复工');
   await page.locator('input[type=file]').setInputFiles(pdf);
-  await page.getByLabel(/这是办理结果/).check();
+  // The drawer re-renders when the board reloads behind it; retry the click until it sticks.
+  const finalBox = page.getByLabel(/这是办理结果/);
+  await expect(async () => {
+    await finalBox.check({ timeout: 2000 });
+    await expect(finalBox).toBeChecked({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
   await page.getByRole('button', { name: '记录反馈' }).click();
   await expect(page.getByTestId('action-state')).toHaveText('已反馈');
   await expect(page.getByTestId('feedback-entry').filter({ hasText: '已约谈开发商' })).toContainText('书面答复.pdf');
