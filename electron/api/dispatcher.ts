@@ -10,10 +10,14 @@ import type { HandlerContext } from './context.js';
 import type { Handlers } from './types.js';
 import { appHandlers } from './app.js';
 import { riskHandlers } from './risks.js';
+import { gradingHandlers } from './grading.js';
+import { heatmapHandlers } from './heatmap.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...riskHandlers,
+  ...gradingHandlers,
+  ...heatmapHandlers,
 };
 
 export interface DispatcherOptions {

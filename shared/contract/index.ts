@@ -4,12 +4,16 @@
 import type { z } from 'zod';
 import { appMethods } from './app.js';
 import { riskMethods } from './risks.js';
+import { gradingMethods } from './grading.js';
+import { heatmapMethods } from './heatmap.js';
 
 export type { MethodSpec } from './method.js';
 
 export const contract = {
   ...appMethods,
   ...riskMethods,
+  ...gradingMethods,
+  ...heatmapMethods,
 } as const;
 
 export type Contract = typeof contract;
