@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { openCore } from '../core.js';
 import type { BenchCase, BenchSuite } from './types.js';
 import { registerSuite } from './register.js';
+import { gradingSuite } from './grading.js';
 
-const SUITES: BenchSuite[] = [registerSuite];
+const SUITES: BenchSuite[] = [registerSuite, gradingSuite];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
