@@ -15,9 +15,13 @@ function where(f: HeatFilters, alias = ''): { sql: string; params: unknown[] } {
   const p = alias ? alias + '.' : '';
   const parts: string[] = [];
   const params: unknown[] = [];
-  if (f.domainId) (parts.push(`${p}domain_id = ?`), params.push(f.domainId));
-  if (f.regionId) (parts.push(`${p}region_id = ?`), params.push(f.regionId));
-  if (f.status) (parts.push(`${p}status = ?`), params.push(f.status));
+  const eq = (col: string, v: unknown) => {
+    parts.push(`${p}${col} = ?`);
+    params.push(v);
+  };
+  if (f.domainId) eq('domain_id', f.domainId);
+  if (f.regionId) eq('region_id', f.regionId);
+  if (f.status) eq('status', f.status);
   else parts.push(`${p}status NOT IN (${CLOSED_SQL})`);
   return { sql: parts.join(' AND '), params };
 }

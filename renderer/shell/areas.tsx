@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HeatMapOutlined, SettingOutlined, TableOutlined } from '@ant-design/icons';
 import { RegisterPage } from '../register/RegisterPage';
+import { HeatmapPage } from '../heatmap/HeatmapPage';
 
 export interface AreaProps {
   /** The part of the hash route after the area key, e.g. "12" for #/meetings/12. */
@@ -21,7 +22,7 @@ export interface Area {
 export const AREAS: Area[] = [
   { key: 'register', label: '风险台账', icon: <TableOutlined />, page: (p) => <RegisterPage onChanged={p.onChanged} /> },
   { key: 'meetings', label: '研判会', icon: <AuditOutlined /> },
-  { key: 'heatmap', label: '热力图', icon: <HeatMapOutlined /> },
+  { key: 'heatmap', label: '热力图', icon: <HeatMapOutlined />, page: (p) => <HeatmapPage subpath={p.subpath} onChanged={p.onChanged} /> },
   { key: 'actions', label: '交办督办', icon: <AlertOutlined /> },
   { key: 'briefs', label: '简报', icon: <FileTextOutlined /> },
   { key: 'stats', label: '统计', icon: <BarChartOutlined /> },
