@@ -11,9 +11,16 @@ function Timeline({ year, periods, today }: { year: number; periods: SensitivePe
   const start = dayjs(`${year}-01-01`);
   const days = dayjs(`${year}-12-31`).diff(start, 'day') + 1;
   const x = (d: string) => 40 + (Math.max(0, Math.min(days, dayjs(d).diff(start, 'day'))) / days) * (W - 60);
+  const dayW = (W - 60) / days;
+  const barW = (p: SensitivePeriod) => Math.max(6, x(p.endDate) - x(p.startDate) + dayW);
+  const labelW = (p: SensitivePeriod) => p.name.length * 13 + 8;
+  // A short period's name is written beside its bar; rows are packed so no two labels overlap.
+  const inside = (p: SensitivePeriod) => barW(p) >= labelW(p);
+  const right = (p: SensitivePeriod) => x(p.startDate) + (inside(p) ? barW(p) : barW(p) + 4 + labelW(p));
   const rows: SensitivePeriod[][] = [];
   for (const p of [...periods].sort((a, b) => (a.startDate < b.startDate ? -1 : 1))) {
-    const row = rows.find((r) => r[r.length - 1].endDate < p.startDate && x(p.startDate) - x(r[r.length - 1].endDate) > 60) ?? (rows.push([]), rows[rows.length - 1]);
+    let row = rows.find((r) => right(r[r.length - 1]) + 6 < x(p.startDate));
+    if (!row) rows.push((row = []));
     row.push(p);
   }
   const H = 40 + rows.length * 34;
@@ -31,8 +38,8 @@ function Timeline({ year, periods, today }: { year: number; periods: SensitivePe
       {rows.map((r, k) =>
         r.map((p) => (
           <g key={p.id}>
-            <rect x={x(p.startDate)} y={26 + k * 34} width={Math.max(6, x(p.endDate) - x(p.startDate) + (W - 60) / days)} height={22} rx={3} fill={p.escalation ? '#b71c1c' : '#9ca3af'} fillOpacity={0.85} />
-            <text x={x(p.startDate) + 4} y={41 + k * 34} fontSize={12} fill="#fff" fontWeight={600} style={{ pointerEvents: 'none' }}>{p.name}</text>
+            <rect x={x(p.startDate)} y={26 + k * 34} width={barW(p)} height={22} rx={3} fill={p.escalation ? '#b71c1c' : '#9ca3af'} fillOpacity={0.85} />
+            <text x={x(p.startDate) + (inside(p) ? 4 : barW(p) + 4)} y={41 + k * 34} fontSize={12} fill={inside(p) ? '#fff' : '#111827'} fontWeight={600} style={{ pointerEvents: 'none' }}>{p.name}</text>
           </g>
         )),
       )}
