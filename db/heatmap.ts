@@ -32,32 +32,43 @@ export function weekOf(db: Db, f: HeatFilters, now: string): WeekInfo {
   return { week, sourceWeek: r.source, carried: r.carried };
 }
 
+/**
+ * Level counts by week come from week_summary (a few hundred rows a week) unless the filter needs
+ * region or status, which only week_levels carries. `open` selects rows of risks not closed.
+ */
+function levelSource(f: HeatFilters): { table: string; sql: string; params: unknown[]; openSql: string } {
+  if (!f.regionId && !f.status) {
+    return { table: 'week_summary', sql: f.domainId ? 'domain_id = ?' : '1', params: f.domainId ? [f.domainId] : [], openSql: 'open = 1' };
+  }
+  const wh = where(f);
+  return { table: 'week_levels', sql: f.status ? wh.sql : wh.sql.replace(`status NOT IN (${CLOSED_SQL})`, '1'), params: wh.params, openSql: `status NOT IN (${CLOSED_SQL})` };
+}
+
 export function heatGrid(db: Db, f: HeatFilters, now: string): HeatGrid {
   const w = weekOf(db, f, now);
   const m = currentRuleSet(db).config.matrix;
   const wh = where(f);
   const rows = db
-    .prepare(`SELECT likelihood AS l, impact AS i, level, SUM(n) AS n FROM week_cells WHERE week = ? AND ${wh.sql} GROUP BY likelihood, impact, level`)
-    .all(w.sourceWeek, ...wh.params) as Array<{ l: number; i: number; level: number; n: number }>;
-  const cells = new Map<string, HeatGrid['cells'][number]>();
+    .prepare(`SELECT likelihood AS l, impact AS i, SUM(n) AS n FROM week_cells WHERE week = ? AND ${wh.sql} GROUP BY likelihood, impact`)
+    .all(w.sourceWeek, ...wh.params) as Array<{ l: number; i: number; n: number }>;
+  const src = levelSource(f);
+  const openSql = f.status ? '1' : src.openSql;
+  const levels = db
+    .prepare(`SELECT level, SUM(n) AS n FROM ${src.table} WHERE week = ? AND ${src.sql} AND ${openSql} GROUP BY level`)
+    .all(w.sourceWeek, ...src.params) as Array<{ level: number; n: number }>;
   const byLevel: Record<number, number> = { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0 };
+  for (const r of levels) byLevel[r.level] += r.n;
   let unrated = 0;
   let total = 0;
+  const cells: HeatGrid['cells'] = [];
   for (const r of rows) {
     if (!r.n) continue;
     total += r.n;
-    byLevel[r.level] += r.n;
-    if (r.l === 0 || r.i === 0) {
-      unrated += r.n;
-      continue;
-    }
-    const key = `${r.l}-${r.i}`;
-    const c = cells.get(key) ?? { likelihood: r.l, impact: r.i, count: 0, byLevel: {} };
-    c.count += r.n;
-    c.byLevel[r.level] = (c.byLevel[r.level] ?? 0) + r.n;
-    cells.set(key, c);
+    if (r.l === 0 || r.i === 0) unrated += r.n;
+    else cells.push({ likelihood: r.l, impact: r.i, count: r.n });
   }
-  return { ...w, size: m.size, bands: { red: m.red, orange: m.orange, yellow: m.yellow }, cells: [...cells.values()].sort((a, b) => a.likelihood - b.likelihood || a.impact - b.impact), unrated, total, byLevel };
+  cells.sort((a, b) => a.likelihood - b.likelihood || a.impact - b.impact);
+  return { ...w, size: m.size, bands: { red: m.red, orange: m.orange, yellow: m.yellow }, cells, unrated, total, byLevel };
 }
 
 const RISK_OF_WEEK = `SELECT w.risk_id, w.level, w.prev_level, w.likelihood, w.impact, w.status, w.kind, r.code, r.title, d.name AS domain, g.name AS region
@@ -104,19 +115,26 @@ export function domainRegion(db: Db, f: HeatFilters, now: string): DomainRegionG
 }
 
 /** Week-over-week movement: rose, fell, appeared, closed (the week against the one before). */
-export function movement(db: Db, f: HeatFilters, now: string): Movement {
+export function movement(db: Db, f: HeatFilters & { kind?: string; limit: number }, now: string): Movement {
   const w = weekOf(db, f, now);
   const prevWeek = addDays(w.week, -7);
   const counts = { appeared: 0, rose: 0, fell: 0, closed: 0 };
-  if (w.carried) return { ...w, prevWeek, counts, items: [] };
+  if (w.carried) return { ...w, prevWeek, counts, items: [], truncated: false };
   // Closed rows carry a closed status, so the default "open only" filter must let them through here.
-  const wh = where({ ...f, status: f.status }, 'w');
-  const statusSql = f.status ? wh.sql : wh.sql.replace(`w.status NOT IN (${CLOSED_SQL})`, '1');
+  const wh = where(f);
+  const filt = f.status ? wh.sql : wh.sql.replace(`status NOT IN (${CLOSED_SQL})`, '1');
+  const src = levelSource(f);
+  const agg = db
+    .prepare(`SELECT kind, SUM(n) AS n FROM ${src.table} WHERE week = ? AND kind IN ('rose', 'appeared', 'fell', 'closed') AND ${src.sql} GROUP BY kind`)
+    .all(w.sourceWeek, ...src.params) as Array<{ kind: keyof typeof counts; n: number }>;
+  for (const r of agg) counts[r.kind] = r.n;
+  const kindSql = f.kind ? 'w.kind = ?' : "w.kind <> 'same'";
   const rows = db
-    .prepare(`${RISK_OF_WEEK} WHERE w.week = ? AND w.kind <> 'same' AND ${statusSql} ORDER BY CASE w.kind WHEN 'rose' THEN 0 WHEN 'appeared' THEN 1 WHEN 'fell' THEN 2 ELSE 3 END, w.level, r.code`)
-    .all(w.sourceWeek, ...wh.params) as WeekRiskRow[];
-  for (const r of rows) counts[r.kind as keyof typeof counts]++;
-  return { ...w, prevWeek, counts, items: rows.map((r) => toWeekRisk(r)) };
+    .prepare(`${RISK_OF_WEEK} WHERE w.week = ? AND ${kindSql} AND ${filt.replace(/(domain_id|region_id|status) =/g, 'w.$1 =')}
+      ORDER BY CASE w.kind WHEN 'rose' THEN 0 WHEN 'appeared' THEN 1 WHEN 'fell' THEN 2 ELSE 3 END, w.level, r.code LIMIT ?`)
+    .all(w.sourceWeek, ...(f.kind ? [f.kind] : []), ...wh.params, f.limit + 1) as WeekRiskRow[];
+  const truncated = rows.length > f.limit;
+  return { ...w, prevWeek, counts, items: rows.slice(0, f.limit).map((r) => toWeekRisk(r)), truncated };
 }
 
 /** Counts by level per week (stacked), new and closed per week, and open counts by domain. */
@@ -125,14 +143,15 @@ export function trend(db: Db, f: HeatFilters & { weeks: number }, now: string): 
   const first = addDays(w.week, -7 * (f.weeks - 1));
   const last = latestWeek(db) ?? w.week;
   const upTo = w.week < last ? w.week : last;
-  const wh = where({ ...f, status: f.status });
-  const filt = f.status ? wh.sql : wh.sql.replace(`status NOT IN (${CLOSED_SQL})`, '1');
+  const src = levelSource(f);
+  const closedExpr = src.table === 'week_summary' ? '1 - open' : `status IN (${CLOSED_SQL})`;
   const rows = db
-    .prepare(`SELECT week, level, kind, status IN (${CLOSED_SQL}) AS closed, SUM(n) AS n FROM week_levels WHERE week BETWEEN ? AND ? AND ${filt} GROUP BY week, level, kind, closed`)
-    .all(first, upTo, ...wh.params) as Array<{ week: string; level: number; kind: string; closed: number; n: number }>;
+    .prepare(`SELECT week, level, kind, ${closedExpr} AS closed, SUM(n) AS n FROM ${src.table} WHERE week BETWEEN ? AND ? AND ${src.sql} GROUP BY week, level, kind, closed`)
+    .all(first, upTo, ...src.params) as Array<{ week: string; level: number; kind: string; closed: number; n: number }>;
+  const openSql = f.status ? '1' : src.openSql;
   const byDomainRows = db
-    .prepare(`SELECT week, domain_id, SUM(n) AS n FROM week_levels WHERE week BETWEEN ? AND ? AND ${wh.sql} GROUP BY week, domain_id`)
-    .all(first, upTo, ...wh.params) as Array<{ week: string; domain_id: number; n: number }>;
+    .prepare(`SELECT week, domain_id, SUM(n) AS n FROM ${src.table} WHERE week BETWEEN ? AND ? AND ${src.sql} AND ${openSql} GROUP BY week, domain_id`)
+    .all(first, upTo, ...src.params) as Array<{ week: string; domain_id: number; n: number }>;
   const points = new Map<string, TrendPoint>();
   const byDomain = new Map<string, Record<string, number>>();
   for (let k = 0; k < f.weeks; k++) {

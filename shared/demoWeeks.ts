@@ -30,13 +30,14 @@ export function demoWeekRows(timelines: Timeline[], asOf: IsoDate, weeks: number
   const last = weekStart(asOf);
   const cursor = new Int32Array(timelines.length);
   const prevLevel = new Int32Array(timelines.length).fill(-1); // -1: no row the week before
+  const closedWeeks = timelines.map((t) => (t.history.closedOn ? weekStart(t.history.closedOn) : null));
   for (let k = weeks; k >= 0; k--) {
     const week = addDays(last, -7 * k);
     const sunday = addDays(week, 6);
     timelines.forEach((t, i) => {
       const as = t.history.assessments;
       if (as[0].assessedOn > sunday) return;
-      const closedWeek = t.history.closedOn ? weekStart(t.history.closedOn) : null;
+      const closedWeek = closedWeeks[i];
       if (closedWeek && closedWeek < week) {
         prevLevel[i] = -1;
         return;

@@ -2,7 +2,7 @@
 // Levels are 1 重大(红) … 4 低(蓝); "higher" means a smaller number. Every threshold comes from a
 // versioned rule set so a past assessment can always be re-read with the rules of its day.
 import { z } from 'zod';
-import { addDays, addMonths, type IsoDate } from './dates.js';
+import type { IsoDate } from './dates.js';
 import { levelName, type LevelValue } from './labels.js';
 
 export const EVENT_KINDS = ['进京', '赴省', '到市集访', '网上舆情', '极端言行'] as const;
@@ -93,6 +93,23 @@ export interface BasisLine {
 }
 
 const L = (v: number) => `${levelName(v)}`;
+
+// Calendar arithmetic on 'YYYY-MM-DD' without dayjs: grading runs a million times when the demo or
+// the bench builds a year of history, and dayjs parsing dominated that. Same results as
+// shared/dates.ts addDays/addMonths (month ends clamp: 03-31 − 1 month = 02-28), checked by a test.
+const pad = (n: number) => String(n).padStart(2, '0');
+const fmt = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+export function addDaysFast(d: IsoDate, n: number): IsoDate {
+  return fmt(new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10) + n)));
+}
+export function addMonthsFast(d: IsoDate, n: number): IsoDate {
+  const y = +d.slice(0, 4);
+  const m = +d.slice(5, 7) - 1 + n;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return fmt(new Date(Date.UTC(y, m, Math.min(+d.slice(8, 10), last))));
+}
+const addDays = addDaysFast;
+const addMonths = addMonthsFast;
 const higher = (a: LevelValue, b: LevelValue): LevelValue => (a < b ? a : b) as LevelValue;
 
 export function matrixLevel(likelihood: number, impact: number, rules: RuleSetConfig): { level: LevelValue; basis: string } {
@@ -108,7 +125,19 @@ export function personsOf(count: number, unit: string, rules: RuleSetConfig): nu
   return unit === '人' ? count : Math.round(count * rules.personsPerHousehold);
 }
 
-const inWindow = (d: IsoDate, asOf: IsoDate, months: number) => d <= asOf && d > addMonths(asOf, -months);
+const windowMemo = new Map<string, IsoDate>();
+/** Start (exclusive) of the window "the last N months up to asOf". */
+function windowStart(asOf: IsoDate, months: number): IsoDate {
+  const key = asOf + '|' + months;
+  let v = windowMemo.get(key);
+  if (v === undefined) {
+    if (windowMemo.size > 10_000) windowMemo.clear();
+    v = addMonths(asOf, -months);
+    windowMemo.set(key, v);
+  }
+  return v;
+}
+const inWindow = (d: IsoDate, asOf: IsoDate, months: number) => d <= asOf && d > windowStart(asOf, months);
 
 export function ruleLevel(facts: RiskFacts, events: GradingEvent[], asOf: IsoDate, rules: RuleSetConfig): { level: LevelValue; lines: BasisLine[] } {
   const lines: BasisLine[] = [];
@@ -157,7 +186,9 @@ function latest(es: GradingEvent[]): GradingEvent {
 
 /** The period whose escalation window (N days before start … end) contains asOf, if any. */
 export function activePeriod(periods: PeriodLike[], asOf: IsoDate, daysBefore: number): PeriodLike | null {
-  const hits = periods.filter((p) => p.escalation && addDays(p.startDate, -daysBefore) <= asOf && asOf <= p.endDate);
+  // start − N days ≤ asOf  ⇔  start ≤ asOf + N days (one date computation instead of one per period).
+  const ahead = addDays(asOf, daysBefore);
+  const hits = periods.filter((p) => p.escalation && p.startDate <= ahead && asOf <= p.endDate);
   return hits.sort((a, b) => (a.startDate < b.startDate ? -1 : 1))[0] ?? null;
 }
 

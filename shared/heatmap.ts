@@ -17,6 +17,12 @@ export const cellRisksInput = heatFilters.extend({
   impact: z.number().int().min(0).max(6),
 });
 export const domainRegionInput = heatFilters;
+export const MOVE_KINDS = ['rose', 'appeared', 'fell', 'closed'] as const;
+export const movementInput = heatFilters.extend({
+  kind: z.enum(MOVE_KINDS, { message: '只能是：rose（升级）、appeared（新增）、fell（降级）、closed（销号）' }).optional(),
+  /** The list is capped (counts are always complete); a city week has far fewer moves than this. */
+  limit: z.number().int().min(1).max(20_000).default(2000),
+});
 export const trendInput = heatFilters.extend({ weeks: z.number().int().min(2, { message: '至少 2 周' }).max(104, { message: '最多 104 周' }).default(26) });
 
 export interface WeekInfo {
@@ -31,16 +37,15 @@ export interface HeatCell {
   likelihood: number;
   impact: number;
   count: number;
-  /** Count per final level 1..4 (a cell can hold several levels after rules or overrides). */
-  byLevel: Record<number, number>;
 }
 export interface HeatGrid extends WeekInfo {
   size: number;
   bands: { red: number; orange: number; yellow: number };
   cells: HeatCell[];
-  /** Risks without likelihood × impact (未评分), by level 0..4. */
+  /** Risks without likelihood × impact (未评分). */
   unrated: number;
   total: number;
+  /** Open risks by final level 0 (未定级) … 4. */
   byLevel: Record<number, number>;
 }
 
@@ -68,6 +73,8 @@ export interface Movement extends WeekInfo {
   prevWeek: string;
   counts: { appeared: number; rose: number; fell: number; closed: number };
   items: WeekRisk[];
+  /** True when more items matched than `limit`. */
+  truncated: boolean;
 }
 
 export interface TrendPoint {

@@ -123,33 +123,46 @@ CREATE INDEX risk_weeks_moves ON risk_weeks(week, kind) WHERE kind <> 'same';
 -- every risk, and a 26-week trend stays fast. Bulk loads drop the triggers and rebuild (db/weeks.ts).
 CREATE TABLE week_cells (
   week TEXT NOT NULL, domain_id INTEGER NOT NULL, region_id INTEGER NOT NULL, status TEXT NOT NULL,
-  level INTEGER NOT NULL, likelihood INTEGER NOT NULL, impact INTEGER NOT NULL, n INTEGER NOT NULL,
-  PRIMARY KEY (week, domain_id, region_id, status, level, likelihood, impact)
+  likelihood INTEGER NOT NULL, impact INTEGER NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (week, domain_id, region_id, status, likelihood, impact)
 ) WITHOUT ROWID;
 CREATE TABLE week_levels (
   week TEXT NOT NULL, domain_id INTEGER NOT NULL, region_id INTEGER NOT NULL, status TEXT NOT NULL,
   level INTEGER NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,
   PRIMARY KEY (week, level, kind, domain_id, region_id, status)
 ) WITHOUT ROWID;
+-- The smallest one: what trends and unfiltered counts need (a few hundred rows a week).
+CREATE TABLE week_summary (
+  week TEXT NOT NULL, domain_id INTEGER NOT NULL, level INTEGER NOT NULL, kind TEXT NOT NULL, open INTEGER NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (week, domain_id, level, kind, open)
+) WITHOUT ROWID;
 
 CREATE TRIGGER risk_weeks_ai AFTER INSERT ON risk_weeks BEGIN
-  INSERT INTO week_cells VALUES (new.week, new.domain_id, new.region_id, new.status, new.level, new.likelihood, new.impact, 1)
+  INSERT INTO week_cells VALUES (new.week, new.domain_id, new.region_id, new.status, new.likelihood, new.impact, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+  INSERT INTO week_summary VALUES (new.week, new.domain_id, new.level, new.kind, new.status NOT IN ('已销号', '转司法终结'), 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
   INSERT INTO week_levels VALUES (new.week, new.domain_id, new.region_id, new.status, new.level, new.kind, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER risk_weeks_ad AFTER DELETE ON risk_weeks BEGIN
   UPDATE week_cells SET n = n - 1 WHERE week = old.week AND domain_id = old.domain_id AND region_id = old.region_id
-    AND status = old.status AND level = old.level AND likelihood = old.likelihood AND impact = old.impact;
+    AND status = old.status AND likelihood = old.likelihood AND impact = old.impact;
+  UPDATE week_summary SET n = n - 1 WHERE week = old.week AND domain_id = old.domain_id AND level = old.level
+    AND kind = old.kind AND open = (old.status NOT IN ('已销号', '转司法终结'));
   UPDATE week_levels SET n = n - 1 WHERE week = old.week AND level = old.level AND kind = old.kind
     AND domain_id = old.domain_id AND region_id = old.region_id AND status = old.status;
 END;
 CREATE TRIGGER risk_weeks_au AFTER UPDATE ON risk_weeks BEGIN
   UPDATE week_cells SET n = n - 1 WHERE week = old.week AND domain_id = old.domain_id AND region_id = old.region_id
-    AND status = old.status AND level = old.level AND likelihood = old.likelihood AND impact = old.impact;
+    AND status = old.status AND likelihood = old.likelihood AND impact = old.impact;
+  UPDATE week_summary SET n = n - 1 WHERE week = old.week AND domain_id = old.domain_id AND level = old.level
+    AND kind = old.kind AND open = (old.status NOT IN ('已销号', '转司法终结'));
   UPDATE week_levels SET n = n - 1 WHERE week = old.week AND level = old.level AND kind = old.kind
     AND domain_id = old.domain_id AND region_id = old.region_id AND status = old.status;
-  INSERT INTO week_cells VALUES (new.week, new.domain_id, new.region_id, new.status, new.level, new.likelihood, new.impact, 1)
+  INSERT INTO week_cells VALUES (new.week, new.domain_id, new.region_id, new.status, new.likelihood, new.impact, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+  INSERT INTO week_summary VALUES (new.week, new.domain_id, new.level, new.kind, new.status NOT IN ('已销号', '转司法终结'), 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
   INSERT INTO week_levels VALUES (new.week, new.domain_id, new.region_id, new.status, new.level, new.kind, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;

@@ -37,13 +37,16 @@ export const gradingSuite: BenchSuite = {
     };
 
     const rawGrid = db.prepare(`SELECT likelihood || '×' || impact AS k, SUM(n) AS n FROM week_cells WHERE week = ? AND status NOT IN ${CLOSED} AND likelihood > 0 AND impact > 0 GROUP BY likelihood, impact HAVING SUM(n) > 0 ORDER BY likelihood, impact`);
+    const rawGridLevels = db.prepare('SELECT level, SUM(n) AS n FROM week_summary WHERE week = ? AND open = 1 GROUP BY level');
     const rawDr = db.prepare(`SELECT domain_id || '/' || region_id AS k, SUM(n) AS n, SUM(n * likelihood * impact) AS s FROM week_cells WHERE week = ? AND status NOT IN ${CLOSED} GROUP BY domain_id, region_id HAVING SUM(n) > 0 ORDER BY domain_id, region_id`);
+    const rawMoveCounts = db.prepare(`SELECT kind, SUM(n) AS n FROM week_summary WHERE week = ? AND kind <> 'same' GROUP BY kind`);
     const rawMove = db.prepare(
       `SELECT w.risk_id, w.kind, r.code, r.title, d.name AS domain, g.name AS region FROM risk_weeks w JOIN risks r ON r.id = w.risk_id
-       JOIN domains d ON d.id = w.domain_id JOIN regions g ON g.id = w.region_id WHERE w.week = ? AND w.kind <> 'same' ORDER BY w.risk_id`,
+       JOIN domains d ON d.id = w.domain_id JOIN regions g ON g.id = w.region_id WHERE w.week = ? AND w.kind <> 'same'
+       ORDER BY CASE w.kind WHEN 'rose' THEN 0 WHEN 'appeared' THEN 1 WHEN 'fell' THEN 2 ELSE 3 END, w.level, r.code LIMIT 2001`,
     );
-    const rawTrend = db.prepare(`SELECT week, SUM(n) AS n FROM week_levels WHERE week BETWEEN ? AND ? AND status NOT IN ${CLOSED} GROUP BY week ORDER BY week`);
-    const rawTrendDomain = db.prepare(`SELECT week, domain_id, SUM(n) AS n FROM week_levels WHERE week BETWEEN ? AND ? AND status NOT IN ${CLOSED} GROUP BY week, domain_id`);
+    const rawTrend = db.prepare(`SELECT week, level, kind, 1 - open AS c, SUM(n) AS n FROM week_summary WHERE week BETWEEN ? AND ? GROUP BY week, level, kind, c`);
+    const rawTrendDomain = db.prepare(`SELECT week, domain_id, SUM(n) AS n FROM week_summary WHERE week BETWEEN ? AND ? AND open = 1 GROUP BY week, domain_id`);
 
     const cases: BenchCase[] = [];
     for (const [label, w] of [['current week', week], ['26 weeks back', back]] as const) {
@@ -51,7 +54,7 @@ export const gradingSuite: BenchSuite = {
         {
           name: `L×I grid, ${label}`,
           api: async () => (await call<HeatGrid>('heatmap.grid', { week: w })).cells.map((c) => ({ k: `${c.likelihood}×${c.impact}`, n: c.count })),
-          raw: () => rawGrid.all(w),
+          raw: () => (rawGridLevels.all(w), rawGrid.all(w)),
           same: same('grid'),
           targetMs: 20,
           targetRatio: 1.5,
@@ -68,8 +71,15 @@ export const gradingSuite: BenchSuite = {
         },
         {
           name: `movement, ${label}`,
-          api: async () => (await call<Movement>('heatmap.movement', { week: w })).items.map((i) => ({ risk_id: i.riskId, kind: i.kind, code: i.code, title: i.title, domain: i.domain, region: i.region })).sort((a, b) => a.risk_id - b.risk_id),
-          raw: () => rawMove.all(w),
+          api: async () => {
+            const m = await call<Movement>('heatmap.movement', { week: w });
+            return { counts: m.counts, items: m.items.map((i) => ({ risk_id: i.riskId, kind: i.kind, code: i.code, title: i.title, domain: i.domain, region: i.region })) };
+          },
+          raw: () => {
+            const counts: Record<string, number> = { appeared: 0, rose: 0, fell: 0, closed: 0 };
+            for (const r of rawMoveCounts.all(w) as Array<{ kind: string; n: number }>) counts[r.kind] = r.n;
+            return { counts, items: (rawMove.all(w) as unknown[]).slice(0, 2000) };
+          },
           same: same('movement'),
           targetMs: 20,
           targetRatio: 1.5,
@@ -80,7 +90,9 @@ export const gradingSuite: BenchSuite = {
           raw: () => {
             const first = addDays(w, -7 * 25);
             rawTrendDomain.all(first, w);
-            return rawTrend.all(first, w);
+            const totals = new Map<string, number>();
+            for (const r of rawTrend.all(first, w) as Array<{ week: string; c: number; n: number }>) if (!r.c) totals.set(r.week, (totals.get(r.week) ?? 0) + r.n);
+            return [...totals].filter(([, n]) => n > 0).sort().map(([week, n]) => ({ week, n }));
           },
           same: same('trend'),
           targetMs: 20,

@@ -56,8 +56,8 @@ export function MatrixView({ filters, onMeta, onOpenRisk }: { filters: HeatFilte
               { title: '可能性', dataIndex: 'likelihood' },
               { title: '影响程度', dataIndex: 'impact' },
               { title: '分值', dataIndex: 'score' },
+              { title: '矩阵分区', dataIndex: 'score', render: (sc: number) => LEVEL_LABEL[sc >= grid.bands.red ? 1 : sc >= grid.bands.orange ? 2 : sc >= grid.bands.yellow ? 3 : 4] },
               { title: '件数', dataIndex: 'count' },
-              { title: '其中（按研判等级）', dataIndex: 'byLevel', render: (b: Record<number, number>) => Object.entries(b).map(([l, n]) => `${LEVEL_LABEL[Number(l)]} ${n}`).join('，') },
             ]} />
           )}
         </Card>

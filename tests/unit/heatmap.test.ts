@@ -90,6 +90,19 @@ describe('heat-map numbers match the generator', () => {
     const status = '在控';
     const wantStatus = rows.filter((r, k) => r.status === status && stateAt(r, histories[k], w)?.open).length;
     expect((await ok<HeatGrid>(dispatch, 'heatmap.grid', { status })).total).toBe(wantStatus);
+    // Region filter: trends read the detailed aggregate instead of the summary; same numbers expected.
+    const regionId = rows[1].regionId;
+    const t = await ok<Trend>(dispatch, 'heatmap.trend', { regionId, weeks: 4 });
+    for (const p of t.points) {
+      expect(p.total).toBe(rows.filter((r, k) => r.regionId === regionId && stateAt(r, histories[k], p.week)?.open).length);
+    }
+    const g = await ok<HeatGrid>(dispatch, 'heatmap.grid', { regionId });
+    const byLevel: Record<number, number> = { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0 };
+    rows.forEach((r, k) => {
+      const s = stateAt(r, histories[k], w);
+      if (r.regionId === regionId && s?.open) byLevel[s.level]++;
+    });
+    expect(g.byLevel).toEqual(byLevel);
   });
 
   it('trend: open counts by level per week, new and closed', async () => {
