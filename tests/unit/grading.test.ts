@@ -181,3 +181,14 @@ describe('fast calendar arithmetic used by the engine', () => {
     expect(addMonthsFast('2026-03-31', -1)).toBe('2026-02-28');
   });
 });
+
+describe('near sensitive periods', () => {
+  it('running, or starting within the lead time; not after the end', async () => {
+    const { nearPeriods } = await import('../../shared/periods.js');
+    const ps = [{ id: 1, name: '全国两会', startDate: '2027-03-04', endDate: '2027-03-12', escalation: true, note: '', version: 1 }];
+    expect(nearPeriods(ps, '2027-02-16', 15)).toEqual([]);
+    expect(nearPeriods(ps, '2027-02-17', 15).map((p) => [p.state, p.daysToStart])).toEqual([['临近', 15]]);
+    expect(nearPeriods(ps, '2027-03-12', 15).map((p) => p.state)).toEqual(['进行中']);
+    expect(nearPeriods(ps, '2027-03-13', 15)).toEqual([]);
+  });
+});
