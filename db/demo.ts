@@ -42,7 +42,12 @@ export function loadDemo(db: Db, ctx: WriteContext, o: DemoLoadOptions): number 
     snapshot: false,
     history: (row, i) => {
       const h = demoHistory(row, i, { seed: o.seed, asOf: o.asOf, rules, periods });
-      timelines.push({ row, history: h });
+      // Keep only what the weekly rows need: the full histories (with their basis texts) of
+      // 100,000 risks would hold a gigabyte until the load ends.
+      timelines.push({
+        row: { status: row.status, domainId: row.domainId, regionId: row.regionId },
+        history: { closedOn: h.closedOn, assessments: h.assessments.map((a) => ({ assessedOn: a.assessedOn, likelihood: a.likelihood, impact: a.impact, grade: { finalLevel: a.grade.finalLevel } })) },
+      });
       return h;
     },
   });

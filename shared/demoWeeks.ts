@@ -3,12 +3,15 @@
 // it closed. Tests use it to compute expected heat-map and movement counts independently of SQL.
 import { addDays, weekStart, type IsoDate } from './dates.js';
 import { moveKind } from './grading.js';
-import type { DemoHistory } from './demoHistory.js';
 import type { RiskFields } from './risks.js';
 
+/** What the weekly rows need of a risk and its history (a DemoHistory fits; callers may keep less). */
 export interface Timeline {
-  row: RiskFields;
-  history: DemoHistory;
+  row: Pick<RiskFields, 'status' | 'domainId' | 'regionId'>;
+  history: {
+    closedOn: IsoDate | null;
+    assessments: Array<{ assessedOn: IsoDate; likelihood: number; impact: number; grade: { finalLevel: number } }>;
+  };
 }
 
 export interface DemoWeekRow {
