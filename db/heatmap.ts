@@ -6,6 +6,7 @@ import { currentRuleSet } from './rulesets.js';
 import { getLists } from './settings.js';
 import { addDays, shanghaiDate, weekStart } from '../shared/dates.js';
 import { CLOSED_STATUSES } from '../shared/grading.js';
+import { MOVE_KINDS } from '../shared/heatmap.js';
 import type { DomainRegionGrid, HeatFilters, HeatGrid, Movement, Trend, TrendPoint, WeekInfo, WeekRisk } from '../shared/heatmap.js';
 
 const CLOSED_SQL = CLOSED_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -128,13 +129,18 @@ export function movement(db: Db, f: HeatFilters & { kind?: string; limit: number
     .prepare(`SELECT kind, SUM(n) AS n FROM ${src.table} WHERE week = ? AND kind IN ('rose', 'appeared', 'fell', 'closed') AND ${src.sql} GROUP BY kind`)
     .all(w.sourceWeek, ...src.params) as Array<{ kind: keyof typeof counts; n: number }>;
   for (const r of agg) counts[r.kind] = r.n;
-  const kindSql = f.kind ? 'w.kind = ?' : "w.kind <> 'same'";
-  const rows = db
-    .prepare(`${RISK_OF_WEEK} WHERE w.week = ? AND ${kindSql} AND ${filt.replace(/(domain_id|region_id|status) =/g, 'w.$1 =')}
-      ORDER BY CASE w.kind WHEN 'rose' THEN 0 WHEN 'appeared' THEN 1 WHEN 'fell' THEN 2 ELSE 3 END, w.level, r.code LIMIT ?`)
-    .all(w.sourceWeek, ...(f.kind ? [f.kind] : []), ...wh.params, f.limit + 1) as WeekRiskRow[];
-  const truncated = rows.length > f.limit;
-  return { ...w, prevWeek, counts, items: rows.slice(0, f.limit).map((r) => toWeekRisk(r)), truncated };
+  // One indexed walk per kind (week, kind, level, risk_id), each stopping at the page size:
+  // a busy week at city scale has thousands of moves, and the list shows the most severe first.
+  const alias = filt.replace(/(domain_id|region_id|status) =/g, 'w.$1 =');
+  const stmt = db.prepare(`${RISK_OF_WEEK} WHERE w.week = ? AND w.kind = ? AND ${alias} ORDER BY w.level, w.risk_id LIMIT ?`);
+  const items: WeekRisk[] = [];
+  let truncated = false;
+  for (const kind of f.kind ? [f.kind] : MOVE_KINDS) {
+    const rows = stmt.all(w.sourceWeek, kind, ...wh.params, f.limit + 1) as WeekRiskRow[];
+    if (rows.length > f.limit) truncated = true;
+    for (const r of rows.slice(0, f.limit)) items.push(toWeekRisk(r));
+  }
+  return { ...w, prevWeek, counts, items, truncated };
 }
 
 /** Counts by level per week (stacked), new and closed per week, and open counts by domain. */

@@ -117,7 +117,8 @@ CREATE TABLE risk_weeks (
 ) WITHOUT ROWID;
 CREATE INDEX risk_weeks_by_risk ON risk_weeks(risk_id, week);
 CREATE INDEX risk_weeks_by_cell ON risk_weeks(week, likelihood, impact);
-CREATE INDEX risk_weeks_moves ON risk_weeks(week, kind) WHERE kind <> 'same';
+-- Movement lists walk this in order and stop at the page size.
+CREATE INDEX risk_weeks_moves ON risk_weeks(week, kind, level, risk_id) WHERE kind <> 'same';
 
 -- Aggregates of risk_weeks kept by triggers, so a heat map reads a few thousand rows instead of
 -- every risk, and a 26-week trend stays fast. Bulk loads drop the triggers and rebuild (db/weeks.ts).
@@ -126,6 +127,8 @@ CREATE TABLE week_cells (
   likelihood INTEGER NOT NULL, impact INTEGER NOT NULL, n INTEGER NOT NULL,
   PRIMARY KEY (week, domain_id, region_id, status, likelihood, impact)
 ) WITHOUT ROWID;
+-- The L×I grid groups by cell: this covering index lets it stream instead of sorting.
+CREATE INDEX week_cells_by_cell ON week_cells(week, likelihood, impact, status, domain_id, region_id, n);
 CREATE TABLE week_levels (
   week TEXT NOT NULL, domain_id INTEGER NOT NULL, region_id INTEGER NOT NULL, status TEXT NOT NULL,
   level INTEGER NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,

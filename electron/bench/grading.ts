@@ -42,8 +42,8 @@ export const gradingSuite: BenchSuite = {
     const rawMoveCounts = db.prepare(`SELECT kind, SUM(n) AS n FROM week_summary WHERE week = ? AND kind <> 'same' GROUP BY kind`);
     const rawMove = db.prepare(
       `SELECT w.risk_id, w.kind, r.code, r.title, d.name AS domain, g.name AS region FROM risk_weeks w JOIN risks r ON r.id = w.risk_id
-       JOIN domains d ON d.id = w.domain_id JOIN regions g ON g.id = w.region_id WHERE w.week = ? AND w.kind <> 'same'
-       ORDER BY CASE w.kind WHEN 'rose' THEN 0 WHEN 'appeared' THEN 1 WHEN 'fell' THEN 2 ELSE 3 END, w.level, r.code LIMIT 2001`,
+       JOIN domains d ON d.id = w.domain_id JOIN regions g ON g.id = w.region_id WHERE w.week = ? AND w.kind = ?
+       ORDER BY w.level, w.risk_id LIMIT 500`,
     );
     const rawTrend = db.prepare(`SELECT week, level, kind, 1 - open AS c, SUM(n) AS n FROM week_summary WHERE week BETWEEN ? AND ? GROUP BY week, level, kind, c`);
     const rawTrendDomain = db.prepare(`SELECT week, domain_id, SUM(n) AS n FROM week_summary WHERE week BETWEEN ? AND ? AND open = 1 GROUP BY week, domain_id`);
@@ -78,7 +78,7 @@ export const gradingSuite: BenchSuite = {
           raw: () => {
             const counts: Record<string, number> = { appeared: 0, rose: 0, fell: 0, closed: 0 };
             for (const r of rawMoveCounts.all(w) as Array<{ kind: string; n: number }>) counts[r.kind] = r.n;
-            return { counts, items: (rawMove.all(w) as unknown[]).slice(0, 2000) };
+            return { counts, items: ['rose', 'appeared', 'fell', 'closed'].flatMap((k) => rawMove.all(w, k)) };
           },
           same: same('movement'),
           targetMs: 20,
