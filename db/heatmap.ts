@@ -131,8 +131,9 @@ export function movement(db: Db, f: HeatFilters & { kind?: string; limit: number
   for (const r of agg) counts[r.kind] = r.n;
   // One indexed walk per kind (week, kind, level, risk_id), each stopping at the page size:
   // a busy week at city scale has thousands of moves, and the list shows the most severe first.
+  // The literal `kind <> 'same'` lets SQLite prove the partial index applies (a bound ? cannot).
   const alias = filt.replace(/(domain_id|region_id|status) =/g, 'w.$1 =');
-  const stmt = db.prepare(`${RISK_OF_WEEK} WHERE w.week = ? AND w.kind = ? AND ${alias} ORDER BY w.level, w.risk_id LIMIT ?`);
+  const stmt = db.prepare(`${RISK_OF_WEEK} WHERE w.week = ? AND w.kind = ? AND w.kind <> 'same' AND ${alias} ORDER BY w.level, w.risk_id LIMIT ?`);
   const items: WeekRisk[] = [];
   let truncated = false;
   for (const kind of f.kind ? [f.kind] : MOVE_KINDS) {

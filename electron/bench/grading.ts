@@ -42,7 +42,7 @@ export const gradingSuite: BenchSuite = {
     const rawMoveCounts = db.prepare(`SELECT kind, SUM(n) AS n FROM week_summary WHERE week = ? AND kind <> 'same' GROUP BY kind`);
     const rawMove = db.prepare(
       `SELECT w.risk_id, w.kind, r.code, r.title, d.name AS domain, g.name AS region FROM risk_weeks w JOIN risks r ON r.id = w.risk_id
-       JOIN domains d ON d.id = w.domain_id JOIN regions g ON g.id = w.region_id WHERE w.week = ? AND w.kind = ?
+       JOIN domains d ON d.id = w.domain_id JOIN regions g ON g.id = w.region_id WHERE w.week = ? AND w.kind = ? AND w.kind <> 'same'
        ORDER BY w.level, w.risk_id LIMIT 500`,
     );
     const rawTrend = db.prepare(`SELECT week, level, kind, 1 - open AS c, SUM(n) AS n FROM week_summary WHERE week BETWEEN ? AND ? GROUP BY week, level, kind, c`);
