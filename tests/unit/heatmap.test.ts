@@ -1,6 +1,6 @@
 // Heat-map, domain×region, movement and trend numbers checked against counts computed here in
 // JavaScript from the demo generator's own output (risks and their histories), not from SQL.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemoRisks } from '../../shared/demo.js';
 import { demoHistory, type DemoHistory } from '../../shared/demoHistory.js';
 import { DEFAULT_RULES, isClosedStatus } from '../../shared/grading.js';
@@ -10,7 +10,7 @@ import type { Lists } from '../../shared/settings.js';
 import type { DomainRegionGrid, HeatGrid, Movement, Trend } from '../../shared/heatmap.js';
 import type { RiskFields } from '../../shared/risks.js';
 import { ok } from './helpers.js';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/open.js';
@@ -21,13 +21,20 @@ const AS_OF = '2026-11-25';
 const N = 160;
 
 let cached: ReturnType<typeof load> | undefined;
+let cleanup: (() => void) | undefined;
+afterAll(() => cleanup?.());
 // One demo register for the whole file (read-only tests), built once.
 const demo = () => (cached ??= load());
 
 async function load() {
   // Not tempCore(): that closes its database after each test, and this one serves the whole file.
-  const file = join(mkdtempSync(join(tmpdir(), 'yanpan-heat-')), 'demo.db');
+  const dir = mkdtempSync(join(tmpdir(), 'yanpan-heat-'));
+  const file = join(dir, 'demo.db');
   const db = openDatabase(file);
+  cleanup = () => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
   const core = { db, dispatch: createDispatcher({ db, dbPath: file, host: 'cli', defaultOperator: '测试员', now: () => '2026-11-25T02:00:00.000Z', log: () => {} }) };
   await ok(core.dispatch, 'demo.load', { risks: N, seed: SEED, asOf: AS_OF });
   const lists = await ok<Lists>(core.dispatch, 'lists.get', {});
