@@ -21,7 +21,7 @@ export const MOVE_KINDS = ['rose', 'appeared', 'fell', 'closed'] as const;
 export const movementInput = heatFilters.extend({
   kind: z.enum(MOVE_KINDS, { message: '只能是：rose（升级）、appeared（新增）、fell（降级）、closed（销号）' }).optional(),
   /** The list is capped per kind (counts are always complete); a city's week has far fewer moves. */
-  limit: z.number().int().min(1).max(20_000).default(500),
+  limit: z.number().int().min(1).max(20_000).default(200),
 });
 export const trendInput = heatFilters.extend({ weeks: z.number().int().min(2, { message: '至少 2 周' }).max(104, { message: '最多 104 周' }).default(26) });
 

@@ -41,9 +41,9 @@ export const gradingSuite: BenchSuite = {
     const rawDr = db.prepare(`SELECT domain_id || '/' || region_id AS k, SUM(n) AS n, SUM(n * likelihood * impact) AS s FROM week_cells WHERE week = ? AND status NOT IN ${CLOSED} GROUP BY domain_id, region_id HAVING SUM(n) > 0 ORDER BY domain_id, region_id`);
     const rawMoveCounts = db.prepare(`SELECT kind, SUM(n) AS n FROM week_summary WHERE week = ? AND kind <> 'same' GROUP BY kind`);
     const rawMove = db.prepare(
-      `SELECT w.risk_id, w.kind, r.code, r.title, d.name AS domain, g.name AS region FROM risk_weeks w JOIN risks r ON r.id = w.risk_id
-       JOIN domains d ON d.id = w.domain_id JOIN regions g ON g.id = w.region_id WHERE w.week = ? AND w.kind = ? AND w.kind <> 'same'
-       ORDER BY w.level, w.risk_id LIMIT 500`,
+      `SELECT w.risk_id, w.kind, w.level, w.prev_level, w.likelihood, w.impact, w.status, r.code, r.title, d.name AS domain, g.name AS region
+       FROM risk_weeks w JOIN risks r ON r.id = w.risk_id JOIN domains d ON d.id = w.domain_id JOIN regions g ON g.id = w.region_id
+       WHERE w.week = ? AND w.kind = ? AND w.kind <> 'same' ORDER BY w.level, w.risk_id LIMIT 200`,
     );
     const rawTrend = db.prepare(`SELECT week, level, kind, 1 - open AS c, SUM(n) AS n FROM week_summary WHERE week BETWEEN ? AND ? GROUP BY week, level, kind, c`);
     const rawTrendDomain = db.prepare(`SELECT week, domain_id, SUM(n) AS n FROM week_summary WHERE week BETWEEN ? AND ? AND open = 1 GROUP BY week, domain_id`);
@@ -78,7 +78,10 @@ export const gradingSuite: BenchSuite = {
           raw: () => {
             const counts: Record<string, number> = { appeared: 0, rose: 0, fell: 0, closed: 0 };
             for (const r of rawMoveCounts.all(w) as Array<{ kind: string; n: number }>) counts[r.kind] = r.n;
-            return { counts, items: ['rose', 'appeared', 'fell', 'closed'].flatMap((k) => rawMove.all(w, k)) };
+            return {
+              counts,
+              items: (['rose', 'appeared', 'fell', 'closed'].flatMap((k) => rawMove.all(w, k)) as Array<Record<string, unknown>>).map((r) => ({ risk_id: r.risk_id, kind: r.kind, code: r.code, title: r.title, domain: r.domain, region: r.region })),
+            };
           },
           same: same('movement'),
           targetMs: 20,
