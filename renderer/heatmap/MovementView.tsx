@@ -34,7 +34,7 @@ export function MovementView({ filters, onOpenRisk }: { filters: HeatFilterState
         ))}
       </Row>
       <Card size="small" title={`周变化 · ${weekText(m.week)}`} extra={<Segmented options={['全部', ...KINDS.map((k) => k.label)]} value={kind} onChange={(v) => setKind(String(v))} />}>
-        {m.truncated && <Alert type="info" showIcon style={{ marginBottom: 8 }} message={`变化较多，列表只显示前 ${m.items.length} 条（上方件数为全部）；可用领域、县区筛选缩小范围。`} />}
+        {m.truncated && <Alert type="info" showIcon style={{ marginBottom: 8 }} message="变化较多：每类只列出等级最高的前 200 条（上方件数为全部）；可用领域、县区筛选缩小范围。" />}
         {m.carried ? (
           <Empty description="这一周还没有新的研判或状态变化" />
         ) : (
