@@ -1,18 +1,26 @@
-// Loads the fictional 江城市 demo register into an empty database.
+// Loads the fictional 江城市 demo register into an empty database: risks, their events, a year of
+// assessments and the weekly snapshots built from them (so heat maps, movement and trends have content).
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { insertRisksBulk } from './bulk.js';
-import { loadDemoHistory } from './demoHistory.js';
+import { loadDemoHistory } from './demoMeetings.js';
 import { writeAudit } from './audit.js';
 import { getLists, getSetting } from './settings.js';
+import { currentRuleSet } from './rulesets.js';
+import { listPeriods } from './periods.js';
+import { withDeferredWeekAggregates } from './weeks.js';
 import { AppError } from '../shared/errors.js';
 import { generateDemoRisks } from '../shared/demo.js';
+import { demoHistory } from '../shared/demoHistory.js';
+import { demoWeekRows, type Timeline } from '../shared/demoWeeks.js';
 import { DEFAULT_CITY_PREFIX } from '../shared/labels.js';
 
 export interface DemoLoadOptions {
   risks: number;
   seed: number;
   asOf: string;
+  /** Weeks of snapshots to build back from asOf's week (default 52, plus the current one). */
+  weeks?: number;
 }
 
 export function loadDemo(db: Db, ctx: WriteContext, o: DemoLoadOptions): number {
@@ -27,7 +35,27 @@ export function loadDemo(db: Db, ctx: WriteContext, o: DemoLoadOptions): number 
     domains: lists.domains.filter((d) => d.active),
     regions: lists.regions.filter((g) => g.active),
   });
-  insertRisksBulk(db, ctx, rows);
+  const rules = currentRuleSet(db).config;
+  const periods = listPeriods(db);
+  const timelines: Timeline[] = [];
+  const ids = insertRisksBulk(db, ctx, rows, {
+    asOf: o.asOf,
+    snapshot: false,
+    history: (row, i) => {
+      const h = demoHistory(row, i, { seed: o.seed, asOf: o.asOf, rules, periods });
+      // Keep only what the weekly rows need: the full histories (with their basis texts) of
+      // 100,000 risks would hold a gigabyte until the load ends.
+      timelines.push({
+        row: { status: row.status, domainId: row.domainId, regionId: row.regionId },
+        history: { closedOn: h.closedOn, assessments: h.assessments.map((a) => ({ assessedOn: a.assessedOn, likelihood: a.likelihood, impact: a.impact, grade: { finalLevel: a.grade.finalLevel } })) },
+      });
+      return h;
+    },
+  });
+  const ins = db.prepare('INSERT INTO risk_weeks (week, risk_id, level, prev_level, likelihood, impact, status, domain_id, region_id, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  withDeferredWeekAggregates(db, () => {
+    demoWeekRows(timelines, o.asOf, o.weeks ?? 52, (w) => ins.run(w.week, ids[w.index], w.level, w.prevLevel, w.likelihood, w.impact, w.status, w.domainId, w.regionId, w.kind));
+  });
   const history = loadDemoHistory(db, ctx, { seed: o.seed, asOf: o.asOf });
   writeAudit(db, ctx, 'demo.load', 'register', null, null, { risks: o.risks, seed: o.seed, asOf: o.asOf, ...history });
   return rows.length;

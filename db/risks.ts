@@ -7,7 +7,10 @@ import { getSetting } from './settings.js';
 import { AppError } from '../shared/errors.js';
 import { shanghaiDate, yearOf } from '../shared/dates.js';
 import type { RiskFields, RiskRow } from '../shared/risks.js';
-import { DEFAULT_CITY_PREFIX } from '../shared/labels.js';
+import { DEFAULT_CITY_PREFIX, RISK_FIELD_LABELS } from '../shared/labels.js';
+import { recordRegistrationGrade } from './assessments.js';
+import { syncRiskWeeks } from './weeks.js';
+import { weekStart } from '../shared/dates.js';
 
 /** Writable field → column. The one place the camelCase contract meets the snake_case schema. */
 export const RISK_COLUMNS = {
@@ -78,6 +81,7 @@ export function rowToRisk(r: DbRow): RiskRow {
     level: (r.level as number | null) ?? null,
     levelBasis: r.level_basis as string,
     trend: (r.trend as string | null) ?? null,
+    nextReview: (r.next_review as string | null) ?? null,
     controlMeasures: r.control_measures as string,
     resolutionMeasures: r.resolution_measures as string,
     leadUnit: r.lead_unit as string,
@@ -152,8 +156,11 @@ export function createRisk(db: Db, ctx: WriteContext, input: RiskFields & { asOf
   const info = db
     .prepare(`INSERT INTO risks (${cols.join(', ')}, created_at, updated_at) VALUES (${cols.map((c) => '@' + c).join(', ')}, @now, @now)`)
     .run({ ...values, now });
-  const created = getRisk(db, Number(info.lastInsertRowid));
+  let created = getRisk(db, Number(info.lastInsertRowid));
   writeAudit(db, ctx, 'create', 'risk', created.id, null, created);
+  // A level entered with the risk is its first assessment (登记定级); the cache is then rewritten from it.
+  if (input.level || (input.likelihood && input.impact)) created = recordRegistrationGrade(db, ctx, created, input.level ?? null, input.firstFound && input.firstFound <= today ? input.firstFound : today);
+  syncRiskWeeks(db, created.id, weekStart(today), weekStart(today));
   return created;
 }
 
@@ -176,6 +183,10 @@ export function updateRisk(db: Db, ctx: WriteContext, id: number, version: numbe
   assertListMember(db, 'domains', patch.domainId);
   const changed = (Object.keys(patch) as RiskField[]).filter((f) => patch[f] !== undefined && !sameValue(patch[f], before[f]));
   if (changed.length === 0) return before;
+  const cached = changed.filter((f) => (ASSESSMENT_CACHE as readonly string[]).includes(f));
+  if (cached.length) {
+    throw new AppError('INVALID_INPUT', `「${cached.map((f) => RISK_FIELD_LABELS[f]).join('、')}」由研判记录决定，不能在台账中直接修改。请在事项的“研判记录”中新增一次研判（可填写调级理由）。本次未保存。`);
+  }
   if (patch.code && patch.code !== before.code && findRiskByCode(db, patch.code)) {
     throw new AppError('CONFLICT', `编号 ${patch.code} 已被另一条风险事项使用。`);
   }
@@ -185,7 +196,17 @@ export function updateRisk(db: Db, ctx: WriteContext, id: number, version: numbe
   db.prepare(`UPDATE risks SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version`).run(params);
   const after = getRisk(db, id);
   writeAudit(db, ctx, 'update', 'risk', id, pick(before, changed), pick(after, changed));
+  syncCurrentWeek(db, ctx, id);
   return after;
+}
+
+/** Fields that only assessments write (the risk keeps them as a cache of its latest assessment). */
+export const ASSESSMENT_CACHE = ['level', 'levelBasis', 'likelihood', 'impact', 'trend'] as const;
+
+/** Status, domain, region or deletion changed: this week's snapshot row follows. */
+function syncCurrentWeek(db: Db, ctx: WriteContext, id: number): void {
+  const w = weekStart(shanghaiDate(ctx.now()));
+  syncRiskWeeks(db, id, w, w);
 }
 
 function pick(row: RiskRow, fields: RiskField[]): Partial<RiskRow> {
@@ -201,6 +222,7 @@ export function deleteRisk(db: Db, ctx: WriteContext, id: number, version: numbe
   db.prepare('UPDATE risks SET deleted_at = ?, deleted_reason = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(ctx.now(), reason, ctx.now(), id);
   const after = getRisk(db, id);
   writeAudit(db, ctx, 'delete', 'risk', id, { deletedAt: null }, { deletedAt: after.deletedAt, deletedReason: reason });
+  syncCurrentWeek(db, ctx, id);
   return after;
 }
 
@@ -211,6 +233,7 @@ export function restoreRisk(db: Db, ctx: WriteContext, id: number, version: numb
   db.prepare('UPDATE risks SET deleted_at = NULL, deleted_reason = NULL, updated_at = ?, version = version + 1 WHERE id = ?').run(ctx.now(), id);
   const after = getRisk(db, id);
   writeAudit(db, ctx, 'restore', 'risk', id, { deletedAt: before.deletedAt, deletedReason: before.deletedReason }, { deletedAt: null });
+  syncCurrentWeek(db, ctx, id);
   return after;
 }
 

@@ -111,6 +111,8 @@ export interface RiskRow {
   level: number | null;
   levelBasis: string;
   trend: string | null;
+  /** 下次研判: cached from the latest assessment. */
+  nextReview: string | null;
   controlMeasures: string;
   resolutionMeasures: string;
   leadUnit: string;

@@ -15,6 +15,8 @@ import { briefHandlers } from './briefs.js';
 import type { PrinterSlot } from '../print/types.js';
 import { meetingHandlers } from './meetings.js';
 import { actionHandlers } from './actions.js';
+import { gradingHandlers } from './grading.js';
+import { heatmapHandlers } from './heatmap.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -23,6 +25,8 @@ export const handlers: Handlers = {
   ...briefHandlers,
   ...meetingHandlers,
   ...actionHandlers,
+  ...gradingHandlers,
+  ...heatmapHandlers,
 };
 
 export interface DispatcherOptions {

@@ -8,8 +8,9 @@ import type { BenchCase, BenchSuite } from './types.js';
 import { registerSuite } from './register.js';
 import { briefsSuite } from './briefs.js';
 import { meetingsSuite } from './meetings.js';
+import { gradingSuite } from './grading.js';
 
-const SUITES: BenchSuite[] = [registerSuite, briefsSuite, meetingsSuite];
+const SUITES: BenchSuite[] = [registerSuite, gradingSuite, meetingsSuite, briefsSuite];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

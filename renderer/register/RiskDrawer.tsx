@@ -9,6 +9,8 @@ import { RISK_FIELD_LABELS, levelName } from '../../shared/labels';
 import { useErrorReporter } from '../shell/useApi';
 import { LevelTag } from './LevelTag';
 import { deadlineLabel, involvedLabel, when } from './format';
+import { AssessmentsTab } from '../grading/AssessmentsTab';
+import { EventsTab } from '../grading/EventsTab';
 
 interface Props {
   id: number | null;
@@ -96,6 +98,8 @@ export function RiskDrawer({ id, reloadKey, onClose, onEdit, onChanged }: Props)
           <Tabs
             items={[
               { key: 'detail', label: '详细信息', children: <RiskDetails risk={risk} /> },
+              { key: 'assessments', label: '研判记录', children: <AssessmentsTab risk={risk} onChanged={() => { void load(); onChanged(); }} /> },
+              { key: 'events', label: '动态', children: <EventsTab riskId={risk.id} disabled={!!risk.deletedAt} onChanged={() => void load()} /> },
               { key: 'history', label: `变更历史（${history.length}）`, children: <History entries={history} /> },
             ]}
           />
@@ -140,8 +144,9 @@ function RiskDetails({ risk: r }: { risk: RiskRow }) {
         item('极端倾向', r.extremeRisk ? '有' : '无'),
         item('风险等级', <LevelTag level={r.level} />),
         item('可能性 × 影响', r.likelihood && r.impact ? `${r.likelihood} × ${r.impact} = ${r.likelihood * r.impact}` : ''),
-        item('定级依据', r.levelBasis, 2),
+        item('定级依据', r.levelBasis ? <span style={{ whiteSpace: 'pre-wrap' }}>{r.levelBasis}</span> : '', 2),
         item('态势', r.trend),
+        item('下次研判', r.nextReview),
         item('化解时限', deadlineLabel(r)),
         item('稳控措施', r.controlMeasures, 2),
         item('化解措施', r.resolutionMeasures, 2),
@@ -158,7 +163,7 @@ function RiskDetails({ risk: r }: { risk: RiskRow }) {
   );
 }
 
-const ACTIONS: Record<string, string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复' };
+const ACTIONS: Record<string, string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复', assess: '研判' };
 
 function show(field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '（空）';
@@ -175,7 +180,7 @@ function History({ entries }: { entries: AuditEntry[] }) {
       items={entries.map((e) => {
         const before = (e.before ?? {}) as Record<string, unknown>;
         const after = (e.after ?? {}) as Record<string, unknown>;
-        const fields = e.action === 'update' ? Object.keys(after) : [];
+        const fields = e.action === 'update' || e.action === 'assess' ? Object.keys(after) : [];
         return {
           color: e.action === 'delete' ? 'red' : e.action === 'create' ? 'green' : 'blue',
           children: (

@@ -32,11 +32,15 @@ function fromForm(v: FormValues): RiskFields {
   return out as RiskFields;
 }
 
+const GRADED_TIP = '等级、可能性、影响程度与态势由研判记录决定：请在事项详情的“研判记录”中新增研判';
+
 const req = (label: string) => [{ required: true, message: `请填写${label}` }];
 
 export function RiskForm({ lists, risk, onCancel, onSaved }: Props) {
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
+  // After creation the level fields are a cache of the assessments: edit them through 研判记录.
+  const graded = risk !== null;
   const report = useErrorReporter();
   const { message } = App.useApp();
 
@@ -120,22 +124,22 @@ export function RiskForm({ lists, risk, onCancel, onSaved }: Props) {
           </Col>
           <Col span={6}><Form.Item name="opinionRisk" label="舆情"><Select options={opts(OPINION_RISKS)} /></Form.Item></Col>
           <Col span={4}><Form.Item name="extremeRisk" label="极端倾向" valuePropName="checked"><Switch checkedChildren="有" unCheckedChildren="无" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="trend" label="态势"><Select allowClear options={opts(TRENDS)} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="trend" label="态势" tooltip={graded ? GRADED_TIP : undefined}><Select allowClear disabled={graded} options={opts(TRENDS)} /></Form.Item></Col>
           <Col span={24}><Form.Item name="mainDemands" label="主要诉求"><Input.TextArea rows={2} /></Form.Item></Col>
           <Col span={6}>
-            <Form.Item name="likelihood" label="可能性（1–5）" rules={[{ type: 'integer', min: 1, max: 5, message: '可能性应为 1–5 的整数' }]}>
-              <InputNumber style={{ width: '100%' }} />
+            <Form.Item name="likelihood" label="可能性（1–5）" tooltip={graded ? GRADED_TIP : undefined} rules={[{ type: 'integer', min: 1, max: 5, message: '可能性应为 1–5 的整数' }]}>
+              <InputNumber style={{ width: '100%' }} disabled={graded} />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="impact" label="影响程度（1–5）" rules={[{ type: 'integer', min: 1, max: 5, message: '影响程度应为 1–5 的整数' }]}>
-              <InputNumber style={{ width: '100%' }} />
+            <Form.Item name="impact" label="影响程度（1–5）" tooltip={graded ? GRADED_TIP : undefined} rules={[{ type: 'integer', min: 1, max: 5, message: '影响程度应为 1–5 的整数' }]}>
+              <InputNumber style={{ width: '100%' }} disabled={graded} />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="level" label="风险等级"><Select allowClear options={LEVELS.map((l) => ({ value: l.value, label: `${l.name}（${l.color}）` }))} /></Form.Item>
+            <Form.Item name="level" label="风险等级" tooltip={graded ? GRADED_TIP : undefined}><Select allowClear disabled={graded} options={LEVELS.map((l) => ({ value: l.value, label: `${l.name}（${l.color}）` }))} /></Form.Item>
           </Col>
-          <Col span={6}><Form.Item name="levelBasis" label="定级依据"><Input /></Form.Item></Col>
+          <Col span={6}><Form.Item name="levelBasis" label="定级依据"><Input disabled={graded} /></Form.Item></Col>
           <Col span={12}><Form.Item name="controlMeasures" label="稳控措施"><Input.TextArea rows={2} /></Form.Item></Col>
           <Col span={12}><Form.Item name="resolutionMeasures" label="化解措施"><Input.TextArea rows={2} /></Form.Item></Col>
           <Col span={8}><Form.Item name="leadUnit" label="主办单位"><Input /></Form.Item></Col>

@@ -6,6 +6,7 @@ import { FirstRun } from '../firstrun/FirstRun';
 import { AREAS } from './areas';
 import { useHashRoute } from './route';
 import { useErrorReporter } from './useApi';
+import { NearPeriodsTag } from '../heatmap/NearPeriodsTag';
 
 export function AppShell() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -38,6 +39,7 @@ export function AppShell() {
         <Layout.Header className="yp-header">
           <Typography.Text strong>{info.settings.cityName}信访局 · 风险隐患台账</Typography.Text>
           <span>
+            <NearPeriodsTag today={info.today} />
             <Tag>今天 {info.today}</Tag>
             <Tag color="default">操作人：{info.settings.operator}</Tag>
           </span>

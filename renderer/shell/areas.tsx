@@ -6,6 +6,7 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { BriefsPage } from '../briefs/BriefsPage';
 import { MeetingsPage } from '../meetings/MeetingsPage';
 import { ActionsPage } from '../actions/ActionsPage';
+import { HeatmapPage } from '../heatmap/HeatmapPage';
 
 export interface AreaProps {
   /** The part of the hash route after the area key, e.g. "12" for #/meetings/12. */
@@ -25,7 +26,7 @@ export interface Area {
 export const AREAS: Area[] = [
   { key: 'register', label: '风险台账', icon: <TableOutlined />, page: (p) => <RegisterPage onChanged={p.onChanged} /> },
   { key: 'meetings', label: '研判会', icon: <AuditOutlined />, page: (p) => <MeetingsPage subpath={p.subpath} /> },
-  { key: 'heatmap', label: '热力图', icon: <HeatMapOutlined /> },
+  { key: 'heatmap', label: '热力图', icon: <HeatMapOutlined />, page: (p) => <HeatmapPage subpath={p.subpath} onChanged={p.onChanged} /> },
   { key: 'actions', label: '交办督办', icon: <AlertOutlined />, page: (p) => <ActionsPage key={p.subpath} subpath={p.subpath} /> },
   { key: 'briefs', label: '简报', icon: <FileTextOutlined />, page: () => <BriefsPage /> },
   { key: 'stats', label: '统计', icon: <BarChartOutlined /> },

@@ -8,6 +8,8 @@ import { settingsMethods } from './settings.js';
 import { briefMethods } from './briefs.js';
 import { meetingMethods } from './meetings.js';
 import { actionMethods } from './actions.js';
+import { gradingMethods } from './grading.js';
+import { heatmapMethods } from './heatmap.js';
 
 export type { MethodSpec } from './method.js';
 
@@ -18,6 +20,8 @@ export const contract = {
   ...briefMethods,
   ...meetingMethods,
   ...actionMethods,
+  ...gradingMethods,
+  ...heatmapMethods,
 } as const;
 
 export type Contract = typeof contract;

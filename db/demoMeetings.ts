@@ -2,7 +2,7 @@
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { getCalendar } from './calendar.js';
-import { generateDemoHistory, type HistoryRisk } from '../shared/demoHistory.js';
+import { generateDemoHistory, type HistoryRisk } from '../shared/demoMeetings.js';
 import { addDays } from '../shared/dates.js';
 
 /** Holiday blocks (first day of each 春节/劳动节/国庆节 run) plus 全国两会 (5 March) as sensitive periods. */

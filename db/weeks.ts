@@ -1,0 +1,165 @@
+// Weekly snapshots (risk_weeks) and their trigger-kept aggregates (week_cells, week_levels, week_summary).
+// A past-week view reads one week's aggregate rows instead of replaying assessments.
+// Week = the Monday that starts it; a row holds the risk's state at the end of that week.
+import type { Db } from './open.js';
+import { addDays, daysBetween, type IsoDate } from '../shared/dates.js';
+import { CLOSED_STATUSES, isClosedStatus, moveKind } from '../shared/grading.js';
+
+export interface WeekRow {
+  week: IsoDate;
+  riskId: number;
+  level: number;
+  prevLevel: number | null;
+  likelihood: number;
+  impact: number;
+  status: string;
+  domainId: number;
+  regionId: number;
+  kind: string;
+}
+
+const CLOSED_SQL = CLOSED_STATUSES.map((s) => `'${s}'`).join(', ');
+
+export function latestWeek(db: Db): IsoDate | null {
+  return (db.prepare('SELECT MAX(week) AS w FROM risk_weeks').get() as { w: string | null }).w;
+}
+
+/**
+ * Materialises the weeks after the latest snapshot up to `week` by carrying every open risk
+ * forward unchanged. Writes only (reads treat missing later weeks as "carried", see resolveWeek).
+ */
+export function fillWeeksUpTo(db: Db, week: IsoDate): void {
+  let last = latestWeek(db);
+  if (!last || last >= week) return;
+  const copy = db.prepare(
+    `INSERT INTO risk_weeks (week, risk_id, level, prev_level, likelihood, impact, status, domain_id, region_id, kind)
+     SELECT ?, risk_id, level, level, likelihood, impact, status, domain_id, region_id, 'same'
+     FROM risk_weeks WHERE week = ? AND status NOT IN (${CLOSED_SQL})`,
+  );
+  while (last < week) {
+    const next = addDays(last, 7);
+    copy.run(next, last);
+    last = next;
+  }
+}
+
+/** Which stored week answers a question about `week`: itself, or the latest one carried forward. */
+export function resolveWeek(db: Db, week: IsoDate): { source: IsoDate; carried: boolean } {
+  const last = latestWeek(db);
+  if (last && week > last) return { source: last, carried: true };
+  return { source: week, carried: false };
+}
+
+interface LevelState {
+  level: number;
+  likelihood: number;
+  impact: number;
+}
+
+function levelAt(db: Db, riskId: number, weekEnd: IsoDate): LevelState {
+  const a = db
+    .prepare('SELECT final_level, likelihood, impact FROM assessments WHERE risk_id = ? AND assessed_on <= ? ORDER BY assessed_on DESC, id DESC LIMIT 1')
+    .get(riskId, weekEnd) as { final_level: number; likelihood: number | null; impact: number | null } | undefined;
+  return a ? { level: a.final_level, likelihood: a.likelihood ?? 0, impact: a.impact ?? 0 } : { level: 0, likelihood: 0, impact: 0 };
+}
+
+function getRow(db: Db, week: IsoDate, riskId: number) {
+  return db.prepare('SELECT * FROM risk_weeks WHERE week = ? AND risk_id = ?').get(week, riskId) as Record<string, unknown> | undefined;
+}
+
+/**
+ * Recomputes one risk's row for one week. For the current week the status, domain and region come
+ * from the risk; for past weeks from the row as it was (a past row that never existed is not invented).
+ */
+export function syncRiskWeek(db: Db, riskId: number, week: IsoDate, currentWeek: IsoDate): void {
+  const existing = getRow(db, week, riskId);
+  let status: string, domainId: number, regionId: number;
+  if (week >= currentWeek) {
+    const r = db.prepare('SELECT status, domain_id, region_id, deleted_at FROM risks WHERE id = ?').get(riskId) as
+      | { status: string; domain_id: number; region_id: number; deleted_at: string | null }
+      | undefined;
+    if (!r || r.deleted_at) {
+      if (existing) db.prepare('DELETE FROM risk_weeks WHERE week = ? AND risk_id = ?').run(week, riskId);
+      syncKind(db, riskId, addDays(week, 7));
+      return;
+    }
+    ({ status, domain_id: domainId, region_id: regionId } = r);
+  } else {
+    if (!existing) return;
+    status = existing.status as string;
+    domainId = existing.domain_id as number;
+    regionId = existing.region_id as number;
+  }
+  const prev = getRow(db, addDays(week, -7), riskId);
+  const closed = isClosedStatus(status);
+  const prevClosed = prev ? isClosedStatus(prev.status as string) : true;
+  const s = levelAt(db, riskId, addDays(week, 6));
+  if (closed && prevClosed) {
+    if (existing) db.prepare('DELETE FROM risk_weeks WHERE week = ? AND risk_id = ?').run(week, riskId);
+  } else {
+    const kind = moveKind(prev ? { level: prev.level as number, closed: prevClosed } : null, { level: s.level, closed });
+    db.prepare(
+      `INSERT INTO risk_weeks (week, risk_id, level, prev_level, likelihood, impact, status, domain_id, region_id, kind)
+       VALUES (@week, @riskId, @level, @prevLevel, @likelihood, @impact, @status, @domainId, @regionId, @kind)
+       ON CONFLICT (week, risk_id) DO UPDATE SET level = excluded.level, prev_level = excluded.prev_level,
+         likelihood = excluded.likelihood, impact = excluded.impact, status = excluded.status,
+         domain_id = excluded.domain_id, region_id = excluded.region_id, kind = excluded.kind
+       WHERE risk_weeks.level IS NOT excluded.level OR risk_weeks.prev_level IS NOT excluded.prev_level
+         OR risk_weeks.likelihood IS NOT excluded.likelihood OR risk_weeks.impact IS NOT excluded.impact
+         OR risk_weeks.status IS NOT excluded.status OR risk_weeks.domain_id IS NOT excluded.domain_id
+         OR risk_weeks.region_id IS NOT excluded.region_id OR risk_weeks.kind IS NOT excluded.kind`,
+    ).run({ week, riskId, ...s, prevLevel: prev ? (prev.level as number) : null, status, domainId, regionId, kind });
+  }
+  syncKind(db, riskId, addDays(week, 7));
+}
+
+/** After a week changed, the following week's movement (kind, prev_level) may change too. */
+function syncKind(db: Db, riskId: number, week: IsoDate): void {
+  const row = getRow(db, week, riskId);
+  if (!row) return;
+  const prev = getRow(db, addDays(week, -7), riskId);
+  const prevClosed = prev ? isClosedStatus(prev.status as string) : true;
+  const closed = isClosedStatus(row.status as string);
+  if (closed && prevClosed) {
+    db.prepare('DELETE FROM risk_weeks WHERE week = ? AND risk_id = ?').run(week, riskId);
+    return;
+  }
+  const kind = moveKind(prev ? { level: prev.level as number, closed: prevClosed } : null, { level: row.level as number, closed });
+  const prevLevel = prev ? (prev.level as number) : null;
+  if (kind !== row.kind || prevLevel !== row.prev_level) {
+    db.prepare('UPDATE risk_weeks SET kind = ?, prev_level = ? WHERE week = ? AND risk_id = ?').run(kind, prevLevel, week, riskId);
+  }
+}
+
+/** Syncs a risk from `fromWeek` through `currentWeek` (e.g. after a back-dated assessment). */
+export function syncRiskWeeks(db: Db, riskId: number, fromWeek: IsoDate, currentWeek: IsoDate): void {
+  fillWeeksUpTo(db, currentWeek);
+  const n = Math.max(0, daysBetween(fromWeek, currentWeek) / 7);
+  for (let i = 0; i <= n; i++) syncRiskWeek(db, riskId, addDays(fromWeek, i * 7), currentWeek);
+}
+
+const TRIGGERS = ['risk_weeks_ai', 'risk_weeks_ad', 'risk_weeks_au'];
+
+/** Bulk loads: runs fn without the aggregate triggers, then rebuilds both aggregates once. Call inside a transaction. */
+export function withDeferredWeekAggregates<T>(db: Db, fn: () => T): T {
+  const sqls = TRIGGERS.map((name) => (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(name) as { sql: string }).sql);
+  // Secondary indexes too: building them once after the load is far cheaper than millions of random inserts.
+  const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'risk_weeks' AND sql IS NOT NULL").all() as Array<{ name: string; sql: string }>;
+  for (const t of TRIGGERS) db.exec(`DROP TRIGGER ${t}`);
+  for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
+  const result = fn();
+  for (const i of indexes) db.exec(i.sql);
+  for (const s of sqls) db.exec(s);
+  rebuildWeekAggregates(db);
+  return result;
+}
+
+export function rebuildWeekAggregates(db: Db): void {
+  db.exec(`DELETE FROM week_cells; DELETE FROM week_levels; DELETE FROM week_summary;
+    INSERT INTO week_cells SELECT week, domain_id, region_id, status, likelihood, impact, COUNT(*)
+      FROM risk_weeks GROUP BY week, domain_id, region_id, status, likelihood, impact;
+    INSERT INTO week_summary SELECT week, domain_id, level, kind, status NOT IN (${CLOSED_SQL}), COUNT(*)
+      FROM risk_weeks GROUP BY week, domain_id, level, kind, status NOT IN (${CLOSED_SQL});
+    INSERT INTO week_levels SELECT week, domain_id, region_id, status, level, kind, COUNT(*)
+      FROM risk_weeks GROUP BY week, level, kind, domain_id, region_id, status;`);
+}

@@ -1,0 +1,66 @@
+// 热力图 area: matrix, domain × region, movement, trends, plus the calendar and rules that drive grading.
+import { useCallback, useEffect, useState } from 'react';
+import { Tabs } from 'antd';
+import { api } from '../api';
+import type { Lists } from '../../shared/settings';
+import { useErrorReporter } from '../shell/useApi';
+import { RiskDrawer } from '../register/RiskDrawer';
+import { FilterBar, weekText } from './FilterBar';
+import { useHeatFilters } from './useHeatFilters';
+import { MatrixView } from './MatrixView';
+import { DomainRegionView } from './DomainRegionView';
+import { MovementView } from './MovementView';
+import { TrendView } from './TrendView';
+import { PeriodsView } from './PeriodsView';
+import { RulesView } from './RulesView';
+
+const TABS = [
+  { key: 'matrix', label: '风险矩阵' },
+  { key: 'domains', label: '领域×县区' },
+  { key: 'movement', label: '周变化' },
+  { key: 'trend', label: '趋势' },
+  { key: 'periods', label: '敏感节点' },
+  { key: 'rules', label: '定级规则' },
+];
+
+export function HeatmapPage({ subpath, onChanged }: { subpath: string; onChanged: () => void }) {
+  const [today, setToday] = useState<string | null>(null);
+  const tab = TABS.find((t) => t.key === subpath)?.key ?? 'matrix';
+  const [filters, setFilters] = useHeatFilters();
+  const [lists, setLists] = useState<Lists | null>(null);
+  const [meta, setMeta] = useState<{ week: string; carried: boolean } | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const [reload, setReload] = useState(0);
+  const report = useErrorReporter();
+  useEffect(() => {
+    api('lists.get', {}).then(setLists, report);
+    api('app.info', {}).then((i) => setToday(i.today), report);
+  }, [report]);
+  const onMeta = useCallback((m: { week: string; carried: boolean }) => setMeta(m), []);
+  const showFilters = tab !== 'periods' && tab !== 'rules';
+  const view = { ...filters, _r: reload } as typeof filters;
+  return (
+    <>
+      <Tabs activeKey={tab} onChange={(k) => (window.location.hash = `/heatmap/${k}`)} items={TABS} />
+      {showFilters && <FilterBar lists={lists} value={filters} onChange={setFilters} weekLabel={meta ? weekText(meta.week) : undefined} carried={meta?.carried} />}
+      {tab === 'matrix' && <MatrixView filters={view} onMeta={onMeta} onOpenRisk={setOpen} />}
+      {tab === 'domains' && <DomainRegionView filters={view} />}
+      {tab === 'movement' && <MovementView filters={view} onOpenRisk={setOpen} />}
+      {tab === 'trend' && <TrendView filters={view} />}
+      {tab === 'periods' && today && <PeriodsView today={today} />}
+      {tab === 'rules' && <RulesView />}
+      {lists && (
+        <RiskDrawer
+          id={open}
+          lists={lists}
+          onClose={() => setOpen(null)}
+          onEdit={() => (window.location.hash = '/register')}
+          onChanged={() => {
+            setReload((n) => n + 1);
+            onChanged();
+          }}
+        />
+      )}
+    </>
+  );
+}
