@@ -7,6 +7,9 @@ import { createRisk, deleteRisk, updateRisk } from '../../db/risks.js';
 import { listRisks, riskFacets } from '../../db/risk-list.js';
 import { getLists } from '../../db/settings.js';
 import { generateDemoRisks } from '../../shared/demo.js';
+import { demoHistory } from '../../shared/demoHistory.js';
+import { DEFAULT_RULES } from '../../shared/grading.js';
+import { DEFAULT_PERIODS } from '../../shared/periods.js';
 import { RISK_SORT_KEYS, type RiskListInput, type RiskSortKey } from '../../shared/risks.js';
 import { tempDatabase, testContext } from './helpers.js';
 
@@ -40,22 +43,28 @@ function setup() {
   const lists = getLists(db);
   const generated = generateDemoRisks({ count: N, seed: SEED, asOf: AS_OF, prefix: 'JC', domains: lists.domains, regions: lists.regions });
   const loadedAt = (db.prepare('SELECT updated_at FROM risks WHERE id = 1').pluck().get() as string);
+  // Levels are a cache of assessments (issue 4): the demo's level is its history's last 研判等级.
+  const periods = DEFAULT_PERIODS.map(([name, startDate, endDate, escalation]) => ({ name, startDate, endDate, escalation }));
+  const levelOf = (g: (typeof generated)[number], i: number) => {
+    const h = demoHistory(g, i, { seed: SEED, asOf: AS_OF, rules: DEFAULT_RULES, periods });
+    return h.assessments.length ? h.assessments[h.assessments.length - 1].grade.finalLevel : (g.level ?? null);
+  };
   const rows: Expected[] = generated.map((g, i) => ({
     id: i + 1, code: g.code, regionId: g.regionId, domainId: g.domainId, title: g.title,
     texts: [g.title, g.summary, g.mainDemands, g.controlMeasures, g.resolutionMeasures, g.progress].map((t) => t ?? ''),
-    source: g.source ?? null, involvedCount: g.involvedCount ?? null, level: g.level ?? null, status: g.status ?? '待研判',
+    source: g.source ?? null, involvedCount: g.involvedCount ?? null, level: levelOf(g, i), status: g.status ?? '待研判',
     deadline: g.deadline ?? null, firstFound: g.firstFound ?? null, leadUnit: g.leadUnit ?? '', packageLeader: g.packageLeader ?? '',
     updatedAt: loadedAt, deleted: false,
   }));
-  // Vary the data a little through the write path: a few deletions, a missing level and count,
+  // Vary the data a little through the write path: a few deletions, a missing count,
   // later updates (so updatedAt is not one value).
   for (const id of [5, 17, 99]) {
     const r = deleteRisk(db, ctx, id, 1, '测试删除');
     Object.assign(rows[id - 1], { deleted: true, updatedAt: r.updatedAt });
   }
   for (const id of [3, 40, 41]) {
-    const r = updateRisk(db, ctx, id, 1, { level: null, involvedCount: null });
-    Object.assign(rows[id - 1], { level: null, involvedCount: null, updatedAt: r.updatedAt });
+    const r = updateRisk(db, ctx, id, 1, { involvedCount: null });
+    Object.assign(rows[id - 1], { involvedCount: null, updatedAt: r.updatedAt });
   }
   return { db, ctx, rows, lists };
 }
@@ -137,7 +146,7 @@ describe('register list: filters and sorts against the generator', () => {
       [{ deadlineFrom: '2026-06-01' }, (r) => r.deadline !== null && r.deadline >= '2026-06-01'],
       [{ involvedMin: 100, involvedMax: 300 }, (r) => r.involvedCount !== null && r.involvedCount >= 100 && r.involvedCount <= 300],
       [{ involvedMin: 500 }, (r) => r.involvedCount !== null && r.involvedCount >= 500],
-      [{ domainId: domain, level: 3, source: '来访' }, (r) => r.domainId === domain && r.level === 3 && r.source === '来访'],
+      [{ domainId: some.domainId, level: some.level ?? undefined, source: some.source ?? undefined }, (r) => r.domainId === some.domainId && r.level === some.level && r.source === some.source],
       [{ regionId: some.regionId, involvedMax: 50, deadlineTo: '2026-12-31' }, (r) => r.regionId === some.regionId && r.involvedCount !== null && r.involvedCount <= 50 && r.deadline !== null && r.deadline <= '2026-12-31'],
     ];
     for (const [input, keep] of cases) {
