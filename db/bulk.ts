@@ -28,3 +28,28 @@ export function insertRisksBulk(db: Db, ctx: WriteContext, rows: Array<RiskField
     }),
   );
 }
+
+/**
+ * Creates many risks as createRisk would (same defaults, one audit row each with the whole row),
+ * but with one prepared insert and the search index built once. Codes must be given and free.
+ */
+export function createRisksBulk(db: Db, ctx: WriteContext, rows: Array<RiskFields & { code: string }>): number[] {
+  const names = (table: 'regions' | 'domains') => new Map((db.prepare(`SELECT id, name FROM ${table}`).all() as Array<{ id: number; name: string }>).map((r) => [r.id, r.name]));
+  const regions = names('regions');
+  const domains = names('domains');
+  const cols = RISK_FIELDS.map((f) => RISK_COLUMNS[f]);
+  const insert = db.prepare(`INSERT INTO risks (${cols.join(', ')}, created_at, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`);
+  const audit = db.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, 'create', 'risk', ?, NULL, ?)");
+  const now = ctx.now();
+  return withDeferredFts(db, () =>
+    rows.map((row) => {
+      const full: Record<string, unknown> = {};
+      for (const f of RISK_FIELDS) full[f] = row[f] ?? RISK_DEFAULTS[f] ?? null;
+      const id = Number(insert.run(...RISK_FIELDS.map((f) => toDbValue(f, full[f])), now, now).lastInsertRowid);
+      // The audit row carries the same shape createRisk records (the row as the register shows it).
+      const after = { id, ...full, region: regions.get(row.regionId), domain: domains.get(row.domainId), extremeRisk: !!full.extremeRisk, deletedAt: null, deletedReason: null, createdAt: now, updatedAt: now, version: 1 };
+      audit.run(now, ctx.actor, id, JSON.stringify(after));
+      return id;
+    }),
+  );
+}

@@ -10,10 +10,21 @@ import type { HandlerContext } from './context.js';
 import type { Handlers } from './types.js';
 import { appHandlers } from './app.js';
 import { riskHandlers } from './risks.js';
+import { importHandlers, importPreparers } from './imports.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...riskHandlers,
+  ...importHandlers,
+};
+
+/**
+ * Async work a write needs before its transaction opens (reading an uploaded file, taking a
+ * backup): write handlers run synchronously inside one transaction, so this cannot happen there.
+ */
+export type Preparer = (input: never, ctx: HandlerContext) => Promise<void>;
+export const preparers: Partial<Record<MethodName, Preparer>> = {
+  ...importPreparers,
 };
 
 export interface DispatcherOptions {
@@ -48,6 +59,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
         actor: getSettings(opts.db, opts.defaultOperator).operator,
       };
       const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
+      await (preparers[method] as ((input: unknown, ctx: HandlerContext) => Promise<void>) | undefined)?.(parsed.data, ctx);
       const value = spec.write ? runWrite(opts.db, () => handler(parsed.data, ctx)) : await handler(parsed.data, ctx);
       return { ok: true, value };
     } catch (e) {

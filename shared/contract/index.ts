@@ -4,12 +4,14 @@
 import type { z } from 'zod';
 import { appMethods } from './app.js';
 import { riskMethods } from './risks.js';
+import { importMethods } from './imports.js';
 
 export type { MethodSpec } from './method.js';
 
 export const contract = {
   ...appMethods,
   ...riskMethods,
+  ...importMethods,
 } as const;
 
 export type Contract = typeof contract;
