@@ -35,6 +35,13 @@ export async function backupTo(db: Db, target: string, onProgress?: (fraction: n
       return 200;
     },
   });
+  // The copy inherits WAL mode; a backup is a single self-contained file, so switch it to a rollback journal.
+  const copy = new Database(tmp);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
   fsyncFile(tmp);
   renameSync(tmp, target);
   return statSync(target).size;
@@ -140,4 +147,15 @@ export async function restoreDatabase(dbPath: string, from: string, now: string)
   rmSync(`${dbPath}-shm`, { force: true });
   renameSync(tmp, dbPath);
   return { savedCurrent };
+}
+
+/** Online backup of a database file that may be in use by the app (`yanpan backup`). */
+export async function backupFile(dbPath: string, out: string): Promise<number> {
+  if (!existsSync(dbPath)) throw new AppError('NOT_FOUND', `数据库文件不存在：${dbPath}`);
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return await backupTo(db, out);
+  } finally {
+    db.close();
+  }
 }

@@ -33,7 +33,7 @@ export const importPreparers = {
   },
 };
 
-export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 'imports.reportFile' | 'exports.register' | 'backups.list' | 'backups.create' | 'backups.download'> = {
+export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 'imports.reportFile' | 'exports.register' | 'backups.list' | 'backups.create' | 'backups.download' | 'recovery.restore'> = {
   'imports.preview': async (input, ctx) => prepareImport(ctx.db, input, await read(input)).report,
   'imports.commit': (input, ctx) => {
     const prepared = readSheets.get(input);
@@ -62,5 +62,9 @@ export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 
     const hit = listBackups(backupsDirFor(ctx.dbPath)).find((b) => b.name === name);
     if (!hit) throw new AppError('NOT_FOUND', `找不到备份「${name}」，可能已按保留规则删除。请刷新列表。`);
     return { fileName: name, dataBase64: readFileSync(join(backupsDirFor(ctx.dbPath), name)).toString('base64') };
+  },
+  // Only answered by the recovery host (electron/recovery.ts) while the database is damaged.
+  'recovery.restore': () => {
+    throw new AppError('CONFLICT', '数据库完好，无需恢复。如要换回某个备份，请用命令行 yanpan restore。');
   },
 };

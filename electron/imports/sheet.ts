@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '../../shared/errors.js';
 import type { Cell } from '../../shared/imports/normalise.js';
+import { findHeaderRow } from '../../shared/imports/headers.js';
 
 export interface SheetData {
   sheets: string[];
@@ -55,11 +56,22 @@ async function readXlsx(fileName: string, bytes: Buffer, sheetName?: string): Pr
     throw new AppError('INVALID_INPUT', `「${fileName}」无法作为 .xlsx 打开，文件可能已损坏或不是 Excel 文件。${SAVE_AS}`);
   }
   const sheets = wb.worksheets.map((w) => w.name);
-  const ws = sheetName ? wb.getWorksheet(sheetName) : (wb.worksheets.find((w) => w.state !== 'hidden' && w.rowCount > 0) ?? wb.worksheets[0]);
-  if (!ws) {
-    if (sheetName) throw new AppError('INVALID_INPUT', `文件中没有名为「${sheetName}」的工作表。现有：${sheets.join('、')}`);
-    throw new AppError('INVALID_INPUT', `「${fileName}」中没有工作表。`);
+  if (sheetName) {
+    const ws = wb.getWorksheet(sheetName);
+    if (!ws) throw new AppError('INVALID_INPUT', `文件中没有名为「${sheetName}」的工作表。现有：${sheets.join('、')}`);
+    return { sheets, sheet: ws.name, grid: gridOf(ws) };
   }
+  // Without a choice: the first visible sheet that has a recognisable header (a 说明 sheet often comes first).
+  const visible = wb.worksheets.filter((w) => w.state !== 'hidden' && w.rowCount > 0);
+  if (!visible.length) throw new AppError('INVALID_INPUT', `「${fileName}」中没有内容。`);
+  for (const ws of visible) {
+    const grid = gridOf(ws);
+    if (findHeaderRow(grid) !== null) return { sheets, sheet: ws.name, grid };
+  }
+  return { sheets, sheet: visible[0].name, grid: gridOf(visible[0]) };
+}
+
+function gridOf(ws: ExcelJS.Worksheet): Cell[][] {
   const grid: Cell[][] = [];
   const width = ws.columnCount;
   for (let r = 1; r <= ws.rowCount; r++) {
@@ -68,7 +80,7 @@ async function readXlsx(fileName: string, bytes: Buffer, sheetName?: string): Pr
     for (let c = 1; c <= width; c++) cells.push(toCell(row.getCell(c).value));
     grid.push(cells);
   }
-  return { sheets, sheet: ws.name, grid };
+  return grid;
 }
 
 /** exceljs values → our Cell. A merged cell's value getter already returns its master's value. */

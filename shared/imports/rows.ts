@@ -35,7 +35,7 @@ const STATUS_VARIANTS: Record<string, (typeof RISK_STATUSES)[number]> = {
 const SOURCE_VARIANTS: Record<string, (typeof RISK_SOURCES)[number]> = { 排查: '日排查', 网信: '网上信访', 网上: '网上信访', '12345热线': '12345', 交办: '上级交办', 网络舆情: '舆情' };
 const DOMAIN_ALIASES: Record<string, string> = { 欠薪: '劳动社保', 劳资纠纷: '劳动社保', 征地拆迁: '城乡建设', 非法集资: '集资融资', 楼盘: '问题楼盘', 房地产: '问题楼盘', 涉法涉诉类: '涉法涉诉' };
 
-const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|共\s*计|总数|total|sum)\b/i;
+const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|共\s*计|总数|total\b|sum\b)/i;
 
 /** Which column a validation problem of a risk field belongs to. */
 const FIELD_SOURCE: Partial<Record<keyof RiskFields, ImportField[]>> = {
