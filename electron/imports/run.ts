@@ -6,6 +6,7 @@ import { planImport, type PlannedRow } from '../../db/imports.js';
 import { AppError } from '../../shared/errors.js';
 import { applyMapping, findHeaderRow, readColumns } from '../../shared/imports/headers.js';
 import { normaliseRow } from '../../shared/imports/rows.js';
+import { cellText } from '../../shared/imports/normalise.js';
 import { countActions, type ImportFileInput, type ImportReport } from '../../shared/imports/report.js';
 import type { SheetData } from './sheet.js';
 
@@ -31,6 +32,7 @@ export function prepareImport(db: Db, input: ImportFileInput, sheet: SheetData):
     sheets: sheet.sheets,
     headerRow: detected + 1,
     columns,
+    samples: columns.map((c) => samplesOf(sheet, detected + 1, c.index)),
     mappingErrors,
     counts: countActions(plan),
     rows: plan.map(({ patch: _p, version: _v, ...row }) => row),
@@ -38,4 +40,13 @@ export function prepareImport(db: Db, input: ImportFileInput, sheet: SheetData):
     backupFile: null,
   };
   return { report, plan };
+}
+
+function samplesOf(sheet: SheetData, from: number, col: number): string[] {
+  const out: string[] = [];
+  for (let r = from; r < sheet.grid.length && out.length < 3; r++) {
+    const t = cellText(sheet.grid[r][col] ?? null);
+    if (t) out.push(t.length > 40 ? t.slice(0, 40) + '…' : t);
+  }
+  return out;
 }

@@ -1,7 +1,8 @@
 // The app's areas (left menu). Each area owns a folder in renderer/ and one line here.
 import type { ReactNode } from 'react';
-import { AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HeatMapOutlined, SettingOutlined, TableOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HeatMapOutlined, SettingOutlined, SwapOutlined, TableOutlined } from '@ant-design/icons';
 import { RegisterPage } from '../register/RegisterPage';
+import { DataPage } from '../imports/DataPage';
 
 export interface AreaProps {
   /** The part of the hash route after the area key, e.g. "12" for #/meetings/12. */
@@ -25,5 +26,6 @@ export const AREAS: Area[] = [
   { key: 'actions', label: '交办督办', icon: <AlertOutlined /> },
   { key: 'briefs', label: '简报', icon: <FileTextOutlined /> },
   { key: 'stats', label: '统计', icon: <BarChartOutlined /> },
+  { key: 'data', label: '导入导出', icon: <SwapOutlined />, page: (p) => <DataPage onChanged={p.onChanged} /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined /> },
 ];

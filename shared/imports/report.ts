@@ -49,6 +49,8 @@ export interface ImportReport {
   /** 1-based. */
   headerRow: number;
   columns: ColumnInfo[];
+  /** Per column, the first few non-empty values under the header (shown beside the mapping). */
+  samples: string[][];
   mappingErrors: string[];
   counts: ImportCounts;
   rows: ImportRowReport[];
