@@ -5,7 +5,7 @@ import type { WriteContext } from './context.js';
 import { createRisksBulk } from './bulk.js';
 import { writeAudit } from './audit.js';
 import { getSetting } from './settings.js';
-import { findRiskByCode, getRisk, nextRiskCode, updateRisk } from './risks.js';
+import { getRisk, nextRiskCode, RISK_SELECT, rowToRisk, updateRisk } from './risks.js';
 import { shanghaiDate, yearOf } from '../shared/dates.js';
 import { DEFAULT_CITY_PREFIX, RISK_FIELD_LABELS } from '../shared/labels.js';
 import type { RiskFields, RiskRow } from '../shared/risks.js';
@@ -19,6 +19,11 @@ export interface PlannedRow extends ImportRowReport {
 }
 
 export function planImport(db: Db, results: RowResult[]): PlannedRow[] {
+  const byCode = db.prepare(`${RISK_SELECT} WHERE r.code = ?`);
+  const findRiskByCode = (code: string) => {
+    const r = byCode.get(code) as Record<string, unknown> | undefined;
+    return r ? rowToRisk(r) : undefined;
+  };
   const byCodeInSheet = new Map<string, number>();
   let byTitle: Map<string, RiskRow | null> | null = null;
   const titleKey = (title: string, regionId: number) => `${regionId}\u0000${title}`;
@@ -43,7 +48,7 @@ export function planImport(db: Db, results: RowResult[]): PlannedRow[] {
       const first = byCodeInSheet.get(f.code);
       if (first !== undefined) return { ...row, reasons: [`第${res.row}行：编号 ${f.code} 与第${first}行重复，同一编号只能出现一次`] };
       byCodeInSheet.set(f.code, res.row);
-      existing = findRiskByCode(db, f.code);
+      existing = findRiskByCode(f.code);
       if (existing?.deletedAt) return { ...row, reasons: [`第${res.row}行：编号 ${f.code} 对应的事项已删除，请先在台账的「已删除」中恢复它，再导入`] };
     } else {
       byTitle ??= loadTitles();

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { openCore } from '../core.js';
 import type { BenchCase, BenchSuite } from './types.js';
 import { registerSuite } from './register.js';
+import { importsSuite } from './imports.js';
 
-const SUITES: BenchSuite[] = [registerSuite];
+const SUITES: BenchSuite[] = [registerSuite, importsSuite];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,9 +39,10 @@ export async function runBench(opts: { risks: number; asOf: string; runs: number
       const cases: BenchCase[] = await suite.setup({ core, risks: opts.risks, asOf: opts.asOf });
       const results: Record<string, unknown> = {};
       for (const c of cases) {
-        await timeAsync(c.api, 3); // warm-up: statement cache, page cache
-        const api = await timeAsync(c.api, opts.runs);
-        const raw = c.raw ? await timeAsync(async () => c.raw!(), opts.runs) : null;
+        const runs = c.runs ?? opts.runs;
+        await timeAsync(c.api, Math.min(3, runs)); // warm-up: statement cache, page cache
+        const api = await timeAsync(c.api, runs);
+        const raw = c.raw ? await timeAsync(async () => c.raw!(), runs) : null;
         if (c.same && raw) c.same(api.last, raw.last);
         results[c.name] = {
           apiMedianMs: round(api.ms),

@@ -14,9 +14,12 @@ export interface ExportColumn<T> {
   value: (row: T) => string | number | Date | null;
 }
 
-const asDate = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
-/** Register columns. Headers are the ones the importer maps back, so export → import reproduces every field. */
+/**
+ * Register columns. Headers are the ones the importer maps back, so export → import reproduces every field.
+ * Dates are written as YYYY-MM-DD text: a date-formatted cell costs a style lookup per cell in exceljs
+ * (profiled: styles were the largest cost of exporting), and ISO text sorts and filters the same in Excel/WPS.
+ */
 export const REGISTER_COLUMNS: ExportColumn<RiskRow>[] = [
   { header: '编号', width: 14, value: (r) => r.code },
   { header: '所属县区', width: 10, value: (r) => r.region },
@@ -25,7 +28,7 @@ export const REGISTER_COLUMNS: ExportColumn<RiskRow>[] = [
   { header: '事项名称', width: 36, value: (r) => r.title },
   { header: '基本情况', width: 40, value: (r) => r.summary },
   { header: '来源', width: 10, value: (r) => r.source ?? '' },
-  { header: '首次发现日期', width: 13, value: (r) => asDate(r.firstFound) },
+  { header: '首次发现日期', width: 13, value: (r) => r.firstFound ?? '' },
   { header: '涉及人数', width: 10, value: (r) => r.involvedCount },
   { header: '人数单位', width: 9, value: (r) => r.involvedUnit },
   { header: '涉及人数（原文）', width: 14, value: (r) => r.involvedText },
@@ -46,7 +49,7 @@ export const REGISTER_COLUMNS: ExportColumn<RiskRow>[] = [
   { header: '包案领导', width: 10, value: (r) => r.packageLeader },
   { header: '包案领导职务', width: 14, value: (r) => r.packageLeaderTitle },
   { header: '专班', width: 16, value: (r) => r.taskForce },
-  { header: '化解时限', width: 12, value: (r) => asDate(r.deadline) },
+  { header: '化解时限', width: 12, value: (r) => r.deadline ?? '' },
   { header: '时限说明', width: 14, value: (r) => r.deadlineNote },
   { header: '进展情况', width: 40, value: (r) => r.progress },
   { header: '状态', width: 10, value: (r) => r.status },
@@ -71,11 +74,9 @@ export function addSheet<T>(wb: AnyWorkbook, name: string, columns: ExportColumn
   head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   head.commit?.();
   const levelIdx = opts.levelColumn ? columns.findIndex((c) => c.header === opts.levelColumn) + 1 : 0;
-  const dateCols = columns.map((c, i) => (/日期|时限$/.test(c.header) ? i + 1 : 0)).filter(Boolean);
   let n = 0;
   for (const row of rows) {
     const r = ws.addRow(columns.map((c) => c.value(row)));
-    for (const i of dateCols) r.getCell(i).numFmt = 'yyyy-mm-dd';
     if (levelIdx) {
       const l = LEVELS.find((x) => x.name === r.getCell(levelIdx).value);
       if (l) {

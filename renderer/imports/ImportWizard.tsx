@@ -180,8 +180,8 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
               subTitle={`${counts.unchanged} 条无变化，${counts.rejected} 条未导入，${counts.skipped} 行跳过。${done.backupFile ? `导入前的数据库已备份：${done.backupFile}` : ''}`} />
           )}
           <Space size="large" style={{ marginBottom: 12 }}>
-            <Statistic title="将新增" value={counts.created} valueStyle={{ color: '#15803d' }} />
-            <Statistic title="将更新（按编号）" value={counts.updated} valueStyle={{ color: '#1d4ed8' }} />
+            <Statistic title={step === 3 ? '新增' : '将新增'} value={counts.created} valueStyle={{ color: '#15803d' }} />
+            <Statistic title={step === 3 ? '更新（按编号）' : '将更新（按编号）'} value={counts.updated} valueStyle={{ color: '#1d4ed8' }} />
             <Statistic title="无变化" value={counts.unchanged} />
             <Statistic title="未导入" value={counts.rejected} valueStyle={{ color: counts.rejected ? '#b91c1c' : undefined }} />
             <Statistic title="跳过（空行、合计）" value={counts.skipped} />

@@ -35,6 +35,9 @@ const STATUS_VARIANTS: Record<string, (typeof RISK_STATUSES)[number]> = {
 const SOURCE_VARIANTS: Record<string, (typeof RISK_SOURCES)[number]> = { 排查: '日排查', 网信: '网上信访', 网上: '网上信访', '12345热线': '12345', 交办: '上级交办', 网络舆情: '舆情' };
 const DOMAIN_ALIASES: Record<string, string> = { 欠薪: '劳动社保', 劳资纠纷: '劳动社保', 征地拆迁: '城乡建设', 非法集资: '集资融资', 楼盘: '问题楼盘', 房地产: '问题楼盘', 涉法涉诉类: '涉法涉诉' };
 
+// Built once: zod 4 schema construction is costly and this runs for every row.
+const partialRiskFields = riskFields.partial();
+
 const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|共\s*计|总数|total\b|sum\b)/i;
 
 /** Which column a validation problem of a risk field belongs to. */
@@ -175,7 +178,7 @@ export function normaliseRow(cells: Cell[], columns: ColumnInfo[], lists: Import
   if (!has('domain')) errors.push(issue(undefined, '没有「领域」列，请在列对应中指定'));
 
   if (errors.length === 0) {
-    const v = riskFields.partial().safeParse(fields);
+    const v = partialRiskFields.safeParse(fields);
     if (!v.success) {
       for (const i of v.error.issues) {
         const f = String(i.path[0]) as keyof RiskFields;

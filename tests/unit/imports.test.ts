@@ -114,6 +114,9 @@ describe('CSV in UTF-8, UTF-8 with BOM and GBK', () => {
     expect(byCode.get('JC-2023-112')).toMatchObject({ involvedCount: 420, involvedUnit: '户', involvedText: '420户', status: '已销号', level: 2 });
     expect(byCode.get('JC-2024-002')).toMatchObject({ involvedCount: 2100, leadUnit: '市公安局经侦支队', coUnits: ['市金融局'], deadline: null, deadlineNote: '按季研判', level: 1, packageLeader: '王×', packageLeaderTitle: '副市长' });
     expect(byCode.get('JC-2024-007')).toMatchObject({ involvedCount: 48, involvedText: '', deadline: '2024-02-05' });
+    // Imported rows are in the search index (3+ characters go through FTS).
+    const hits = await ok<Page<RiskRow>>(dispatch, 'risks.list', { query: '锦绣华庭' });
+    expect(hits.rows.map((r) => r.code)).toEqual(['JC-2024-019']);
   });
 
   it('an updated sheet updates only the changed rows, matched by 编号', async () => {
