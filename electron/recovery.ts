@@ -1,6 +1,7 @@
-// When the database is damaged at start, the hosts still start: every call answers with the
-// damage report, and `recovery.restore` puts the newest good backup (or a named one) in place
-// and opens the core again. Nothing is written to the damaged file.
+// The app hosts hold the core through this wrapper. When the database is damaged at start, the
+// host still starts: every call answers with the damage report, and `recovery.restore` puts the
+// newest good backup (or a named one) in place and opens the core again. Nothing is written to the
+// damaged file. `backups.restore` (a chosen backup while all is well) goes through the same path.
 import { join } from 'node:path';
 import { backupsDirFor, listBackups, restoreDatabase } from '../db/backups.js';
 import type { ApiResult } from '../shared/contract/index.js';
@@ -25,23 +26,37 @@ export function openRecoverableCore(o: CoreOptions): RecoverableCore {
     damaged = e;
   }
   const now = o.now ?? (() => new Date().toISOString());
-  const recovery: Dispatch = async (method, input) => {
-    const err = damaged!;
-    if (method !== 'recovery.restore') return { ok: false, error: { code: 'DB_ERROR', message: err.message, details: err.details } };
-    const name = (input as { name?: string } | null)?.name ?? err.backup?.name;
+  /** Closes the core, puts the backup in place (checked; the current file kept), opens again. */
+  const restore = async (name: string | undefined): Promise<ApiResult<unknown>> => {
     const hit = listBackups(backupsDirFor(o.dbPath)).find((b) => b.name === name);
-    if (!hit) return { ok: false, error: { code: 'NOT_FOUND', message: '没有可恢复的备份。请联系维护人员。' } };
+    if (!hit) return { ok: false, error: { code: 'NOT_FOUND', message: name ? `找不到备份「${name}」，可能已按保留规则删除。` : '没有可恢复的备份。请联系维护人员。' } };
+    const wasOpen = core;
     try {
+      await wasOpen?.ready;
+      wasOpen?.close();
+      core = null;
       const { savedCurrent } = await restoreDatabase(o.dbPath, join(backupsDirFor(o.dbPath), hit.name), now());
       core = openCore({ ...o, backupOnStart: false });
       damaged = null;
-      return { ok: true, value: { restored: hit.name, savedCurrent } } as ApiResult<unknown>;
+      return { ok: true, value: { restored: hit.name, savedCurrent } };
     } catch (e) {
-      return { ok: false, error: { code: 'DB_ERROR', message: `恢复失败：${(e as Error).message}` } };
+      // The check refused the backup (nothing was replaced): reopen what was there.
+      if (wasOpen && !core) core = openCore({ ...o, backupOnStart: false });
+      const msg = (e as Error).message;
+      return { ok: false, error: { code: 'DB_ERROR', message: /[\u4e00-\u9fff]/.test(msg) ? msg : `恢复失败：${msg}` } };
     }
   };
+  const recovery: Dispatch = async (method, input) => {
+    const err = damaged!;
+    if (method !== 'recovery.restore') return { ok: false, error: { code: 'DB_ERROR', message: err.message, details: err.details } };
+    return restore((input as { name?: string } | null)?.name ?? err.backup?.name);
+  };
   return {
-    dispatch: (method, input) => (core ? core.dispatch(method, input) : recovery(method, input)),
+    dispatch: (method, input) => {
+      // Restoring replaces the file under the open core, so the host (not a handler) does it.
+      if (method === 'backups.restore' && core) return restore((input as { name?: string } | null)?.name);
+      return core ? core.dispatch(method, input) : recovery(method, input);
+    },
     current: () => core,
     get damaged() {
       return damaged;

@@ -33,7 +33,7 @@ export const importPreparers = {
   },
 };
 
-export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 'imports.reportFile' | 'exports.register' | 'backups.list' | 'backups.create' | 'backups.download' | 'recovery.restore'> = {
+export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 'imports.reportFile' | 'exports.register' | 'backups.list' | 'backups.create' | 'backups.download' | 'backups.restore' | 'recovery.restore'> = {
   'imports.preview': async (input, ctx) => prepareImport(ctx.db, input, await read(input)).report,
   'imports.commit': (input, ctx) => {
     const prepared = readSheets.get(input);
@@ -62,6 +62,10 @@ export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 
     const hit = listBackups(backupsDirFor(ctx.dbPath)).find((b) => b.name === name);
     if (!hit) throw new AppError('NOT_FOUND', `找不到备份「${name}」，可能已按保留规则删除。请刷新列表。`);
     return { fileName: name, dataBase64: readFileSync(join(backupsDirFor(ctx.dbPath), name)).toString('base64') };
+  },
+  // Answered by the app host's wrapper (electron/recovery.ts), which can close and reopen the database.
+  'backups.restore': () => {
+    throw new AppError('INVALID_INPUT', '这里不能在数据库打开时恢复备份。请关闭程序后运行 yanpan restore --db 数据库 --from 备份文件。');
   },
   // Only answered by the recovery host (electron/recovery.ts) while the database is damaged.
   'recovery.restore': () => {

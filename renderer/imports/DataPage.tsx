@@ -1,6 +1,6 @@
 // 导入导出与备份: bring a 台账 in, take the register out, and see the database's backups.
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Col, Progress, Row, Space, Table, Typography } from 'antd';
+import { Button, Card, Col, Popconfirm, Progress, Row, Space, Table, Typography } from 'antd';
 import { CloudDownloadOutlined, DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { BACKUP_REASONS, type BackupEntry } from '../../shared/backups';
@@ -54,6 +54,14 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
       saveBase64(f.fileName, f.dataBase64);
     });
 
+  const restore = (name: string) =>
+    withProgress('正在检查备份并恢复…', 2000, async () => {
+      const r = await api('backups.restore', { name });
+      await loadBackups();
+      onChanged();
+      return r;
+    });
+
   return (
     <div>
       {busy && (
@@ -93,10 +101,17 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
             { title: '原因', dataIndex: 'reason', render: (r: string) => BACKUP_REASONS[r] ?? r, width: 200 },
             { title: '大小', dataIndex: 'size', render: size, width: 100 },
             { title: '文件名', dataIndex: 'name' },
-            { title: '', key: 'dl', width: 110, render: (_: unknown, b) => <Button size="small" icon={<CloudDownloadOutlined />} onClick={() => void download(b.name)}>下载</Button> },
+            { title: '', key: 'dl', width: 190, render: (_: unknown, b) => (
+              <Space>
+                <Button size="small" icon={<CloudDownloadOutlined />} onClick={() => void download(b.name)}>下载</Button>
+                <Popconfirm title="恢复这个备份？" description="先检查备份是否完好；当前数据库会先另存为备份，之后的修改需重新录入。" okText="恢复" cancelText="取消" onConfirm={() => void restore(b.name)}>
+                  <Button size="small" danger disabled={!!busy}>恢复</Button>
+                </Popconfirm>
+              </Space>
+            ) },
           ]} />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          恢复备份：关闭程序后运行 <Typography.Text code>yanpan restore --db 数据库 --from 备份文件</Typography.Text>（先检查备份，当前数据库会先另存）。数据库损坏时，程序启动会直接提示恢复最近的完好备份。
+          恢复前会先检查备份是否完好，当前数据库会先另存为备份（原因为「恢复前保存的当前数据库」）。也可在命令行运行 <Typography.Text code>yanpan restore --db 数据库 --from 备份文件</Typography.Text>。数据库损坏时，程序启动会直接提示恢复最近的完好备份。
         </Typography.Paragraph>
       </Card>
       <ImportWizard open={wizard} onClose={() => { setWizard(false); void loadBackups(); }} onImported={onChanged} />

@@ -19,5 +19,6 @@ export const importMethods = {
   'backups.list': method<BackupEntry[]>()(z.object({}), false, '列出自动备份'),
   'backups.create': method<BackupEntry>()(z.object({}), false, '立即备份数据库（备份文件夹中）'),
   'backups.download': method<FilePayload>()(z.object({ name: backupName }), false, '下载一个备份文件'),
+  'backups.restore': method<{ restored: string; savedCurrent: string | null }>()(z.object({ name: backupName }), false, '恢复一个备份（先检查备份；当前数据库先另存为备份）'),
   'recovery.restore': method<{ restored: string; savedCurrent: string | null }>()(z.object({ name: backupName.optional() }), false, '数据库损坏时：恢复最近一次完好的备份（当前文件先另存）'),
 } as const;

@@ -72,6 +72,31 @@ describe('backups', () => {
     saved.close();
   });
 
+  it('the app host restores a chosen backup while running, keeping the current state as a backup', async () => {
+    const dir = tempDir();
+    const { core, dbPath } = await demoDb(dir);
+    const b = await backupDatabase(core.db, dbPath, 'manual', '2026-11-25T01:00:00.000Z');
+    core.close();
+    const rc = openRecoverableCore({ dbPath, host: 'web' });
+    const first = (await ok<{ rows: Array<{ id: number; version: number }> }>(rc.dispatch, 'risks.list', { pageSize: 1 })).rows[0];
+    await ok(rc.dispatch, 'risks.update', { id: first.id, version: first.version, patch: { progress: '恢复前的修改' } });
+    const r = await ok<{ restored: string; savedCurrent: string }>(rc.dispatch, 'backups.restore', { name: b.name });
+    expect(r.restored).toBe(b.name);
+    const after = await ok<{ progress: string; version: number }>(rc.dispatch, 'risks.get', { id: first.id });
+    expect(after.progress).not.toBe('恢复前的修改');
+    expect(after.version).toBe(first.version);
+    const saved = openDatabase(r.savedCurrent);
+    expect((saved.prepare('SELECT progress FROM risks WHERE id = ?').get(first.id) as { progress: string }).progress).toBe('恢复前的修改');
+    saved.close();
+    // A damaged backup is refused and the running database stays as it was.
+    corrupt(b.file);
+    const refused = await rc.dispatch('backups.restore', { name: b.name });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error.message).toMatch(/未通过检查/);
+    expect((await ok<{ version: number }>(rc.dispatch, 'risks.get', { id: first.id })).version).toBe(first.version);
+    rc.close();
+  });
+
   it('a damaged database is detected at start, never opened for writing, and the newest good backup is offered', async () => {
     const dir = tempDir();
     const { core, dbPath } = await demoDb(dir, 400);
