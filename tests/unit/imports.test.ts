@@ -133,6 +133,23 @@ describe('CSV in UTF-8, UTF-8 with BOM and GBK', () => {
     expect(rowCount(db, 'audit_log')).toBe(audit + 2); // the update and the import summary
   });
 
+  it('rows without 编号 get the next codes, and are matched by 事项名称 + 县区 when imported again', async () => {
+    const { db, dispatch } = tempCore();
+    const csv = '事项名称,县区,类别,人数\n甲小区物业纠纷,城关区,其他,约20户\n乙厂欠薪,临江,欠薪,35\n';
+    const first = await ok<ImportReport>(dispatch, 'imports.commit', sampleInput(Buffer.from(csv), '无编号.csv'));
+    expect(first.counts.created).toBe(2);
+    const risks = await allRisks(dispatch);
+    // The fixed clock says 2026; codes continue the city sequence (empty register → 001, 002).
+    expect(risks.map((r) => [r.code, r.title, r.region, r.domain])).toEqual([
+      ['JC-2026-001', '甲小区物业纠纷', '城关区', '其他'],
+      ['JC-2026-002', '乙厂欠薪', '临江区', '劳动社保'],
+    ]);
+    const audit = rowCount(db, 'audit_log');
+    const again = await ok<ImportReport>(dispatch, 'imports.commit', sampleInput(Buffer.from(csv), '无编号.csv'));
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(rowCount(db, 'audit_log')).toBe(audit);
+  });
+
   it('an old .xls or WPS .et file gets a clear message and nothing changes', async () => {
     const { dispatch } = tempCore();
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
