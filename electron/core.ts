@@ -1,5 +1,12 @@
 // Opens the core for a host: the database (with migrations) and a dispatcher bound to it.
+// Before opening, the file is checked: a damaged database is never opened for writing (which
+// could make it worse); the host is told, with the newest good backup to offer instead.
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open.js';
+import { backupDatabase, backupsDirFor, checkDatabaseFile, latestGoodBackup } from '../db/backups.js';
+import { AppError } from '../shared/errors.js';
+import { BACKUP_REASONS, backupFileName, type BackupEntry } from '../shared/backups.js';
 import { createDispatcher, type Dispatch } from './api/dispatcher.js';
 import { osUserName } from './paths.js';
 import type { PrinterSlot } from './print/types.js';
@@ -11,6 +18,8 @@ export interface Core {
   /** The host puts its PDF printer here once the renderer is being served. */
   printer: PrinterSlot;
   close: () => void;
+  /** Settles when the start-up backup is written (immediately when none was asked for). */
+  ready: Promise<void>;
 }
 
 export interface CoreOptions {
@@ -18,20 +27,81 @@ export interface CoreOptions {
   host: 'web' | 'electron' | 'cli';
   now?: () => string;
   operator?: string;
+  /** Take the automatic start-up backup (the app hosts do; one-shot CLI calls do not). */
+  backupOnStart?: boolean;
+  log?: (msg: string, err?: unknown) => void;
+  /** A printer slot owned by the caller (kept across a restore); by default the core owns one. */
+  printer?: PrinterSlot;
+}
+
+/** The database file failed its check at start; `backup` is the newest one that passes. */
+export class DamagedDatabaseError extends AppError {
+  constructor(
+    public readonly dbPath: string,
+    public readonly problems: string[],
+    public readonly backup: (BackupEntry & { file: string }) | null,
+  ) {
+    super(
+      'DB_ERROR',
+      `数据库文件已损坏，为防止损坏扩大，程序没有打开它（${dbPath}）。问题：${problems.join('；')}。` +
+        (backup ? `可以恢复最近一次完好的备份：${backup.name}（${BACKUP_REASONS[backup.reason] ?? backup.reason}，${backup.at}）。` : '备份文件夹中没有可用的完好备份，请联系维护人员。'),
+      { recovery: { dbPath, problems, backup: backup ? { name: backup.name, at: backup.at, reason: backup.reason, size: backup.size } : null } },
+    );
+  }
 }
 
 export function openCore(o: CoreOptions): Core {
-  const db = openDatabase(o.dbPath);
-  const printer: PrinterSlot = {};
-  const dispatch = createDispatcher({ db, dbPath: o.dbPath, host: o.host, defaultOperator: o.operator ?? osUserName(), now: o.now, printer });
+  if (o.dbPath !== ':memory:' && existsSync(o.dbPath) && statSync(o.dbPath).size > 0) {
+    const check = checkDatabaseFile(o.dbPath, { quick: true });
+    if (!check.ok && !(check.schemaVersion !== null && check.schemaVersion > check.knownVersion)) {
+      throw new DamagedDatabaseError(o.dbPath, check.problems, latestGoodBackup(o.dbPath));
+    }
+  }
+  const now = o.now ?? (() => new Date().toISOString());
+  const log = o.log ?? ((msg: string, err?: unknown) => console.error(msg, err));
+  const db = openDatabase(o.dbPath, {
+    // A migration rewrites the schema: keep a copy of the file as it was, byte for byte.
+    beforeMigrate: (mdb, from) => {
+      if (from > 0) backupBeforeMigrate(mdb, o.dbPath, now(), log);
+    },
+  });
+  const ownsPrinter = !o.printer;
+  const printer: PrinterSlot = o.printer ?? {};
+  const dispatch = createDispatcher({ db, dbPath: o.dbPath, host: o.host, defaultOperator: o.operator ?? osUserName(), now, log, printer });
+  const ready = o.backupOnStart && o.dbPath !== ':memory:'
+    ? backupDatabase(db, o.dbPath, 'start', now()).then(
+        () => undefined,
+        (e) => log('[backup] start-up backup failed', e),
+      )
+    : Promise.resolve();
+  let closing = false;
   return {
     db,
     dbPath: o.dbPath,
     dispatch,
     printer,
+    ready,
     close: () => {
-      void printer.current?.close();
+      if (closing) return;
+      closing = true;
+      if (ownsPrinter) void printer.current?.close();
       db.close();
     },
   };
+}
+
+/**
+ * Before a migration: the hook is synchronous and runs outside any transaction, so VACUUM INTO
+ * (a consistent single-file copy) does what the async online backup cannot do here.
+ */
+function backupBeforeMigrate(db: Db, dbPath: string, now: string, log: (msg: string, err?: unknown) => void): void {
+  const dir = backupsDirFor(dbPath);
+  try {
+    mkdirSync(dir, { recursive: true });
+    db.prepare('VACUUM INTO ?').run(join(dir, backupFileName(now, 'migrate')));
+  } catch (e) {
+    // Refuse to migrate without a backup: the old schema must stay recoverable.
+    log('[backup] before migration failed', e);
+    throw new AppError('DB_ERROR', `升级数据库结构前的自动备份失败（${(e as Error).message}），为保护数据没有升级。请检查磁盘空间后重试。`);
+  }
 }

@@ -3,7 +3,8 @@
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openCore, type Core } from './core.js';
+import { openRecoverableCore, type RecoverableCore } from './recovery.js';
+import { electronPrinter } from './print/electron.js';
 import { PRODUCT_NAME } from './paths.js';
 import {
   APP_SCHEME, APP_START_URL, IPC_CHANNEL, SCHEME_PRIVILEGES, UNTRUSTED_SENDER_ERROR, appResponseHeaders, dbPathFromArgs,
@@ -20,7 +21,7 @@ app.setName(PRODUCT_NAME);
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: SCHEME_PRIVILEGES }]);
 app.enableSandbox();
 
-let core: Core | null = null;
+let core: RecoverableCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -55,7 +56,10 @@ async function start() {
   });
 
   const dbPath = dbPathFromArgs(process.argv, app.getPath('userData'));
-  core = openCore({ dbPath, host: 'electron' });
+  // Start-up check and backup; a damaged database opens in recovery mode instead of crashing.
+  core = openRecoverableCore({ dbPath, host: 'electron', backupOnStart: true });
+  // PDFs: a hidden window with the same hardened preferences loads the print route.
+  core.printer.current = electronPrinter(() => new BrowserWindow({ show: false, webPreferences: webPreferences(join(HERE, 'preload.cjs')) }), APP_START_URL);
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event, mainWindow?.webContents.id ?? null)) return UNTRUSTED_SENDER_ERROR;
     if (typeof method !== 'string') return { ok: false, error: { code: 'INVALID_INPUT', message: '方法名应为文字。' } };

@@ -17,6 +17,7 @@ import { meetingHandlers } from './meetings.js';
 import { actionHandlers } from './actions.js';
 import { gradingHandlers } from './grading.js';
 import { heatmapHandlers } from './heatmap.js';
+import { importHandlers, importPreparers } from './imports.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -27,6 +28,16 @@ export const handlers: Handlers = {
   ...actionHandlers,
   ...gradingHandlers,
   ...heatmapHandlers,
+  ...importHandlers,
+};
+
+/**
+ * Async work a write needs before its transaction opens (reading an uploaded file, taking a
+ * backup): write handlers run synchronously inside one transaction, so this cannot happen there.
+ */
+export type Preparer = (input: never, ctx: HandlerContext) => Promise<void>;
+export const preparers: Partial<Record<MethodName, Preparer>> = {
+  ...importPreparers,
 };
 
 export interface DispatcherOptions {
@@ -64,6 +75,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
         printer: opts.printer,
       };
       const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
+      await (preparers[method] as ((input: unknown, ctx: HandlerContext) => Promise<void>) | undefined)?.(parsed.data, ctx);
       const value = spec.write ? runWrite(opts.db, () => handler(parsed.data, ctx)) : await handler(parsed.data, ctx);
       return { ok: true, value };
     } catch (e) {

@@ -9,8 +9,9 @@ import { registerSuite } from './register.js';
 import { briefsSuite } from './briefs.js';
 import { meetingsSuite } from './meetings.js';
 import { gradingSuite } from './grading.js';
+import { importsSuite } from './imports.js';
 
-const SUITES: BenchSuite[] = [registerSuite, gradingSuite, meetingsSuite, briefsSuite];
+const SUITES: BenchSuite[] = [registerSuite, gradingSuite, meetingsSuite, importsSuite, briefsSuite];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -41,9 +42,10 @@ export async function runBench(opts: { risks: number; asOf: string; runs: number
       const cases: BenchCase[] = await suite.setup({ core, risks: opts.risks, asOf: opts.asOf });
       const results: Record<string, unknown> = {};
       for (const c of cases) {
-        await timeAsync(c.api, 3); // warm-up: statement cache, page cache
-        const api = await timeAsync(c.api, opts.runs);
-        const raw = c.raw ? await timeAsync(async () => c.raw!(), opts.runs) : null;
+        const runs = c.runs ?? opts.runs;
+        await timeAsync(c.api, Math.min(3, runs)); // warm-up: statement cache, page cache
+        const api = await timeAsync(c.api, runs);
+        const raw = c.raw ? await timeAsync(async () => c.raw!(), runs) : null;
         if (c.same && raw) c.same(api.last, raw.last);
         results[c.name] = {
           apiMedianMs: round(api.ms),

@@ -15,6 +15,8 @@ export interface BenchCase {
   targetMs?: number;
   /** Target for api/raw ratio. */
   targetRatio?: number;
+  /** Timed runs for cases that take seconds each (default: the --runs option). */
+  runs?: number;
 }
 
 export interface BenchContext {

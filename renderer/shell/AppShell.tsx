@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Layout, Menu, Result, Spin, Tag, Typography } from 'antd';
-import { api } from '../api';
+import { api, ApiCallError } from '../api';
+import { RecoveryPage, type RecoveryInfo } from '../imports/RecoveryPage';
 import type { AppInfo } from '../../shared/settings';
 import { FirstRun } from '../firstrun/FirstRun';
 import { AREAS } from './areas';
@@ -12,11 +13,20 @@ export function AppShell() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [route, go] = useHashRoute();
   const report = useErrorReporter();
-  const refresh = useCallback(() => api('app.info', {}).then(setInfo, report), [report]);
+  const [recovery, setRecovery] = useState<RecoveryInfo | null>(null);
+  const refresh = useCallback(
+    () =>
+      api('app.info', {}).then(
+        (i) => (setRecovery(null), setInfo(i)),
+        (e) => (e instanceof ApiCallError && (e.error.details as { recovery?: RecoveryInfo })?.recovery ? setRecovery((e.error.details as { recovery: RecoveryInfo }).recovery) : report(e)),
+      ),
+    [report],
+  );
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
+  if (recovery) return <RecoveryPage info={recovery} onRestored={refresh} />;
   if (!info) return <Spin size="large" fullscreen tip="正在打开台账…" />;
   if (info.firstRun) return <FirstRun onDone={refresh} />;
 

@@ -1,12 +1,13 @@
 // The app's areas (left menu). Each area owns a folder in renderer/ and one line here.
 import type { ReactNode } from 'react';
-import { AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HeatMapOutlined, SettingOutlined, TableOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HeatMapOutlined, SettingOutlined, SwapOutlined, TableOutlined } from '@ant-design/icons';
 import { RegisterPage } from '../register/RegisterPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { BriefsPage } from '../briefs/BriefsPage';
 import { MeetingsPage } from '../meetings/MeetingsPage';
 import { ActionsPage } from '../actions/ActionsPage';
 import { HeatmapPage } from '../heatmap/HeatmapPage';
+import { DataPage } from '../imports/DataPage';
 
 export interface AreaProps {
   /** The part of the hash route after the area key, e.g. "12" for #/meetings/12. */
@@ -30,5 +31,6 @@ export const AREAS: Area[] = [
   { key: 'actions', label: '交办督办', icon: <AlertOutlined />, page: (p) => <ActionsPage key={p.subpath} subpath={p.subpath} /> },
   { key: 'briefs', label: '简报', icon: <FileTextOutlined />, page: () => <BriefsPage /> },
   { key: 'stats', label: '统计', icon: <BarChartOutlined /> },
+  { key: 'data', label: '导入导出', icon: <SwapOutlined />, page: (p) => <DataPage onChanged={p.onChanged} /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, page: (p) => <SettingsPage onChanged={p.onChanged} /> },
 ];

@@ -10,6 +10,7 @@ import { meetingMethods } from './meetings.js';
 import { actionMethods } from './actions.js';
 import { gradingMethods } from './grading.js';
 import { heatmapMethods } from './heatmap.js';
+import { importMethods } from './imports.js';
 
 export type { MethodSpec } from './method.js';
 
@@ -22,6 +23,7 @@ export const contract = {
   ...actionMethods,
   ...gradingMethods,
   ...heatmapMethods,
+  ...importMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -146,7 +146,7 @@ describe('register list: filters and sorts against the generator', () => {
       [{ deadlineFrom: '2026-06-01' }, (r) => r.deadline !== null && r.deadline >= '2026-06-01'],
       [{ involvedMin: 100, involvedMax: 300 }, (r) => r.involvedCount !== null && r.involvedCount >= 100 && r.involvedCount <= 300],
       [{ involvedMin: 500 }, (r) => r.involvedCount !== null && r.involvedCount >= 500],
-      [{ domainId: some.domainId, level: some.level ?? undefined, source: some.source ?? undefined }, (r) => r.domainId === some.domainId && r.level === some.level && r.source === some.source],
+      [{ domainId: some.domainId, level: some.level ?? undefined, source: (some.source ?? undefined) as RiskListInput['source'] }, (r) => r.domainId === some.domainId && r.level === some.level && r.source === some.source],
       [{ regionId: some.regionId, involvedMax: 50, deadlineTo: '2026-12-31' }, (r) => r.regionId === some.regionId && r.involvedCount !== null && r.involvedCount <= 50 && r.deadline !== null && r.deadline <= '2026-12-31'],
     ];
     for (const [input, keep] of cases) {

@@ -1,0 +1,161 @@
+// Backups: SQLite's online backup into a folder beside the database, rotated; checks of a
+// database file; restore that checks the backup first and keeps the current database.
+import Database from 'better-sqlite3';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Db } from './open.js';
+import { loadMigrations } from './migrate.js';
+import { AppError } from '../shared/errors.js';
+import { backupFileName, backupsToKeep, parseBackupFileName, DEFAULT_ROTATION, type BackupEntry, type RotationPolicy } from '../shared/backups.js';
+
+export function backupsDirFor(dbPath: string): string {
+  return join(dirname(dbPath), 'backups');
+}
+
+function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Online backup of an open database into `target` (written beside it first, then renamed, so a
+ * crash never leaves a half-written file under the final name).
+ */
+export async function backupTo(db: Db, target: string, onProgress?: (fraction: number) => void): Promise<number> {
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = `${target}.part`;
+  rmSync(tmp, { force: true });
+  await db.backup(tmp, {
+    progress: ({ totalPages, remainingPages }) => {
+      onProgress?.(totalPages ? 1 - remainingPages / totalPages : 1);
+      return 200;
+    },
+  });
+  // The copy inherits WAL mode; a backup is a single self-contained file, so switch it to a rollback journal.
+  const copy = new Database(tmp);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  fsyncFile(tmp);
+  renameSync(tmp, target);
+  return statSync(target).size;
+}
+
+/** An automatic backup into the backups folder, then rotation. */
+export async function backupDatabase(db: Db, dbPath: string, reason: string, now: string, policy: RotationPolicy = DEFAULT_ROTATION): Promise<BackupEntry & { file: string }> {
+  const dir = backupsDirFor(dbPath);
+  const name = backupFileName(now, reason);
+  const size = await backupTo(db, join(dir, name));
+  rotateBackups(dir, now, policy);
+  return { name, at: now, reason, size, file: join(dir, name) };
+}
+
+export function listBackups(dir: string): Array<BackupEntry & { file: string }> {
+  if (!existsSync(dir)) return [];
+  const out: Array<BackupEntry & { file: string }> = [];
+  for (const name of readdirSync(dir)) {
+    const p = parseBackupFileName(name);
+    if (p) out.push({ name, ...p, size: statSync(join(dir, name)).size, file: join(dir, name) });
+  }
+  return out.sort((a, b) => (a.at < b.at ? 1 : -1));
+}
+
+/** Deletes backups the policy does not keep. Returns the names deleted. */
+export function rotateBackups(dir: string, now: string, policy: RotationPolicy = DEFAULT_ROTATION): string[] {
+  const all = listBackups(dir).filter((b) => b.reason !== 'damaged');
+  const keep = backupsToKeep(all, now, policy);
+  const gone = all.filter((b) => !keep.has(b.name));
+  for (const b of gone) rmSync(b.file, { force: true });
+  return gone.map((b) => b.name);
+}
+
+export interface CheckResult {
+  ok: boolean;
+  problems: string[];
+  schemaVersion: number | null;
+  knownVersion: number;
+}
+
+/** integrity_check (or quick_check), foreign_key_check and the migration level of a database file. */
+export function checkDatabaseFile(file: string, opts: { quick?: boolean } = {}): CheckResult {
+  const knownVersion = loadMigrations().length;
+  const problems: string[] = [];
+  let schemaVersion: number | null = null;
+  if (!existsSync(file)) return { ok: false, problems: [`文件不存在：${file}`], schemaVersion, knownVersion };
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    const rows = db.pragma(opts.quick ? 'quick_check' : 'integrity_check') as Array<Record<string, string>>;
+    const msgs = rows.map((r) => Object.values(r)[0]);
+    if (!(msgs.length === 1 && msgs[0] === 'ok')) problems.push(`完整性检查未通过：${msgs.slice(0, 5).join('；')}`);
+    const fk = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
+    if (fk.length) problems.push(`有 ${fk.length} 处引用了不存在的记录（例如表 ${fk[0].table} 第 ${fk[0].rowid} 行引用 ${fk[0].parent}）`);
+    if (schemaVersion > knownVersion) problems.push(`数据库结构版本 ${schemaVersion} 比本程序认识的 ${knownVersion} 新，请升级程序`);
+  } catch (e) {
+    problems.push(`无法读取数据库：${(e as Error).message}`);
+  } finally {
+    db?.close();
+  }
+  return { ok: problems.length === 0, problems, schemaVersion, knownVersion };
+}
+
+/** The newest backup that passes the full check. */
+export function latestGoodBackup(dbPath: string): (BackupEntry & { file: string }) | null {
+  for (const b of listBackups(backupsDirFor(dbPath))) {
+    if (b.reason !== 'damaged' && checkDatabaseFile(b.file).ok) return b;
+  }
+  return null;
+}
+
+/**
+ * Replaces the database at dbPath (which must not be open) with a checked backup. The current
+ * database is kept first: as a proper backup when it is readable, byte for byte when damaged.
+ */
+export async function restoreDatabase(dbPath: string, from: string, now: string): Promise<{ savedCurrent: string | null }> {
+  const check = checkDatabaseFile(from);
+  if (!check.ok) throw new AppError('INVALID_INPUT', `备份文件「${basename(from)}」未通过检查，没有恢复：${check.problems.join('；')}`);
+  let savedCurrent: string | null = null;
+  if (existsSync(dbPath)) {
+    const dir = backupsDirFor(dbPath);
+    mkdirSync(dir, { recursive: true });
+    if (checkDatabaseFile(dbPath, { quick: true }).ok) {
+      const cur = new Database(dbPath, { fileMustExist: true });
+      try {
+        savedCurrent = join(dir, backupFileName(now, 'restore'));
+        await backupTo(cur, savedCurrent);
+      } finally {
+        cur.close();
+      }
+    } else {
+      savedCurrent = join(dir, backupFileName(now, 'damaged'));
+      copyFileSync(dbPath, savedCurrent);
+      if (existsSync(`${dbPath}-wal`)) copyFileSync(`${dbPath}-wal`, `${savedCurrent}-wal`);
+    }
+  }
+  const tmp = `${dbPath}.restoring`;
+  copyFileSync(from, tmp);
+  fsyncFile(tmp);
+  // A stale WAL would be replayed onto the restored file: remove it before the rename.
+  rmSync(`${dbPath}-wal`, { force: true });
+  rmSync(`${dbPath}-shm`, { force: true });
+  renameSync(tmp, dbPath);
+  return { savedCurrent };
+}
+
+/** Online backup of a database file that may be in use by the app (`yanpan backup`). */
+export async function backupFile(dbPath: string, out: string): Promise<number> {
+  if (!existsSync(dbPath)) throw new AppError('NOT_FOUND', `数据库文件不存在：${dbPath}`);
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return await backupTo(db, out);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,74 @@
+// Import, export and backup handlers: they join the file readers/writers with the db modules.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { commitImport } from '../../db/imports.js';
+import { backupDatabase, backupsDirFor, listBackups } from '../../db/backups.js';
+import { AppError } from '../../shared/errors.js';
+import { shanghaiDate } from '../../shared/dates.js';
+import { countActions, type ImportFileInput } from '../../shared/imports/report.js';
+import { readSheetFile, type SheetData } from '../imports/sheet.js';
+import { prepareImport } from '../imports/run.js';
+import { exportCsv, exportWorkbook, reportWorkbook } from '../imports/workbook.js';
+import type { HandlerContext } from './context.js';
+import type { HandlersFor } from './types.js';
+
+/** Sheets read by the preparer, handed to the synchronous commit handler (keyed by the parsed input object). */
+const readSheets = new WeakMap<object, { sheet: SheetData; backupFile: string | null }>();
+
+function decode(input: ImportFileInput): Buffer {
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length === 0) throw new AppError('INVALID_INPUT', '文件是空的，请检查后重新选择。');
+  return bytes;
+}
+
+const read = (input: ImportFileInput) => readSheetFile(input.fileName, decode(input), input.sheet);
+
+const canBackup = (ctx: HandlerContext) => ctx.dbPath !== ':memory:';
+
+export const importPreparers = {
+  'imports.commit': async (input: ImportFileInput, ctx: HandlerContext) => {
+    const sheet = await read(input);
+    const backup = canBackup(ctx) ? await backupDatabase(ctx.db, ctx.dbPath, 'import', ctx.now()) : null;
+    readSheets.set(input, { sheet, backupFile: backup?.file ?? null });
+  },
+};
+
+export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 'imports.reportFile' | 'exports.register' | 'backups.list' | 'backups.create' | 'backups.download' | 'backups.restore' | 'recovery.restore'> = {
+  'imports.preview': async (input, ctx) => prepareImport(ctx.db, input, await read(input)).report,
+  'imports.commit': (input, ctx) => {
+    const prepared = readSheets.get(input);
+    if (!prepared) throw new Error('imports.commit ran without its preparer');
+    const { report, plan } = prepareImport(ctx.db, input, prepared.sheet);
+    commitImport(ctx.db, ctx, plan, { fileName: input.fileName, sheet: report.sheet });
+    const rows = plan.map(({ patch: _p, version: _v, ...row }) => row);
+    return { ...report, rows, counts: countActions(plan), committed: true, backupFile: prepared.backupFile };
+  },
+  'imports.reportFile': async (input, ctx) => {
+    const { report } = prepareImport(ctx.db, input, await read(input));
+    const data = await reportWorkbook(report);
+    return { fileName: `导入预演报告-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`, dataBase64: data.toString('base64') };
+  },
+  'exports.register': async ({ format }, ctx) => {
+    const out = format === 'csv' ? exportCsv(ctx.db) : await exportWorkbook(ctx.db);
+    return { fileName: `风险台账-${shanghaiDate(ctx.now())}.${format}`, dataBase64: out.data.toString('base64'), rows: out.rows };
+  },
+  'backups.list': (_input, ctx) => (canBackup(ctx) ? listBackups(backupsDirFor(ctx.dbPath)).map(({ file: _f, ...b }) => b) : []),
+  'backups.create': async (_input, ctx) => {
+    if (!canBackup(ctx)) throw new AppError('INVALID_INPUT', '内存数据库不能备份。');
+    const { file: _f, ...b } = await backupDatabase(ctx.db, ctx.dbPath, 'manual', ctx.now());
+    return b;
+  },
+  'backups.download': ({ name }, ctx) => {
+    const hit = listBackups(backupsDirFor(ctx.dbPath)).find((b) => b.name === name);
+    if (!hit) throw new AppError('NOT_FOUND', `找不到备份「${name}」，可能已按保留规则删除。请刷新列表。`);
+    return { fileName: name, dataBase64: readFileSync(join(backupsDirFor(ctx.dbPath), name)).toString('base64') };
+  },
+  // Answered by the app host's wrapper (electron/recovery.ts), which can close and reopen the database.
+  'backups.restore': () => {
+    throw new AppError('INVALID_INPUT', '这里不能在数据库打开时恢复备份。请关闭程序后运行 yanpan restore --db 数据库 --from 备份文件。');
+  },
+  // Only answered by the recovery host (electron/recovery.ts) while the database is damaged.
+  'recovery.restore': () => {
+    throw new AppError('CONFLICT', '数据库完好，无需恢复。如要换回某个备份，请用命令行 yanpan restore。');
+  },
+};

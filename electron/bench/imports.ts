@@ -1,0 +1,127 @@
+// Import and export at scale: a 10,000-row sheet end to end, the import's write phase against raw
+// prepared inserts of the same rows (same run, same database), and the export of the whole register.
+import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore } from '../core.js';
+import { planImport, commitImport } from '../../db/imports.js';
+import { getLists } from '../../db/settings.js';
+import { RISK_COLUMNS, RISK_DEFAULTS, RISK_FIELDS, toDbValue } from '../../db/risks.js';
+import { findHeaderRow, readColumns } from '../../shared/imports/headers.js';
+import { normaliseRow, type RowResult } from '../../shared/imports/rows.js';
+import { DEFAULT_DOMAINS, DEFAULT_REGIONS } from '../../shared/labels.js';
+import { readSheetFile } from '../imports/sheet.js';
+import type { BenchSuite } from './types.js';
+
+const ROWS = 10_000;
+const HEADER = ['编号', '所属县区', '领域', '事项名称', '基本情况', '涉及人数', '风险等级', '主要诉求', '稳控措施', '责任单位', '包案领导', '化解时限', '进展情况', '状态'];
+
+/** A plain but realistic register sheet: a title row, Chinese text, counts with units, dates in several forms. */
+async function bigSheet(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('台账');
+  ws.addRow(['江城市风险隐患台账（基准测试）']);
+  ws.addRow(HEADER);
+  for (let i = 1; i <= ROWS; i++) {
+    ws.addRow([
+      `JC-2027-${String(i).padStart(5, '0')}`, DEFAULT_REGIONS[i % DEFAULT_REGIONS.length], DEFAULT_DOMAINS[i % DEFAULT_DOMAINS.length],
+      `第${i}号 滨江片区棚改征收补偿争议`, `涉及${i % 500}户群众，反映补偿标准偏低，多次到区信访局反映。`, i % 3 ? `约${(i % 900) + 1}人` : `${(i % 300) + 1}户`,
+      '红橙黄蓝'[i % 4], '按新标准补偿、增加安置面积', '网格日走访；逐户复核评估', i % 5 ? '区征收办' : '区征收办、区住建局', '副区长张×',
+      i % 7 ? `2027年${(i % 12) + 1}月${(i % 28) + 1}日` : '按季研判', `复核${i % 90}户`, '化解中',
+    ]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+class Rollback extends Error {}
+
+export const importsSuite: BenchSuite = {
+  name: 'imports',
+  setup: async ({ core }) => {
+    const file = await bigSheet();
+    const input = { fileName: '基准台账.xlsx', dataBase64: file.toString('base64') };
+    // Parsed once for the write-phase case: the cases below time only what they name.
+    const sheet = await readSheetFile(input.fileName, file);
+    const header = findHeaderRow(sheet.grid)!;
+    const columns = readColumns(sheet.grid, header);
+    const lists = getLists(core.db);
+    const results: RowResult[] = sheet.grid.slice(header + 1).map((cells, k) => normaliseRow(cells, columns, lists, header + k + 2));
+    const ctx = { actor: '基准', now: () => '2027-01-04T02:00:00.000Z' };
+    const db = core.db;
+
+    /** Runs fn in a transaction on the big register and rolls it back, so every run starts equal. */
+    const rolledBack = <T>(fn: () => T): T => {
+      let out: T | undefined;
+      try {
+        db.transaction(() => {
+          out = fn();
+          throw new Rollback();
+        })();
+      } catch (e) {
+        if (!(e instanceof Rollback)) throw e;
+      }
+      return out!;
+    };
+
+    // Raw: the same complete rows through one prepared INSERT, nothing else (no audit, no index).
+    const plain = planImport(db, results).map((p) => p.patch);
+    const cols = RISK_FIELDS.map((f) => RISK_COLUMNS[f]);
+    const rawInsert = db.prepare(`INSERT INTO risks (${cols.join(', ')}, created_at, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`);
+
+    return [
+      {
+        name: `import ${ROWS} 行 .xlsx 端到端（读取、识别、预演、备份、提交）`,
+        runs: 5,
+        api: async () => {
+          const dir = mkdtempSync(join(tmpdir(), 'yanpan-bench-import-'));
+          const fresh = openCore({ dbPath: join(dir, 'fresh.db'), host: 'cli' });
+          try {
+            const r = await fresh.dispatch('imports.commit', input);
+            if (!r.ok) throw new Error(r.error.message);
+            return (r.value as { counts: { created: number } }).counts.created;
+          } finally {
+            fresh.close();
+            rmSync(dir, { recursive: true, force: true });
+          }
+        },
+        same: (created) => {
+          if (created !== ROWS) throw new Error(`end to end: ${String(created)} rows created, expected ${ROWS}`);
+        },
+        targetMs: 3000,
+      },
+      {
+        name: `import 写入阶段 ${ROWS} 行（匹配、插入、审计、检索索引） vs 原始预编译 INSERT`,
+        runs: 7,
+        api: async () =>
+          rolledBack(() => {
+            const plan = planImport(db, results);
+            commitImport(db, ctx, plan, { fileName: input.fileName, sheet: '台账' });
+            return plan.filter((p) => p.action === 'create').length;
+          }),
+        raw: () =>
+          rolledBack(() => {
+            // Plain inserts: the search-index trigger is lifted here too (inside the rolled-back transaction).
+            db.exec('DROP TRIGGER IF EXISTS risks_fts_ai');
+            for (const row of plain) rawInsert.run(...RISK_FIELDS.map((f) => toDbValue(f, (row as Record<string, unknown>)[f] ?? RISK_DEFAULTS[f] ?? null)), ctx.now(), ctx.now());
+            return plain.length;
+          }),
+        same: (a, b) => {
+          if (a !== b || a !== ROWS) throw new Error(`write phase: api ${String(a)} rows, raw ${String(b)} rows`);
+        },
+        // Rate at least half of raw ⇔ time at most twice raw.
+        targetRatio: 2,
+      },
+      {
+        name: '导出整个台账为 .xlsx',
+        runs: 3,
+        api: async () => {
+          const r = await core.dispatch('exports.register', { format: 'xlsx' });
+          if (!r.ok) throw new Error(r.error.message);
+          return (r.value as { rows: number }).rows;
+        },
+        targetMs: 10_000,
+      },
+    ];
+  },
+};

@@ -1,0 +1,83 @@
+// Data commands: import, export, backup, restore, check. Each is one function, called from cli.ts.
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { openCore } from './core.js';
+import { fail, parse, UsageError } from './cli-args.js';
+import { backupFile, checkDatabaseFile, restoreDatabase } from '../db/backups.js';
+
+function needDb(values: Record<string, unknown>): string {
+  if (!values.db) throw new UsageError('请用 --db 指定数据库文件。');
+  return resolve(String(values.db));
+}
+
+export async function importCmd(args: string[]) {
+  const { values, positionals } = parse(args, { db: { type: 'string' }, sheet: { type: 'string' }, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' } });
+  const file = positionals[0];
+  if (!file) throw new UsageError('缺少要导入的文件，例如：yanpan import 台账.xlsx --db yanpan.db --dry-run');
+  if (!existsSync(file)) fail(`找不到文件：${file}`);
+  let mapping: Record<string, string | null> | undefined;
+  if (values.mapping) {
+    try {
+      mapping = JSON.parse(readFileSync(String(values.mapping), 'utf8'));
+    } catch (e) {
+      fail(`列对应文件 ${values.mapping} 不是有效的 JSON：${(e as Error).message}`);
+    }
+  }
+  const core = openCore({ dbPath: needDb(values), host: 'cli' });
+  try {
+    const input = { fileName: basename(file), dataBase64: readFileSync(file).toString('base64'), sheet: values.sheet as string | undefined, mapping };
+    const r = await core.dispatch(values['dry-run'] ? 'imports.preview' : 'imports.commit', input);
+    if (!r.ok) fail(r.error.message);
+    process.stdout.write(JSON.stringify(r.value, null, 2) + '\n');
+  } finally {
+    core.close();
+  }
+}
+
+export async function exportCmd(args: string[]) {
+  const { values } = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
+  if (!values.out) throw new UsageError('请用 --out 指定导出文件，例如 --out 台账.xlsx');
+  const out = resolve(String(values.out));
+  const format = extname(out).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
+  const core = openCore({ dbPath: needDb(values), host: 'cli' });
+  try {
+    const r = await core.dispatch('exports.register', { format });
+    if (!r.ok) fail(r.error.message);
+    const v = r.value as { dataBase64: string; rows: number };
+    // Written beside the target and renamed: a crash never leaves half a file under the name.
+    writeFileSync(`${out}.part`, Buffer.from(v.dataBase64, 'base64'));
+    renameSync(`${out}.part`, out);
+    process.stdout.write(JSON.stringify({ out, rows: v.rows }) + '\n');
+  } finally {
+    core.close();
+  }
+}
+
+export async function backupCmd(args: string[]) {
+  const { values } = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
+  if (!values.out) throw new UsageError('请用 --out 指定备份文件。');
+  const out = resolve(String(values.out));
+  const size = await backupFile(needDb(values), out);
+  const check = checkDatabaseFile(out);
+  if (!check.ok) fail(`备份已写入 ${out}，但检查未通过：${check.problems.join('；')}`);
+  process.stdout.write(JSON.stringify({ out, bytes: size, check }) + '\n');
+}
+
+export async function restoreCmd(args: string[]) {
+  const { values } = parse(args, { db: { type: 'string' }, from: { type: 'string' } });
+  if (!values.from) throw new UsageError('请用 --from 指定要恢复的备份文件。');
+  const from = resolve(String(values.from));
+  if (!existsSync(from)) fail(`找不到备份文件：${from}`);
+  const r = await restoreDatabase(needDb(values), from, new Date().toISOString());
+  process.stdout.write(JSON.stringify({ restored: from, savedCurrent: r.savedCurrent }) + '\n');
+}
+
+export async function checkCmd(args: string[]) {
+  const { values } = parse(args, { db: { type: 'string' } });
+  const r = checkDatabaseFile(needDb(values));
+  process.stdout.write(JSON.stringify({ ...r, pendingMigrations: r.schemaVersion === null ? null : Math.max(0, r.knownVersion - r.schemaVersion) }, null, 2) + '\n');
+  if (!r.ok) {
+    process.stderr.write(`检查未通过：${r.problems.join('；')}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,52 @@
+// The import pipeline, host side: file → grid → header and mapping → normalised rows → plan.
+// The same function serves the wizard's dry run, the commit and `yanpan import`.
+import type { Db } from '../../db/open.js';
+import { getLists } from '../../db/settings.js';
+import { planImport, type PlannedRow } from '../../db/imports.js';
+import { AppError } from '../../shared/errors.js';
+import { applyMapping, findHeaderRow, readColumns } from '../../shared/imports/headers.js';
+import { normaliseRow } from '../../shared/imports/rows.js';
+import { cellText } from '../../shared/imports/normalise.js';
+import { countActions, type ImportFileInput, type ImportReport } from '../../shared/imports/report.js';
+import type { SheetData } from './sheet.js';
+
+export interface PreparedImport {
+  report: ImportReport;
+  plan: PlannedRow[];
+}
+
+export function prepareImport(db: Db, input: ImportFileInput, sheet: SheetData): PreparedImport {
+  const detected = input.headerRow ? input.headerRow - 1 : findHeaderRow(sheet.grid);
+  if (detected === null || !sheet.grid[detected]) {
+    throw new AppError('INVALID_INPUT', `在「${sheet.sheet}」的前 30 行中找不到表头（应含「事项名称」「领域」「所属县区」等列名）。请确认选对了工作表，或指定表头所在的行。`);
+  }
+  const { columns, errors: mappingErrors } = applyMapping(readColumns(sheet.grid, detected), input.mapping);
+  const lists = getLists(db);
+  const active = { regions: lists.regions.filter((x) => x.active), domains: lists.domains.filter((x) => x.active) };
+  const results = [];
+  for (let r = detected + 1; r < sheet.grid.length; r++) results.push(normaliseRow(sheet.grid[r], columns, active, r + 1));
+  const plan = planImport(db, results);
+  const report: ImportReport = {
+    fileName: input.fileName,
+    sheet: sheet.sheet,
+    sheets: sheet.sheets,
+    headerRow: detected + 1,
+    columns,
+    samples: columns.map((c) => samplesOf(sheet, detected + 1, c.index)),
+    mappingErrors,
+    counts: countActions(plan),
+    rows: plan.map(({ patch: _p, version: _v, ...row }) => row),
+    committed: false,
+    backupFile: null,
+  };
+  return { report, plan };
+}
+
+function samplesOf(sheet: SheetData, from: number, col: number): string[] {
+  const out: string[] = [];
+  for (let r = from; r < sheet.grid.length && out.length < 3; r++) {
+    const t = cellText(sheet.grid[r][col] ?? null);
+    if (t) out.push(t.length > 40 ? t.slice(0, 40) + '…' : t);
+  }
+  return out;
+}

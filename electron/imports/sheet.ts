@@ -1,0 +1,98 @@
+// Reading a user's file into a grid of cells: .xlsx through exceljs, CSV in UTF-8 (with or
+// without BOM) or GBK. Old binary .xls / WPS .et files get a message on how to save as .xlsx.
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { AppError } from '../../shared/errors.js';
+import type { Cell } from '../../shared/imports/normalise.js';
+import { findHeaderRow } from '../../shared/imports/headers.js';
+
+export interface SheetData {
+  sheets: string[];
+  sheet: string;
+  /** Rows from sheet row 1; merged cells carry their master's value. */
+  grid: Cell[][];
+}
+
+const SAVE_AS = '请用 Excel 或 WPS 打开它，点「文件 → 另存为」，保存类型选「Excel 工作簿（*.xlsx）」，然后导入另存后的 .xlsx 文件。';
+
+export async function readSheetFile(fileName: string, bytes: Buffer, sheet?: string): Promise<SheetData> {
+  const ext = (/\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '').toLowerCase();
+  const isOle = bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0;
+  if (['xls', 'et', 'ett', 'wps'].includes(ext) || isOle) {
+    throw new AppError('INVALID_INPUT', `「${fileName}」是旧版 Excel（.xls）或 WPS 表格（.et）格式，本程序不能安全读取。${SAVE_AS}`);
+  }
+  if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return { sheets: ['CSV'], sheet: 'CSV', grid: readCsv(bytes) };
+  if (ext === 'xlsx' || ext === 'xlsm' || bytes.subarray(0, 2).toString('latin1') === 'PK') return readXlsx(fileName, bytes, sheet);
+  throw new AppError('INVALID_INPUT', `「${fileName}」不是可导入的表格文件。请选择 .xlsx 或 .csv 文件。`);
+}
+
+/** Strict UTF-8 first (a GBK file almost never decodes as valid UTF-8), then GBK (GB18030 covers it). */
+export function decodeText(bytes: Buffer): string {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return iconv.decode(body, 'gb18030');
+  }
+}
+
+function readCsv(bytes: Buffer): Cell[][] {
+  const text = decodeText(bytes);
+  const firstLines = text.slice(0, 4000);
+  const delimiter = (firstLines.match(/\t/g)?.length ?? 0) > (firstLines.match(/,/g)?.length ?? 0) ? '\t' : ',';
+  try {
+    return parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+  } catch (e) {
+    throw new AppError('INVALID_INPUT', `CSV 文件格式有误（${(e as Error).message}）。请用 Excel 打开后另存为 .xlsx 再导入。`);
+  }
+}
+
+async function readXlsx(fileName: string, bytes: Buffer, sheetName?: string): Promise<SheetData> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('INVALID_INPUT', `「${fileName}」无法作为 .xlsx 打开，文件可能已损坏或不是 Excel 文件。${SAVE_AS}`);
+  }
+  const sheets = wb.worksheets.map((w) => w.name);
+  if (sheetName) {
+    const ws = wb.getWorksheet(sheetName);
+    if (!ws) throw new AppError('INVALID_INPUT', `文件中没有名为「${sheetName}」的工作表。现有：${sheets.join('、')}`);
+    return { sheets, sheet: ws.name, grid: gridOf(ws) };
+  }
+  // Without a choice: the first visible sheet that has a recognisable header (a 说明 sheet often comes first).
+  const visible = wb.worksheets.filter((w) => w.state !== 'hidden' && w.rowCount > 0);
+  if (!visible.length) throw new AppError('INVALID_INPUT', `「${fileName}」中没有内容。`);
+  for (const ws of visible) {
+    const grid = gridOf(ws);
+    if (findHeaderRow(grid) !== null) return { sheets, sheet: ws.name, grid };
+  }
+  return { sheets, sheet: visible[0].name, grid: gridOf(visible[0]) };
+}
+
+function gridOf(ws: ExcelJS.Worksheet): Cell[][] {
+  const grid: Cell[][] = [];
+  const width = ws.columnCount;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: Cell[] = [];
+    for (let c = 1; c <= width; c++) cells.push(toCell(row.getCell(c).value));
+    grid.push(cells);
+  }
+  return grid;
+}
+
+/** exceljs values → our Cell. A merged cell's value getter already returns its master's value. */
+function toCell(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : { date: v.toISOString().slice(0, 10) };
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return toCell((v.result ?? null) as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+    if ('error' in v) return null;
+  }
+  return String(v);
+}

@@ -1,0 +1,164 @@
+// Writing .xlsx files: the register export (one function per sheet) and the import report.
+// Streams rows, so 100,000 risks never sit in memory as one workbook model.
+import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
+import type { Db } from '../../db/open.js';
+import { RISK_SELECT, rowToRisk } from '../../db/risks.js';
+import { LEVELS, levelName } from '../../shared/labels.js';
+import type { RiskRow } from '../../shared/risks.js';
+import type { ImportReport } from '../../shared/imports/report.js';
+
+export interface ExportColumn<T> {
+  header: string;
+  width: number;
+  value: (row: T) => string | number | Date | null;
+}
+
+
+/**
+ * Register columns. Headers are the ones the importer maps back, so export → import reproduces every field.
+ * Dates are written as YYYY-MM-DD text: a date-formatted cell costs a style lookup per cell in exceljs
+ * (profiled: styles were the largest cost of exporting), and ISO text sorts and filters the same in Excel/WPS.
+ */
+export const REGISTER_COLUMNS: ExportColumn<RiskRow>[] = [
+  { header: '编号', width: 14, value: (r) => r.code },
+  { header: '所属县区', width: 10, value: (r) => r.region },
+  { header: '领域', width: 12, value: (r) => r.domain },
+  { header: '细类', width: 10, value: (r) => r.subCategory },
+  { header: '事项名称', width: 36, value: (r) => r.title },
+  { header: '基本情况', width: 40, value: (r) => r.summary },
+  { header: '来源', width: 10, value: (r) => r.source ?? '' },
+  { header: '首次发现日期', width: 13, value: (r) => r.firstFound ?? '' },
+  { header: '涉及人数', width: 10, value: (r) => r.involvedCount },
+  { header: '人数单位', width: 9, value: (r) => r.involvedUnit },
+  { header: '涉及人数（原文）', width: 14, value: (r) => r.involvedText },
+  { header: '涉及金额（万元）', width: 14, value: (r) => r.amountWan },
+  { header: '主要诉求', width: 30, value: (r) => r.mainDemands },
+  { header: '舆情', width: 8, value: (r) => r.opinionRisk },
+  { header: '极端倾向', width: 9, value: (r) => (r.extremeRisk ? '是' : '否') },
+  { header: '可能性', width: 8, value: (r) => r.likelihood },
+  { header: '影响程度', width: 9, value: (r) => r.impact },
+  { header: '风险等级', width: 10, value: (r) => (r.level ? levelName(r.level) : '') },
+  { header: '定级依据', width: 24, value: (r) => r.levelBasis },
+  { header: '态势', width: 8, value: (r) => r.trend ?? '' },
+  { header: '稳控措施', width: 36, value: (r) => r.controlMeasures },
+  { header: '化解措施', width: 36, value: (r) => r.resolutionMeasures },
+  { header: '主办单位', width: 20, value: (r) => r.leadUnit },
+  { header: '协办单位', width: 24, value: (r) => r.coUnits.join('、') },
+  { header: '责任人', width: 10, value: (r) => r.responsiblePerson },
+  { header: '包案领导', width: 10, value: (r) => r.packageLeader },
+  { header: '包案领导职务', width: 14, value: (r) => r.packageLeaderTitle },
+  { header: '专班', width: 16, value: (r) => r.taskForce },
+  { header: '化解时限', width: 12, value: (r) => r.deadline ?? '' },
+  { header: '时限说明', width: 14, value: (r) => r.deadlineNote },
+  { header: '进展情况', width: 40, value: (r) => r.progress },
+  { header: '状态', width: 10, value: (r) => r.status },
+];
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF7F1D1D' } };
+const levelFill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + hex.slice(1).toUpperCase() } });
+
+function* registerRows(db: Db): Generator<RiskRow> {
+  for (const r of db.prepare(`${RISK_SELECT} WHERE r.deleted_at IS NULL ORDER BY r.code`).iterate()) yield rowToRisk(r as Record<string, unknown>);
+}
+
+type AnyWorkbook = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
+
+/** One sheet of the export: Chinese headers, widths, frozen header row, levels filled with their colour. */
+export function addSheet<T>(wb: AnyWorkbook, name: string, columns: ExportColumn<T>[], rows: Iterable<T>, opts: { levelColumn?: string; onRow?: (n: number) => void } = {}): number {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  const head = ws.getRow(1);
+  head.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  head.fill = HEADER_FILL;
+  head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  head.commit?.();
+  const levelIdx = opts.levelColumn ? columns.findIndex((c) => c.header === opts.levelColumn) + 1 : 0;
+  let n = 0;
+  for (const row of rows) {
+    const r = ws.addRow(columns.map((c) => c.value(row)));
+    if (levelIdx) {
+      const l = LEVELS.find((x) => x.name === r.getCell(levelIdx).value);
+      if (l) {
+        r.getCell(levelIdx).fill = levelFill(l.hex);
+        r.getCell(levelIdx).font = { bold: true, color: { argb: 'FFFFFFFF' } };
+      }
+    }
+    r.commit?.();
+    if (++n % 1000 === 0) opts.onRow?.(n);
+  }
+  (ws as { commit?: () => void }).commit?.();
+  return n;
+}
+
+/**
+ * exceljs resolves every cell's style (an empty one too) through a full lookup with deep compares:
+ * profiled, that was the largest cost of a large export. Equal style models always get the same id,
+ * so remembering the id by the model's JSON returns exactly what the lookup would, without the work.
+ */
+function memoiseStyles(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const styles = (wb as unknown as { styles?: { addStyleModel?: (model: unknown, cellType?: number) => number } }).styles;
+  if (!styles?.addStyleModel) return;
+  const lookup = styles.addStyleModel.bind(styles);
+  const known = new Map<string, number>();
+  styles.addStyleModel = (model, cellType) => {
+    if (!model) return lookup(model, cellType);
+    const key = `${cellType ?? ''}|${JSON.stringify(model)}`;
+    let id = known.get(key);
+    if (id === undefined) {
+      id = lookup(model, cellType);
+      known.set(key, id);
+    }
+    return id;
+  };
+}
+
+/** The register (and, as their areas land, assessments and actions) as one .xlsx. */
+export async function exportWorkbook(db: Db): Promise<{ data: Buffer; rows: number }> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  memoiseStyles(wb);
+  wb.creator = '风险研判台';
+  const rows = addSheet(wb, '风险台账', REGISTER_COLUMNS, registerRows(db), { levelColumn: '风险等级' });
+  await wb.commit();
+  return { data: Buffer.concat(chunks), rows };
+}
+
+const csvCell = (v: string | number | Date | null) => {
+  const s = v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** CSV in UTF-8 with BOM (so Excel opens it without garbling Chinese), same columns as the .xlsx. */
+export function exportCsv(db: Db): { data: Buffer; rows: number } {
+  const lines = [REGISTER_COLUMNS.map((c) => csvCell(c.header)).join(',')];
+  for (const r of registerRows(db)) lines.push(REGISTER_COLUMNS.map((c) => csvCell(c.value(r))).join(','));
+  return { data: Buffer.from('\ufeff' + lines.join('\r\n') + '\r\n', 'utf8'), rows: lines.length - 1 };
+}
+
+const ACTION_LABEL = { create: '新增', update: '更新', unchanged: '无变化', reject: '未导入', skip: '跳过' } as const;
+
+/** The dry-run report as .xlsx: a summary sheet and one row per sheet row. */
+export async function reportWorkbook(report: ImportReport): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const c = report.counts;
+  addSheet(wb, '汇总', [
+    { header: '项目', width: 16, value: (r: [string, string | number]) => r[0] },
+    { header: '内容', width: 60, value: (r: [string, string | number]) => r[1] },
+  ], [
+    ['文件', report.fileName], ['工作表', report.sheet], ['表头所在行', report.headerRow],
+    ['新增', c.created], ['更新', c.updated], ['无变化', c.unchanged], ['未导入', c.rejected], ['跳过（空行、合计行）', c.skipped],
+  ]);
+  addSheet(wb, '逐行结果', [
+    { header: '行号', width: 7, value: (r) => r.row },
+    { header: '处理', width: 9, value: (r) => ACTION_LABEL[r.action] },
+    { header: '编号', width: 14, value: (r) => r.code },
+    { header: '事项名称', width: 36, value: (r) => r.title },
+    { header: '变更的字段', width: 28, value: (r) => r.changed.join('、') },
+    { header: '原因', width: 60, value: (r) => r.reasons.join('\n') },
+    { header: '提示', width: 50, value: (r) => r.warnings.map((w) => `${w.col}列「${w.header}」：${w.message}`).join('\n') },
+  ], report.rows);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,75 @@
+// The app hosts hold the core through this wrapper. When the database is damaged at start, the
+// host still starts: every call answers with the damage report, and `recovery.restore` puts the
+// newest good backup (or a named one) in place and opens the core again. Nothing is written to the
+// damaged file. `backups.restore` (a chosen backup while all is well) goes through the same path.
+import { join } from 'node:path';
+import { backupsDirFor, listBackups, restoreDatabase } from '../db/backups.js';
+import type { ApiResult } from '../shared/contract/index.js';
+import { openCore, DamagedDatabaseError, type Core, type CoreOptions } from './core.js';
+import type { Dispatch } from './api/dispatcher.js';
+import type { PrinterSlot } from './print/types.js';
+
+export interface RecoverableCore {
+  dispatch: Dispatch;
+  /** The open core, or null while in recovery mode. */
+  current: () => Core | null;
+  damaged: DamagedDatabaseError | null;
+  /** The host's PDF printer; it outlives a restore (the core is reopened, the browser is not). */
+  printer: PrinterSlot;
+  close: () => void;
+}
+
+export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
+  const printer: PrinterSlot = opts.printer ?? {};
+  const o: CoreOptions = { ...opts, printer };
+  let core: Core | null = null;
+  let damaged: DamagedDatabaseError | null = null;
+  try {
+    core = openCore(o);
+  } catch (e) {
+    if (!(e instanceof DamagedDatabaseError)) throw e;
+    damaged = e;
+  }
+  const now = o.now ?? (() => new Date().toISOString());
+  /** Closes the core, puts the backup in place (checked; the current file kept), opens again. */
+  const restore = async (name: string | undefined): Promise<ApiResult<unknown>> => {
+    const hit = listBackups(backupsDirFor(o.dbPath)).find((b) => b.name === name);
+    if (!hit) return { ok: false, error: { code: 'NOT_FOUND', message: name ? `找不到备份「${name}」，可能已按保留规则删除。` : '没有可恢复的备份。请联系维护人员。' } };
+    const wasOpen = core;
+    try {
+      await wasOpen?.ready;
+      wasOpen?.close();
+      core = null;
+      const { savedCurrent } = await restoreDatabase(o.dbPath, join(backupsDirFor(o.dbPath), hit.name), now());
+      core = openCore({ ...o, backupOnStart: false });
+      damaged = null;
+      return { ok: true, value: { restored: hit.name, savedCurrent } };
+    } catch (e) {
+      // The check refused the backup (nothing was replaced): reopen what was there.
+      if (wasOpen && !core) core = openCore({ ...o, backupOnStart: false });
+      const msg = (e as Error).message;
+      return { ok: false, error: { code: 'DB_ERROR', message: /[\u4e00-\u9fff]/.test(msg) ? msg : `恢复失败：${msg}` } };
+    }
+  };
+  const recovery: Dispatch = async (method, input) => {
+    const err = damaged!;
+    if (method !== 'recovery.restore') return { ok: false, error: { code: 'DB_ERROR', message: err.message, details: err.details } };
+    return restore((input as { name?: string } | null)?.name ?? err.backup?.name);
+  };
+  return {
+    dispatch: (method, input) => {
+      // Restoring replaces the file under the open core, so the host (not a handler) does it.
+      if (method === 'backups.restore' && core) return restore((input as { name?: string } | null)?.name);
+      return core ? core.dispatch(method, input) : recovery(method, input);
+    },
+    current: () => core,
+    get damaged() {
+      return damaged;
+    },
+    printer,
+    close: () => {
+      core?.close();
+      void printer.current?.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Moving file bytes between the browser and the API: the renderer has no file system, so files
+// travel as base64. Reading reports real progress; saving goes through a temporary blob link.
+
+export function readFileBase64(file: File, onProgress: (fraction: number) => void): Promise<string> {
+  return new Promise((ok, fail) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    reader.onerror = () => fail(new Error(`无法读取文件「${file.name}」。请确认文件没有被其他程序占用。`));
+    reader.onload = () => {
+      const url = String(reader.result);
+      onProgress(1);
+      ok(url.slice(url.indexOf(',') + 1));
+    };
+    reader.readAsDataURL(file);
+  });
+}
+
+export function saveBase64(fileName: string, dataBase64: string, type = 'application/octet-stream'): void {
+  const bin = atob(dataBase64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Progress for work the server does in one call: moves quickly at first and slows near the end,
+ * so the bar keeps moving without claiming to be done. `stop` jumps to 100%.
+ */
+export function easedProgress(set: (p: number) => void, from: number, to: number, expectedMs: number): () => void {
+  const start = performance.now();
+  const timer = setInterval(() => {
+    const t = (performance.now() - start) / expectedMs;
+    set(Math.round(from + (to - from) * (1 - Math.exp(-2 * t)) * 0.97));
+  }, 120);
+  return () => {
+    clearInterval(timer);
+    set(to);
+  };
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { method } from './method.js';
+import { importFileInput, type ImportReport } from '../imports/report.js';
+import type { BackupEntry } from '../backups.js';
+
+export interface FilePayload {
+  fileName: string;
+  dataBase64: string;
+  rows?: number;
+}
+
+const backupName = z.string().regex(/^yanpan-[0-9TZ]+-[a-z]+\.db$/, { message: '不是本程序生成的备份文件名' });
+
+export const importMethods = {
+  'imports.preview': method<ImportReport>()(importFileInput, false, '导入预演：读取表格，给出列对应和逐行结果（新增、更新、无变化、未导入），不写入'),
+  'imports.commit': method<ImportReport>()(importFileInput, true, '导入：先自动备份，再在一个事务中写入全部可导入的行（全部成功或全部不写）'),
+  'imports.reportFile': method<FilePayload>()(importFileInput, false, '导入预演报告（.xlsx）'),
+  'exports.register': method<FilePayload>()(z.object({ format: z.enum(['xlsx', 'csv'], { message: '只能是 xlsx 或 csv' }).default('xlsx') }), false, '导出风险台账（.xlsx 或 .csv）'),
+  'backups.list': method<BackupEntry[]>()(z.object({}), false, '列出自动备份'),
+  'backups.create': method<BackupEntry>()(z.object({}), false, '立即备份数据库（备份文件夹中）'),
+  'backups.download': method<FilePayload>()(z.object({ name: backupName }), false, '下载一个备份文件'),
+  'backups.restore': method<{ restored: string; savedCurrent: string | null }>()(z.object({ name: backupName }), false, '恢复一个备份（先检查备份；当前数据库先另存为备份）'),
+  'recovery.restore': method<{ restored: string; savedCurrent: string | null }>()(z.object({ name: backupName.optional() }), false, '数据库损坏时：恢复最近一次完好的备份（当前文件先另存）'),
+} as const;

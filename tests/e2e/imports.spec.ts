@@ -1,0 +1,53 @@
+// The import wizard in the real app: messy sheet in, dry run with reasons, report download, commit, export.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from './fixtures.js';
+import { MESSY_ROWS, messyWorkbook } from '../unit/fixtures/messy.js';
+
+const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
+
+test('import wizard: choose a messy .xlsx → mapping → dry run → download report → import → export', async ({ page, server }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'yanpan-e2e-import-'));
+  const file = join(dir, '江城市风险台账.xlsx');
+  writeFileSync(file, (await messyWorkbook()).bytes);
+  const creates = MESSY_ROWS.filter((r) => r.expect.action === 'create').length;
+  const rejects = MESSY_ROWS.filter((r) => r.expect.action === 'reject').length;
+
+  await page.goto(server.url);
+  await page.getByRole('button', { name: /新建空台账/ }).click();
+  await page.getByRole('menuitem', { name: /导入导出/ }).click();
+  await page.getByRole('button', { name: /选择文件导入/ }).click();
+  await page.locator('.ant-modal input[type=file]').setInputFiles(file);
+
+  // Step 2: the mapping proposal, found below the title rows in the second sheet.
+  await expect(page.getByRole('columnheader', { name: '表中的列名' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: '工作表' })).toBeVisible();
+  await expect(page.locator('.ant-modal .ant-table-row').filter({ hasText: '包案领导' })).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, 'import-mapping.png') });
+  await page.getByRole('button', { name: /下一步/ }).click();
+
+  // Step 3: the dry run, with every rejected row's reason and cell.
+  await expect(page.getByText('将新增')).toBeVisible();
+  await page.locator('.ant-modal .ant-segmented').getByText('未导入', { exact: true }).click();
+  await expect(page.locator('.ant-modal .ant-table-row')).toHaveCount(rejects);
+  await expect(page.getByText(/第10行 D列「领域」：「劳动保障」不在领域列表中，您是否指「劳动社保」？/)).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, 'import-dryrun.png') });
+  const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载预演报告/ }).click()]);
+  expect(report.suggestedFilename()).toMatch(/预演报告.*\.xlsx$/);
+  expect(readFileSync((await report.path())!).subarray(0, 2).toString()).toBe('PK');
+
+  await page.getByRole('button', { name: new RegExp(`导入 ${creates} 条（未导入的 ${rejects} 条不写入）`) }).click();
+  await expect(page.getByText(`导入完成：新增 ${creates} 条，更新 0 条`)).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, 'import-done.png') });
+  await page.getByRole('button', { name: /^关\s*闭$/ }).last().click();
+
+  // The pre-import backup is listed; the export downloads.
+  await expect(page.getByText('导入前自动备份').first()).toBeVisible();
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/^风险台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  await page.screenshot({ path: join(SHOTS, 'data-page.png') });
+
+  await page.getByRole('menuitem', { name: /风险台账/ }).click();
+  await expect(page.getByText(`共 ${creates} 条`)).toBeVisible();
+});
