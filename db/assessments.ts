@@ -165,9 +165,11 @@ export function registrationRow(risk: RiskRow, level: number | null, asOf: strin
   computed = escalated;
   const final = level ?? computed;
   const lines = [...(m ? [`矩阵定级：${m.basis}`] : []), ...r.lines.map((l) => `规则定级：${l.text}`), ...(escalationBasis ? [`节点上调：${escalationBasis}`] : [])];
-  if (risk.levelBasis) lines.unshift(`登记依据：${risk.levelBasis}`);
   const override = final !== computed ? `登记定级：沿用登记时填报的等级（${levelName(final)}），计算等级为${levelName(computed)}` : null;
   lines.push(override ? `研判等级：${levelName(final)}（${override}）` : `研判等级：${levelName(final)}`);
+  // A basis entered with the level (by hand or in an imported sheet) is recorded as written, so an
+  // exported register imports back unchanged; the computed levels stay in their own columns.
+  const basis = risk.levelBasis ? risk.levelBasis : lines.join('\n');
   return {
     risk_id: risk.id,
     kind: '登记定级',
@@ -182,7 +184,7 @@ export function registrationRow(risk: RiskRow, level: number | null, asOf: strin
     override_reason: override,
     escalation_period: period && trigger ? period.name : null,
     escalation_basis: escalationBasis,
-    basis: lines.join('\n'),
+    basis,
     rule_set_version: rs.version,
     trend: risk.trend ?? '平稳',
     analysis: '',

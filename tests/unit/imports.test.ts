@@ -59,8 +59,9 @@ describe('messy .xlsx: title rows, merged two-row header, empty and 合计 rows,
       for (const [k, v] of Object.entries(c.fields)) expect(risk[k as keyof RiskRow], `${c.code}.${k}`).toEqual(v);
       expect(risk.version).toBe(1);
     }
-    // One audit row per created risk plus one for the import itself.
-    expect(rowCount(db, 'audit_log')).toBe(creates.length + 1);
+    // One audit row per created risk, one per 登记定级 assessment its level became (as createRisk
+    // records), plus one for the import itself.
+    expect(rowCount(db, 'audit_log')).toBe(creates.length + rowCount(db, 'assessments') + 1);
     const audit = rowCount(db, 'audit_log');
     const again = await ok<ImportReport>(dispatch, 'imports.commit', input);
     expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: creates.length });
