@@ -12,7 +12,6 @@ import { buildRegisterDoc, buildWeeklyBrief } from '../../shared/briefs/register
 import { sampleDoc } from '../../shared/briefs/samples.js';
 import { printRoute, type BriefRequestParsed } from '../../shared/briefs/request.js';
 import type { BriefFile, BriefProgress } from '../../shared/contract/briefs.js';
-import { docToDocx } from '../print/docx.js';
 import { CancelledError, pdfPageCount } from '../print/types.js';
 import type { HandlerContext } from './context.js';
 import type { HandlersFor } from './types.js';
@@ -114,6 +113,8 @@ export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.
     // Charts come into Word as pictures drawn by the print route when this host has a browser.
     const printer = ctx.printer?.current;
     const charts = doc.blocks.some((b) => b.t === 'trend') && printer?.images ? await printer.images(printRoute(request), '.gw-trend svg') : [];
+    // The Word library loads on first use (it is large; most sessions never export Word).
+    const { docToDocx } = await import('../print/docx.js');
     const bytes = await docToDocx(doc, charts);
     const file = await deliver(bytes, out, fileName(doc, request.asOf ?? shanghaiDate(ctx.now()), 'docx'));
     record(ctx, doc, 'docx', copies, request);

@@ -6,9 +6,8 @@ import { backupDatabase, backupsDirFor, listBackups } from '../../db/backups.js'
 import { AppError } from '../../shared/errors.js';
 import { shanghaiDate } from '../../shared/dates.js';
 import { countActions, type ImportFileInput } from '../../shared/imports/report.js';
-import { readSheetFile, type SheetData } from '../imports/sheet.js';
+import type { SheetData } from '../imports/sheet.js';
 import { prepareImport } from '../imports/run.js';
-import { exportCsv, exportWorkbook, reportWorkbook } from '../imports/workbook.js';
 import type { HandlerContext } from './context.js';
 import type { HandlersFor } from './types.js';
 
@@ -21,7 +20,11 @@ function decode(input: ImportFileInput): Buffer {
   return bytes;
 }
 
-const read = (input: ImportFileInput) => readSheetFile(input.fileName, decode(input), input.sheet);
+// The Excel/CSV libraries load on first use: importing them costs seconds at start-up on a slow PC.
+const sheetLib = () => import('../imports/sheet.js');
+const workbookLib = () => import('../imports/workbook.js');
+
+const read = async (input: ImportFileInput) => (await sheetLib()).readSheetFile(input.fileName, decode(input), input.sheet);
 
 const canBackup = (ctx: HandlerContext) => ctx.dbPath !== ':memory:';
 
@@ -45,11 +48,12 @@ export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 
   },
   'imports.reportFile': async (input, ctx) => {
     const { report } = prepareImport(ctx.db, input, await read(input));
-    const data = await reportWorkbook(report);
+    const data = await (await workbookLib()).reportWorkbook(report);
     return { fileName: `导入预演报告-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`, dataBase64: data.toString('base64') };
   },
   'exports.register': async ({ format }, ctx) => {
-    const out = format === 'csv' ? exportCsv(ctx.db) : await exportWorkbook(ctx.db);
+    const lib = await workbookLib();
+    const out = format === 'csv' ? lib.exportCsv(ctx.db) : await lib.exportWorkbook(ctx.db);
     return { fileName: `风险台账-${shanghaiDate(ctx.now())}.${format}`, dataBase64: out.data.toString('base64'), rows: out.rows };
   },
   'backups.list': (_input, ctx) => (canBackup(ctx) ? listBackups(backupsDirFor(ctx.dbPath)).map(({ file: _f, ...b }) => b) : []),

@@ -4,7 +4,7 @@
 // change on that page (no reload of the bundle), so only layout and printing are paid per job.
 // Jobs on the warm page run one at a time.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CancelledError, type PdfJob, type Printer } from './types.js';
 
 const CANDIDATES = [
@@ -35,7 +35,8 @@ export function createChromiumPrinter(baseUrl: string): Printer {
   let jobNo = 0;
   let queue: Promise<unknown> = Promise.resolve();
 
-  const get = () => (browser ??= chromium.launch({ executablePath: findBrowser(), args: ARGS }));
+  // playwright-core loads on the first print only: importing it costs seconds at start-up.
+  const get = () => (browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: findBrowser(), args: ARGS })));
   const page = () =>
     (warm ??= get().then(async (b) => {
       const context = await b.newContext({ deviceScaleFactor: 3 });
