@@ -82,7 +82,8 @@ export function decisionsFromText(text: string, agenda: Array<Pick<AgendaItemRow
         if (rest.startsWith(item.riskTitle)) rest = rest.slice(item.riskTitle.length).replace(/^[。，：:\s]+/, '');
         out.push({ title: `${item.riskTitle}（${item.riskCode}）`, text: rest || '（未记录研判意见）' });
       } else out.push({ title: body.slice(0, 20), text: body });
-    } else if (out.length) out[out.length - 1].text += l;
+    } else if (/^以下事项/.test(l)) out.push({ title: '转下次会议研判的事项', text: l });
+    else if (out.length) out[out.length - 1].text += l;
     else out.push({ title: '研判事项', text: l });
   }
   return out;
