@@ -156,7 +156,7 @@ export function BriefsPage() {
         </Form>
         {choice.masthead && (
           <Form layout="inline" style={{ marginTop: 8, rowGap: 8 }}>
-            <Form.Item label="期号"><InputNumber aria-label="期号" min={1} max={999} value={opts.issueNo} onChange={(v) => set({ issueNo: v ?? undefined })} placeholder="1" /></Form.Item>
+            {choice.key === 'weekly' && <Form.Item label="期号"><InputNumber aria-label="期号" min={1} max={999} value={opts.issueNo} onChange={(v) => set({ issueNo: v ?? undefined })} placeholder="1" /></Form.Item>}
             <Form.Item label="份号"><Input aria-label="份号" style={{ width: 90 }} maxLength={6} value={opts.copyNo} onChange={(e) => set({ copyNo: e.target.value })} placeholder="000001" /></Form.Item>
             <Form.Item label="密级"><Input aria-label="密级" style={{ width: 110 }} value={opts.secret} onChange={(e) => set({ secret: e.target.value })} placeholder="如 秘密★1年" /></Form.Item>
             <Form.Item label="紧急程度"><Select aria-label="紧急程度" allowClear style={{ width: 90 }} value={opts.urgency} onChange={(v) => set({ urgency: v })} options={[{ value: '特急', label: '特急' }, { value: '加急', label: '加急' }]} /></Form.Item>
