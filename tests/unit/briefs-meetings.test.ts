@@ -96,7 +96,10 @@ describe('meeting documents: model from the meeting record', () => {
     const text = squash(docText(doc).join(''));
     for (const n of [...ATTENDEES, ...ON_LEAVE, ...OBSERVERS]) expect(text).toContain(n);
     for (const a of ANALYSIS) expect(text).toContain(squash(a));
-    for (const [i, c] of codes.entries()) expect(text).toContain(c), expect(text).toContain(squash(ACTIONS[i][1]));
+    for (const [i, c] of codes.entries()) {
+      expect(text).toContain(c);
+      expect(text).toContain(squash(ACTIONS[i][1]));
+    }
     expect(text).toContain('第1期');
     expect(text).toContain('未记录研判意见'); // the 4th item had no note: said so, not left out
   });
@@ -155,8 +158,9 @@ describe('meeting documents: PDF', () => {
       expect(page).toContain(`${units[p - 1]}：`);
       expect(page).toContain('签收人：');
       ACTIONS.forEach(([u, , due], i) => {
-        if (u === units[p - 1]) expect(page).toContain(codes[i]), expect(page).toContain(due);
-        else expect(page).not.toContain(codes[i]);
+        if (u !== units[p - 1]) return expect(page).not.toContain(codes[i]);
+        expect(page).toContain(codes[i]);
+        expect(page).toContain(due);
       });
     }
   }, 60_000);
@@ -195,5 +199,19 @@ describe('meeting documents: PDF', () => {
     const text = squash(docText(doc).join(''));
     expect(text).toContain(squash(`研判意见：${ANALYSIS[0]}${SIGNED_EDIT}`));
     for (const c of codes) expect(text).toContain(c);
+  });
+});
+
+describe('decisions read from a minutes text', () => {
+  const agenda = [{ riskCode: 'JC-2026-001', riskTitle: '锦绣华庭逾期交房' }, { riskCode: 'JC-2026-002', riskTitle: '宏达劳务欠薪' }];
+  it('numbered lines of 研判事项 by agenda code; unnumbered lines continue; the section ends at the next heading', async () => {
+    const { decisionsFromText } = await import('../../shared/briefs/fromMeeting.js');
+    const text = ['2026年第1次风险研判会纪要', '出席：甲', '', '一、研判事项', '1. JC-2026-001 锦绣华庭逾期交房。维持重大。', '专班驻点。', '2. 另议：春节前排查', '以下事项本次未及研判，转下次会议：JC-2026-002 宏达劳务欠薪。', '', '二、交办事项', '1. 某局：某事'].join('\n');
+    expect(decisionsFromText(text, agenda)).toEqual([
+      { title: '锦绣华庭逾期交房（JC-2026-001）', text: '维持重大。专班驻点。' },
+      { title: '另议：春节前排查', text: '另议：春节前排查' },
+      { title: '转下次会议研判的事项', text: '以下事项本次未及研判，转下次会议：JC-2026-002 宏达劳务欠薪。' },
+    ]);
+    expect(decisionsFromText('纪要\n出席：甲\n会议同意上述安排。', agenda)).toEqual([{ title: '会议议定事项', text: '会议同意上述安排。' }]);
   });
 });

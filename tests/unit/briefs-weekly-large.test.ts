@@ -25,7 +25,7 @@ describe('研判专报 on 100,000 risks', () => {
     const rows = generateDemoRisks({ count: N, seed: 11, asOf: AS_OF, prefix: getSetting(db, 'cityPrefix') ?? DEFAULT_CITY_PREFIX, domains, regions: lists.regions.filter((g) => g.active) });
     expect(rows).toHaveLength(N);
 
-    const active = rows.filter((r) => !CLOSED.includes(r.status));
+    const active = rows.filter((r) => !CLOSED.includes(r.status ?? ''));
     const byLevel = [1, 2, 3, 4].map((l) => active.filter((r) => r.level === l).length);
     const fresh = active.filter((r) => r.firstFound !== null && r.firstFound! >= FROM && r.firstFound! <= TO);
     const perDomain = domains.map((d) => ({ name: d.name, levels: [1, 2, 3, 4].map((l) => active.filter((r) => r.domainId === d.id && r.level === l).length), total: active.filter((r) => r.domainId === d.id).length })).filter((d) => d.total > 0);
