@@ -128,7 +128,8 @@ export function toMinutesInput(d: MeetingBriefData, organ: string, asOf: string,
     assignments: d.actions.map((a) => ({ code: a.code, content: a.content.replace(/[。；;]+$/, ''), leadUnit: a.leadUnit, coUnits: a.coUnits, dueAt: a.dueAt })),
     issueDate,
     cc,
-    masthead: { issue: m.minutesNo && !/^\d+$/.test(m.minutesNo.trim()) ? m.minutesNo : `${m.year}年第${minutesNumber(m)}期` },
+    // A 纪要期号 written in full ("2026年第12期") is printed as written; a bare number gets the year.
+    masthead: { issue: /年/.test(m.minutesNo) ? m.minutesNo.trim() : `${m.year}年第${minutesNumber(m)}期` },
   };
 }
 
