@@ -10,6 +10,7 @@ import { createChromiumPrinter } from './print/chromium.js';
 import { openRecoverableCore } from './recovery.js';
 import { fail, parse, UsageError } from './cli-args.js';
 import { backupCmd, checkCmd, exportCmd, importCmd, restoreCmd } from './cli-data.js';
+import { briefKindOf } from '../shared/briefs/request.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const RENDERER_DIR = process.env.YANPAN_RENDERER_DIR ?? join(ROOT, 'dist', 'renderer');
@@ -26,8 +27,10 @@ const USAGE = `风险研判台 命令行
                                    生成江城市示例台账（确定性，最多 100000 条）
   yanpan brief --kind 类型 [--meeting 编号] [--sample 样张] [--as-of YYYY-MM-DD] [--from 日期 --to 日期]
                [--docx] --out 文件 [--db 文件] [--copies N]
-                                   生成简报PDF（或 --docx 生成Word）。类型：register 台账、weekly 研判专报、
-                                   minutes 纪要、assignment 交办单、supervision 督办单、agenda 议程
+                                   生成简报PDF（或 --docx 生成Word）。类型：专报、纪要、交办单、督办单、议程、台账
+                                   （或 weekly、minutes、assignment、supervision、agenda、register）。
+                                   纪要/交办单/议程取 --meeting 指定的会议，未指定时取最近一次会议；
+                                   专报给出 --meeting 时写入该会的研判意见和交办事项；督办单列截至 --as-of 的全部超期事项
   yanpan import 文件 --db 文件 [--sheet 工作表] [--mapping 映射.json] [--dry-run]
                                    导入 .xlsx/.csv 台账；--dry-run 只输出预演报告（JSON），不写入
   yanpan export --db 文件 --out 文件.xlsx|.csv
@@ -153,9 +156,13 @@ async function brief(args: string[]) {
   });
   if (!values.kind) throw new UsageError('请用 --kind 指定文档类型。');
   if (!values.out) throw new UsageError('请用 --out 指定输出文件，例如 --out 专报.pdf');
-  if (values.meeting) fail('研判会模块尚未接入本版本，暂不能按 --meeting 生成；可先用 --sample 生成样张。');
+  const kind = briefKindOf(String(values.kind));
+  if (!kind) throw new UsageError(`不认识的文档类型“${values.kind}”。可用：专报、纪要、交办单、督办单、议程、台账（或 weekly、minutes、assignment、supervision、agenda、register）。`);
+  const meetingId = values.meeting === undefined ? undefined : Number(values.meeting);
+  if (meetingId !== undefined && !(Number.isInteger(meetingId) && meetingId > 0)) throw new UsageError(`--meeting 应为会议编号（正整数），收到“${values.meeting}”。`);
   const request = {
-    kind: values.kind,
+    kind,
+    meetingId,
     sample: values.sample,
     samplePages: values['sample-pages'] ? Number(values['sample-pages']) : undefined,
     asOf: values['as-of'],

@@ -4,10 +4,13 @@
 import { writeFile } from 'node:fs/promises';
 import { briefRisks, domainNames, filterWords, recordBriefOutput } from '../../db/briefs.js';
 import { getSettings } from '../../db/settings.js';
-import { addDays, shanghaiDate, yearOf } from '../../shared/dates.js';
+import { addDays, chineseDate, shanghaiDate, yearOf } from '../../shared/dates.js';
 import { levelName } from '../../shared/labels.js';
 import { AppError } from '../../shared/errors.js';
-import { BRIEF_KIND_NAMES, type Doc } from '../../shared/briefs/model.js';
+import { BRIEF_KIND_NAMES, type Doc, type Masthead } from '../../shared/briefs/model.js';
+import { buildAgenda, buildAssignmentSheets, buildMinutes, buildSupervision } from '../../shared/briefs/meeting.js';
+import { meetingTitle, toAgendaInput, toAssignmentInput, toMinutesInput, toSupervisionInput, toWeeklyMeetingPart } from '../../shared/briefs/fromMeeting.js';
+import { keyRisks, meetingBriefData, overdueActions, requireMeetingId, weeklyStats } from '../../db/briefData.js';
 import { buildRegisterDoc, buildWeeklyBrief } from '../../shared/briefs/register.js';
 import { sampleDoc } from '../../shared/briefs/samples.js';
 import { printRoute, type BriefRequestParsed } from '../../shared/briefs/request.js';
@@ -16,46 +19,87 @@ import { CancelledError, pdfPageCount } from '../print/types.js';
 import type { HandlerContext } from './context.js';
 import type { HandlersFor } from './types.js';
 
-const MEETING_KINDS = new Set(['minutes', 'assignment', 'supervision', 'agenda']);
+function mastheadOf(req: BriefRequestParsed, organ: string, asOf: string, docName: string, issue: string): Masthead {
+  const m = req.masthead;
+  return {
+    style: 'red',
+    organ,
+    docName,
+    issue,
+    editor: `${organ}办公室`,
+    issueDateText: chineseDate(asOf),
+    copyNo: m.copyNo,
+    secret: m.secret,
+    urgency: m.urgency,
+    signer: m.signer,
+    internal: m.internal ?? true,
+  };
+}
 
 export function buildDoc(req: BriefRequestParsed, ctx: HandlerContext): Doc {
   if (req.sample) return sampleDoc(req.sample, req.samplePages);
-  if (MEETING_KINDS.has(req.kind)) {
-    throw new AppError('INVALID_INPUT', `${BRIEF_KIND_NAMES[req.kind]}需要研判会数据，研判会模块接入后即可生成；目前可预览样张。`);
-  }
   const settings = getSettings(ctx.db, ctx.defaultOperator);
   const organ = `${settings.cityName}信访局`;
   const asOf = req.asOf ?? shanghaiDate(ctx.now());
-  const risks = briefRisks(ctx.db, req.filter);
-  if (req.kind === 'register') {
-    return buildRegisterDoc({ organ, asOf, filterText: filterWords(ctx.db, req.filter, levelName), risks });
+  const name = BRIEF_KIND_NAMES[req.kind];
+  // 版头 options the user set apply to every document that has a 版头.
+  const withMasthead = (doc: Doc): Doc => (doc.masthead ? { ...doc, masthead: { ...doc.masthead, ...definedMasthead(req) } } : doc);
+  switch (req.kind) {
+    case 'minutes': {
+      const data = meetingBriefData(ctx.db, requireMeetingId(ctx.db, req.meetingId, name));
+      return withMasthead(buildMinutes(toMinutesInput(data, organ, asOf, req.cc)));
+    }
+    case 'assignment': {
+      const data = meetingBriefData(ctx.db, requireMeetingId(ctx.db, req.meetingId, name));
+      if (!data.actions.length) throw new AppError('INVALID_INPUT', `${meetingTitle(data.meeting)}没有交办事项，不能生成交办单。请先在会中或“交办督办”中新建交办事项。`);
+      return buildAssignmentSheets(toAssignmentInput(data, organ));
+    }
+    case 'agenda': {
+      const data = meetingBriefData(ctx.db, requireMeetingId(ctx.db, req.meetingId, name));
+      if (!data.agenda.length) throw new AppError('INVALID_INPUT', `${meetingTitle(data.meeting)}还没有议程，不能生成会议议程。请先在会议的“议程”中添加事项。`);
+      return buildAgenda(toAgendaInput(data, organ));
+    }
+    case 'supervision': {
+      // 督办 covers every overdue action on asOf, whichever meeting issued it.
+      const items = overdueActions(ctx.db, asOf);
+      if (!items.length) throw new AppError('INVALID_INPUT', `截至${chineseDate(asOf)}没有超期的交办事项，无需督办单。`);
+      return withMasthead(buildSupervision(toSupervisionInput(items, organ, asOf)));
+    }
+    case 'register':
+      return buildRegisterDoc({ organ, asOf, filterText: filterWords(ctx.db, req.filter, levelName), risks: briefRisks(ctx.db, req.filter) });
+    case 'weekly':
+      break;
   }
   const to = req.to ?? addDays(asOf, -1);
   const from = req.from ?? addDays(to, -6);
   if (from > to) throw new AppError('INVALID_INPUT', '研判周期的开始日期不能晚于结束日期。');
-  const m = req.masthead;
+  const domains = domainNames(ctx.db);
+  const key = keyRisks(ctx.db, req.filter);
+  const meeting = req.meetingId ? toWeeklyMeetingPart(meetingBriefData(ctx.db, req.meetingId)) : undefined;
   return buildWeeklyBrief({
     organ,
     asOf,
     from,
     to,
-    domains: domainNames(ctx.db),
-    risks,
+    domains,
+    stats: weeklyStats(ctx.db, req.filter, domains, from, to),
+    keyRisks: key.rows,
+    keyTotal: key.total,
+    meeting,
     cc: req.cc,
-    masthead: {
-      style: 'red',
-      organ,
-      docName: '研判专报',
-      issue: `${yearOf(asOf)}年第${m.issueNo ?? 1}期`,
-      editor: `${organ}办公室`,
-      issueDateText: asOf.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日'),
-      copyNo: m.copyNo,
-      secret: m.secret,
-      urgency: m.urgency,
-      signer: m.signer,
-      internal: m.internal ?? true,
-    },
+    masthead: mastheadOf(req, organ, asOf, '研判专报', `${yearOf(asOf)}年第${req.masthead.issueNo ?? 1}期`),
   });
+}
+
+function definedMasthead(req: BriefRequestParsed): Partial<Masthead> {
+  const m = req.masthead;
+  const out: Partial<Masthead> = {};
+  if (m.copyNo) out.copyNo = m.copyNo;
+  if (m.secret) out.secret = m.secret;
+  if (m.urgency) out.urgency = m.urgency;
+  if (m.signer) out.signer = m.signer;
+  if (m.internal !== undefined) out.internal = m.internal;
+  return out;
 }
 
 // Progress of running jobs, by client-chosen id (a document is one job; kept for a minute after).

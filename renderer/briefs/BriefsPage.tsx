@@ -11,7 +11,9 @@ import { printRoute, type BriefRequest } from '../../shared/briefs/request';
 import type { BriefProgress } from '../../shared/contract/briefs';
 import type { Lists } from '../../shared/settings';
 import { LEVELS, RISK_STATUSES } from '../../shared/labels';
-import { BRIEF_CHOICES, saveBase64 } from './choices';
+import { BRIEF_CHOICES, initialFromHash, saveBase64 } from './choices';
+import { meetingPickLabel } from '../../shared/briefs/fromMeeting';
+import type { MeetingRow } from '../../shared/meetings';
 import { DocView } from './print/DocView';
 
 type Options = {
@@ -35,8 +37,13 @@ const D = 'YYYY-MM-DD';
 export function BriefsPage() {
   const report = useErrorReporter();
   const { message } = App.useApp();
-  const [choiceKey, setChoiceKey] = useState('weekly');
+  const [initial] = useState(() => initialFromHash(window.location.hash));
+  const [choiceKey, setChoiceKey] = useState(initial.choiceKey ?? 'weekly');
   const [opts, setOpts] = useState<Options>({ internal: true, copies: 1 });
+  const [meetings, setMeetings] = useState<MeetingRow[]>([]);
+  // Meeting documents default to the latest meeting; the 专报 takes one only when asked.
+  const [meetingId, setMeetingId] = useState<number | undefined>(initial.meetingId);
+  const [weeklyMeetingId, setWeeklyMeetingId] = useState<number | undefined>(undefined);
   const [lists, setLists] = useState<Lists>({ domains: [], regions: [] });
   const [doc, setDoc] = useState<Doc | null>(null);
   const [docError, setDocError] = useState<string | null>(null);
@@ -46,15 +53,18 @@ export function BriefsPage() {
 
   useEffect(() => {
     api('lists.get', {}).then(setLists, report);
+    api('meetings.list', { limit: 200 }).then(setMeetings, report);
   }, [report]);
+  const pickedMeeting = choice.meeting === 'required' ? (meetingId ?? meetings[0]?.id) : choice.meeting === 'optional' ? weeklyMeetingId : undefined;
 
   const request: BriefRequest = useMemo(() => {
     const r: BriefRequest = { ...choice.request, asOf: opts.asOf?.format(D) };
+    if (pickedMeeting) r.meetingId = pickedMeeting;
     if (choice.period && opts.period) Object.assign(r, { from: opts.period[0].format(D), to: opts.period[1].format(D) });
     if (choice.filter) r.filter = { domainId: opts.domainId, regionId: opts.regionId, level: opts.level, status: opts.status };
     if (choice.masthead) r.masthead = { copyNo: opts.copyNo || undefined, secret: opts.secret || undefined, urgency: opts.urgency, signer: opts.signer || undefined, issueNo: opts.issueNo, internal: opts.internal };
     return r;
-  }, [choice, opts]);
+  }, [choice, opts, pickedMeeting]);
 
   useEffect(() => {
     let live = true;
@@ -117,6 +127,19 @@ export function BriefsPage() {
           <Form.Item label="截至">
             <DatePicker aria-label="截至日期" value={opts.asOf} onChange={(d) => set({ asOf: d ?? undefined })} placeholder="今天" />
           </Form.Item>
+          {choice.meeting && (
+            <Form.Item label="研判会">
+              <Select
+                aria-label="研判会"
+                style={{ width: 330 }}
+                allowClear={choice.meeting === 'optional'}
+                placeholder={choice.meeting === 'optional' ? '不写入会议内容（可选）' : '还没有研判会'}
+                value={pickedMeeting}
+                onChange={(v?: number) => (choice.meeting === 'optional' ? setWeeklyMeetingId(v) : setMeetingId(v))}
+                options={meetings.map((m) => ({ value: m.id, label: meetingPickLabel(m) }))}
+              />
+            </Form.Item>
+          )}
           {choice.period && (
             <Form.Item label="研判周期">
               <DatePicker.RangePicker value={opts.period} onChange={(v) => set({ period: v && v[0] && v[1] ? [v[0], v[1]] : undefined })} placeholder={['上周一', '上周日']} />
@@ -133,7 +156,7 @@ export function BriefsPage() {
         </Form>
         {choice.masthead && (
           <Form layout="inline" style={{ marginTop: 8, rowGap: 8 }}>
-            <Form.Item label="期号"><InputNumber aria-label="期号" min={1} max={999} value={opts.issueNo} onChange={(v) => set({ issueNo: v ?? undefined })} placeholder="1" /></Form.Item>
+            {choice.key === 'weekly' && <Form.Item label="期号"><InputNumber aria-label="期号" min={1} max={999} value={opts.issueNo} onChange={(v) => set({ issueNo: v ?? undefined })} placeholder="1" /></Form.Item>}
             <Form.Item label="份号"><Input aria-label="份号" style={{ width: 90 }} maxLength={6} value={opts.copyNo} onChange={(e) => set({ copyNo: e.target.value })} placeholder="000001" /></Form.Item>
             <Form.Item label="密级"><Input aria-label="密级" style={{ width: 110 }} value={opts.secret} onChange={(e) => set({ secret: e.target.value })} placeholder="如 秘密★1年" /></Form.Item>
             <Form.Item label="紧急程度"><Select aria-label="紧急程度" allowClear style={{ width: 90 }} value={opts.urgency} onChange={(v) => set({ urgency: v })} options={[{ value: '特急', label: '特急' }, { value: '加急', label: '加急' }]} /></Form.Item>

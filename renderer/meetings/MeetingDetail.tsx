@@ -1,7 +1,7 @@
 // One meeting: state and its next steps, agenda, facts, minutes (with signed versions), assignments.
 import { useCallback, useEffect, useState } from 'react';
 import { App, Breadcrumb, Button, Descriptions, Input, Modal, Space, Tabs, Tag, Typography } from 'antd';
-import { LockOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { LockOutlined, PlayCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
 import { chineseDate } from '../../shared/dates';
@@ -66,6 +66,11 @@ export function MeetingDetail({ id }: { id: number }) {
         {events.filter((e) => e !== 'start').map((e) => (
           <Button key={e} danger={e === 'reopen'} onClick={() => (e === 'reopen' ? setReopen(true) : transition(e))}>{MEETING_EVENT_LABELS[e]}</Button>
         ))}
+        <Space.Compact>
+          {([['minutes', '打印纪要'], ['assignment', '打印交办单'], ['agenda', '打印议程']] as const).map(([kind, label]) => (
+            <Button key={kind} icon={<PrinterOutlined />} href={`#/briefs?kind=${kind}&meeting=${m.id}`}>{label}</Button>
+          ))}
+        </Space.Compact>
       </div>
       <Tabs
         items={[

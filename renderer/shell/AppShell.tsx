@@ -30,7 +30,8 @@ export function AppShell() {
   if (!info) return <Spin size="large" fullscreen tip="正在打开台账…" />;
   if (info.firstRun) return <FirstRun onDone={refresh} />;
 
-  const [areaKey, ...rest] = route.split('/');
+  // A query (#/briefs?kind=minutes&meeting=12) belongs to the page, not to the area key.
+  const [areaKey, ...rest] = route.split('?')[0].split('/');
   const area = AREAS.find((a) => a.key === areaKey) ?? AREAS[0];
   return (
     <Layout style={{ height: '100%' }}>

@@ -156,7 +156,7 @@ export interface AgendaInput {
   place: string;
   chair: string;
   attendees: string;
-  items: { title: string; presenter: string; minutes: number; riskCodes?: string[] }[];
+  items: { title: string; presenter: string; minutes: number; riskCodes?: string[]; /** Why the item is on the agenda (列入理由). */ reasons?: string[] }[];
 }
 
 /** 会议议程 handout: items with presenter, time per item and a running clock. */
@@ -167,7 +167,7 @@ export function buildAgenda(a: AgendaInput): Doc {
   const rows = a.items.map((it, i) => {
     const start = t;
     t += it.minutes;
-    return [String(i + 1), it.title + (it.riskCodes?.length ? `（${it.riskCodes.join('、')}）` : ''), it.presenter, `${clock(start)}—${clock(t)}`];
+    return [String(i + 1), it.title + (it.riskCodes?.length ? `（${it.riskCodes.join('、')}）` : '') + (it.reasons?.length ? `　列入理由：${it.reasons.join('；')}` : ''), it.presenter, `${clock(start)}—${clock(t)}`];
   });
   return {
     kind: 'agenda',
@@ -175,9 +175,10 @@ export function buildAgenda(a: AgendaInput): Doc {
     title: `${a.year}年第${chineseNumber(a.sessionNo)}次风险研判会议程`,
     blocks: [
       { t: 'p', indent: true, text: `时间：${chineseDate(a.meetingDate)} ${a.time}` },
-      { t: 'p', indent: true, text: `地点：${a.place}` },
+      ...(a.place ? [{ t: 'p' as const, indent: true, text: `地点：${a.place}` }] : []),
       { t: 'p', indent: true, text: `主持：${a.chair}` },
       { t: 'p', indent: true, text: `参会：${a.attendees}` },
+      { t: 'p', indent: true, text: `议题共${a.items.length}项，计划${a.items.reduce((n, it) => n + it.minutes, 0)}分钟。` },
       { t: 'table', fontPt: 14, columns: [{ title: '序号', width: 3, align: 'center' }, { title: '议题', width: 17 }, { title: '汇报', width: 6 }, { title: '时间', width: 6, align: 'center' }], rows },
     ],
   };

@@ -1,7 +1,7 @@
 // Documents built from the register alone: the printed register (landscape table) and the
 // weekly 研判专报 (summary in words, heat map, key risks). Parts that need meetings (decisions,
-// raised/lowered counts, assignments) come in through WeeklyMeetingPart and stay empty sections
-// until the meeting module supplies them.
+// raised/lowered counts, assignments) come in through WeeklyMeetingPart, filled from a meeting by
+// shared/briefs/fromMeeting.ts. On a big register the counts come precomputed (WeeklyStats).
 import { addDays, chineseDate } from '../dates.js';
 import { LEVELS, levelName } from '../labels.js';
 import { headingNumber, type Block, type Doc, type Masthead } from './model.js';
@@ -107,6 +107,22 @@ export interface WeeklyMeetingPart {
   trend?: { labels: string[]; series: { name: string; values: number[] }[] };
 }
 
+/** Counts the 专报 prints, computed by SQL aggregates on a big register (or from rows, below). */
+export interface WeeklyStats {
+  /** Items in the register that are not closed (已销号/转司法终结). */
+  active: number;
+  /** Active items per level 1..4, and without a level. */
+  byLevel: number[];
+  unleveled: number;
+  /** Active items per domain (in list order, domains with none left out): total and per level 1..4. */
+  byDomain: { name: string; total: number; levels: number[] }[];
+  /** Active items first found in the period, and of those 重大/较大. */
+  fresh: number;
+  freshHigh: number;
+  /** Items first found in each of the 8 weeks ending `to` (all statuses), for the trend chart. */
+  trend: { labels: string[]; series: { name: string; values: number[] }[] };
+}
+
 export interface WeeklyBriefInput {
   masthead: Masthead;
   organ: string;
@@ -115,34 +131,63 @@ export interface WeeklyBriefInput {
   to: string;
   asOf: string;
   domains: string[];
-  risks: BriefRisk[];
+  /** Either every row (small registers, tests) or the precomputed stats plus the key risks. */
+  risks?: BriefRisk[];
+  stats?: WeeklyStats;
+  /** 重大 and 较大 items to print, ordered by level then code (at most a page budget's worth). */
+  keyRisks?: BriefRisk[];
+  /** How many key risks there are in all (more than keyRisks.length when the list was cut). */
+  keyTotal?: number;
   meeting?: WeeklyMeetingPart;
   cc?: string;
 }
 
 const CLOSED = new Set(['已销号', '转司法终结']);
 
+/** Key risks printed in full at most; the rest are counted and referred to the register export. */
+export const MAX_KEY_RISKS = 200;
+
 function countText(parts: [string, number][]): string {
   return parts.filter(([, n]) => n > 0).map(([k, n]) => `${k}${n}件`).join('、');
 }
 
-/** The summary paragraph in words, computed from the rows (no meeting data needed). */
+/** The same stats computed from rows (what the SQL aggregates in db/briefData.ts must equal). */
+export function weeklyStatsFromRisks(domains: string[], risks: BriefRisk[], from: string, to: string): WeeklyStats {
+  const active = risks.filter((r) => !CLOSED.has(r.status));
+  const fresh = active.filter((r) => r.firstFound !== null && r.firstFound >= from && r.firstFound <= to);
+  return {
+    active: active.length,
+    byLevel: LEVELS.map((l) => active.filter((r) => r.level === l.value).length),
+    unleveled: active.filter((r) => r.level === null).length,
+    byDomain: domains
+      .map((d) => {
+        const inD = active.filter((r) => r.domain === d);
+        return { name: d, total: inD.length, levels: LEVELS.map((l) => inD.filter((r) => r.level === l.value).length) };
+      })
+      .filter((d) => d.total > 0),
+    fresh: fresh.length,
+    freshHigh: fresh.filter((r) => r.level === 1 || r.level === 2).length,
+    trend: newItemsTrend(risks, to),
+  };
+}
+
+function statsOf(input: WeeklyBriefInput): WeeklyStats {
+  return input.stats ?? weeklyStatsFromRisks(input.domains, input.risks ?? [], input.from, input.to);
+}
+
+/** The summary paragraph in words, computed from the counts (no meeting data needed). */
 export function weeklySummary(input: WeeklyBriefInput): string {
-  const active = input.risks.filter((r) => !CLOSED.has(r.status));
-  const byLevel: [string, number][] = [...LEVELS.map((l) => [l.name, active.filter((r) => r.level === l.value).length] as [string, number]), ['未定级', active.filter((r) => r.level === null).length]];
-  const isNew = (r: BriefRisk) => r.firstFound !== null && r.firstFound >= input.from && r.firstFound <= input.to;
-  const fresh = active.filter(isNew);
-  const byDomain = input.domains
-    .map((d) => [d, active.filter((r) => r.domain === d).length] as [string, number])
-    .filter(([, n]) => n > 0)
-    .sort((a, b) => b[1] - a[1]);
-  const top = byDomain.slice(0, 3);
-  const freshHigh = fresh.filter((r) => r.level === 1 || r.level === 2).length;
-  let s = `截至${chineseDate(input.asOf)}，全市风险隐患台账在册${active.length}件`;
-  s += active.length ? `，其中${countText(byLevel)}。` : '。';
-  s += `本期（${chineseDate(input.from)}至${chineseDate(input.to)}）新排查${fresh.length}件`;
-  s += !fresh.length ? '。' : freshHigh ? `，其中重大、较大${freshHigh}件。` : '，无重大、较大风险。';
-  const share = `${Math.round((top.reduce((a, [, n]) => a + n, 0) / Math.max(1, active.length)) * 100)}%`;
+  const st = statsOf(input);
+  const byLevel: [string, number][] = [...LEVELS.map((l, i) => [l.name, st.byLevel[i]] as [string, number]), ['未定级', st.unleveled]];
+  const top = st.byDomain
+    .map((d) => [d.name, d.total] as [string, number])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
+  let s = `截至${chineseDate(input.asOf)}，全市风险隐患台账在册${st.active}件`;
+  s += st.active ? `，其中${countText(byLevel)}。` : '。';
+  s += `本期（${chineseDate(input.from)}至${chineseDate(input.to)}）新排查${st.fresh}件`;
+  s += !st.fresh ? '。' : st.freshHigh ? `，其中重大、较大${st.freshHigh}件。` : '，无重大、较大风险。';
+  const share = `${Math.round((top.reduce((a, [, n]) => a + n, 0) / Math.max(1, st.active)) * 100)}%`;
   if (top.length === 1) s += `从领域看，均为${top[0][0]}类，共${top[0][1]}件。`;
   else if (top.length) s += `从领域看，${top.map(([d]) => d).join('、')}类风险较多，分别为${top.map(([, n]) => `${n}件`).join('、')}，占在册总数的${share}。`;
   const m = input.meeting;
@@ -159,16 +204,22 @@ export function heatCounts(domains: string[], risks: BriefRisk[]): { rowLabels: 
   return { rowLabels: rows, counts: rows.map((d) => LEVELS.map((l) => active.filter((r) => r.domain === d && r.level === l.value).length)) };
 }
 
+/** The 8 week ends (inclusive) of the trend chart ending `to`, and their labels (week start dates). */
+export function trendWeeks(to: string, weeks = 8): { ends: string[]; labels: string[] } {
+  const ends = Array.from({ length: weeks }, (_, i) => addDays(to, -7 * (weeks - 1 - i)));
+  return { ends, labels: ends.map((e) => `${Number(addDays(e, -6).slice(5, 7))}/${Number(addDays(e, -6).slice(8))}`) };
+}
+
 /**
  * Trend from the register alone: items first found in each of the `weeks` weeks ending `to`,
  * split into 重大/较大 and 一般及以下. A meeting's own trend (assessment history) replaces it.
  */
 export function newItemsTrend(risks: BriefRisk[], to: string, weeks = 8): { labels: string[]; series: { name: string; values: number[] }[] } {
-  const ends = Array.from({ length: weeks }, (_, i) => addDays(to, -7 * (weeks - 1 - i)));
+  const { ends, labels } = trendWeeks(to, weeks);
   const inWeek = (r: BriefRisk, end: string) => r.firstFound !== null && r.firstFound > addDays(end, -7) && r.firstFound <= end;
   const count = (pred: (r: BriefRisk) => boolean) => ends.map((end) => risks.filter((r) => inWeek(r, end) && pred(r)).length);
   return {
-    labels: ends.map((e) => `${Number(addDays(e, -6).slice(5, 7))}/${Number(addDays(e, -6).slice(8))}`),
+    labels,
     series: [
       { name: '新排查合计', values: count(() => true) },
       { name: '其中重大、较大', values: count((r) => r.level === 1 || r.level === 2) },
@@ -177,17 +228,18 @@ export function newItemsTrend(risks: BriefRisk[], to: string, weeks = 8): { labe
 }
 
 export function buildWeeklyBrief(input: WeeklyBriefInput): Doc {
-  const active = input.risks.filter((r) => !CLOSED.has(r.status));
-  const key = active.filter((r) => r.level === 1 || r.level === 2).sort((a, b) => (a.level! - b.level!) || a.code.localeCompare(b.code));
-  const heat = heatCounts(input.domains, input.risks);
+  const st = statsOf(input);
+  const allKey = input.keyRisks ?? (input.risks ?? []).filter((r) => !CLOSED.has(r.status) && (r.level === 1 || r.level === 2)).sort((a, b) => (a.level! - b.level!) || a.code.localeCompare(b.code));
+  const key = allKey.slice(0, MAX_KEY_RISKS);
+  const keyTotal = input.keyTotal ?? allKey.length;
   const blocks: Block[] = [];
   let h = 0;
   const heading = (text: string) => blocks.push({ t: 'h', level: 1, text: headingNumber(1, ++h) + text });
   heading('总体情况');
   blocks.push({ t: 'p', text: weeklySummary(input) });
-  blocks.push({ t: 'heatmap', caption: '表1  风险隐患领域与等级分布（件）', rowLabels: heat.rowLabels, colLabels: LEVELS.map((l) => `${l.name}（${l.color}）`), counts: heat.counts, colHex: LEVELS.map((l) => l.hex) });
+  blocks.push({ t: 'heatmap', caption: '表1  风险隐患领域与等级分布（件）', rowLabels: st.byDomain.map((d) => d.name), colLabels: LEVELS.map((l) => `${l.name}（${l.color}）`), counts: st.byDomain.map((d) => d.levels), colHex: LEVELS.map((l) => l.hex) });
   if (input.meeting?.trend) blocks.push({ t: 'trend', caption: '图1  近期风险隐患数量走势', ...input.meeting.trend });
-  else blocks.push({ t: 'trend', caption: '图1  近8周新排查风险隐患数量（件，按周起始日）', ...newItemsTrend(input.risks, input.to) });
+  else blocks.push({ t: 'trend', caption: '图1  近8周新排查风险隐患数量（件，按周起始日）', ...st.trend });
   heading('重点风险隐患');
   if (!key.length) blocks.push({ t: 'p', text: '本期无重大、较大风险隐患。' });
   key.forEach((r, i) => {
@@ -200,6 +252,9 @@ export function buildWeeklyBrief(input: WeeklyBriefInput): Doc {
     const decision = input.meeting?.decisions?.[r.code];
     if (decision) blocks.push({ t: 'p', text: `研判意见：${decision}` });
   });
+  if (keyTotal > key.length) {
+    blocks.push({ t: 'p', text: `以上列出重大、较大风险隐患${key.length}件（按等级、编号排序），另有${keyTotal - key.length}件未逐件列出，完整清单见风险隐患台账导出。` });
+  }
   heading('交办事项');
   const asg = input.meeting?.assignments ?? [];
   if (!asg.length) blocks.push({ t: 'p', text: '本期研判会交办事项待会议召开后填入。' });

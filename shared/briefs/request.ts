@@ -12,6 +12,8 @@ export const briefRequest = z.object({
   sample: z.enum(SAMPLE_NAMES).optional(),
   /** Pages of the 版心校准页 sample. */
   samplePages: z.number().int().min(1).max(200).optional(),
+  /** The meeting a 纪要/交办单/议程 (and the 专报's decisions) come from; meeting kinds default to the latest. */
+  meetingId: z.number({ message: '会议编号应为数字' }).int().positive().optional(),
   asOf: isoDate.optional(),
   /** Period of the weekly brief; defaults to the 7 days ending the day before asOf. */
   from: isoDate.optional(),
@@ -63,4 +65,15 @@ export function decodeRequest(q: string): unknown {
 
 export function printRoute(r: BriefRequest): string {
   return `#/print/${r.kind}?q=${encodeRequest(r)}`;
+}
+
+/** Document kinds by the names people use (the issue's 专报|纪要|交办单|督办单|议程) as well as the keys. */
+export const BRIEF_KIND_ALIASES: Record<string, (typeof BRIEF_KINDS)[number]> = {
+  专报: 'weekly', 研判专报: 'weekly', 周研判报告: 'weekly', 纪要: 'minutes', 会议纪要: 'minutes', 交办单: 'assignment',
+  督办单: 'supervision', 议程: 'agenda', 会议议程: 'agenda', 台账: 'register',
+};
+
+export function briefKindOf(name: string): (typeof BRIEF_KINDS)[number] | undefined {
+  const k = name.trim();
+  return (BRIEF_KINDS as readonly string[]).includes(k) ? (k as (typeof BRIEF_KINDS)[number]) : BRIEF_KIND_ALIASES[k];
 }

@@ -29,5 +29,14 @@ test('简报: preview the weekly brief, produce a PDF through the web host, see 
   await page.getByText('交办单（样张，每单位一页）').click();
   await expect(preview.getByText('签收人：').first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('briefs-assignment.png') });
+
+  // From a meeting's page: 打印纪要 opens the preview with that meeting chosen.
+  await page.goto(server.url + '#/meetings/1');
+  await page.getByRole('link', { name: /打印纪要/ }).click();
+  await expect(page.getByRole('combobox', { name: '研判会' })).toBeVisible();
+  await expect(page.locator('.ant-select', { has: page.getByRole('combobox', { name: '研判会' }) })).toContainText('第1次');
+  await expect(preview.getByText('出席：')).toBeVisible();
+  await expect(preview.getByText(/第一次风险研判会会议纪要/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('briefs-minutes.png') });
   expect(foreign).toEqual([]);
 });

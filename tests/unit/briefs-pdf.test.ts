@@ -225,8 +225,8 @@ describe('documents', () => {
     for (const code of ['JB-2026-0201', 'JB-2026-0255', 'JB-2026-0288']) expect(bodyText(b.file)).toContain(code);
   });
 
-  it('refuses meeting documents without meeting data, in Chinese, and a bad 份号', async () => {
-    const r = await core.dispatch('briefs.model', { kind: 'minutes' });
+  it('refuses a meeting document for a meeting that does not exist, in Chinese, and a bad 份号', async () => {
+    const r = await core.dispatch('briefs.model', { kind: 'minutes', meetingId: 99999 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('研判会');
     const bad = await core.dispatch('briefs.model', { kind: 'weekly', masthead: { copyNo: '12' } });

@@ -1,0 +1,61 @@
+// The 研判专报 on a 100,000-risk register: counts come from SQL aggregates and only the key risks
+// are loaded. Model only (no PDF). Expectations are counted here in JS from the generator's output.
+import { describe, expect, it } from 'vitest';
+import { tempCore, testContext, ok } from './helpers.js';
+import { loadDemo } from '../../db/demo.js';
+import { getLists, getSetting } from '../../db/settings.js';
+import { generateDemoRisks } from '../../shared/demo.js';
+import { DEFAULT_CITY_PREFIX } from '../../shared/labels.js';
+import { docText, type Block, type Doc } from '../../shared/briefs/model.js';
+
+// Well past the 5,000-row print limit and the 200 key-risk cap; the 100,000-row timing lives in the bench.
+const N = 12_000;
+const AS_OF = '2026-11-23';
+const FROM = '2026-11-16';
+const TO = '2026-11-22';
+const CLOSED = ['已销号', '转司法终结'];
+
+const addDays = (d: string, n: number) => new Date(Date.parse(d + 'T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
+
+describe('研判专报 on 100,000 risks', () => {
+  it('builds, with counts equal to counts of the generated rows, and prints the first 200 key risks', async () => {
+    const { db, dispatch } = tempCore();
+    loadDemo(db, testContext(), { risks: N, seed: 11, asOf: AS_OF });
+    const lists = getLists(db);
+    const domains = lists.domains.filter((d) => d.active);
+    const rows = generateDemoRisks({ count: N, seed: 11, asOf: AS_OF, prefix: getSetting(db, 'cityPrefix') ?? DEFAULT_CITY_PREFIX, domains, regions: lists.regions.filter((g) => g.active) });
+    expect(rows).toHaveLength(N);
+
+    const active = rows.filter((r) => !CLOSED.includes(r.status ?? ''));
+    const byLevel = [1, 2, 3, 4].map((l) => active.filter((r) => r.level === l).length);
+    const fresh = active.filter((r) => r.firstFound !== null && r.firstFound! >= FROM && r.firstFound! <= TO);
+    const perDomain = domains.map((d) => ({ name: d.name, levels: [1, 2, 3, 4].map((l) => active.filter((r) => r.domainId === d.id && r.level === l).length), total: active.filter((r) => r.domainId === d.id).length })).filter((d) => d.total > 0);
+    const key = active.filter((r) => r.level === 1 || r.level === 2).sort((a, b) => a.level! - b.level! || (a.code < b.code ? -1 : 1));
+    const weekEnds = Array.from({ length: 8 }, (_, i) => addDays(TO, -7 * (7 - i)));
+    const inWeek = (f: string | null | undefined, end: string) => !!f && f > addDays(end, -7) && f <= end;
+    const trendAll = weekEnds.map((e) => rows.filter((r) => inWeek(r.firstFound, e)).length);
+    const trendHigh = weekEnds.map((e) => rows.filter((r) => inWeek(r.firstFound, e) && (r.level === 1 || r.level === 2)).length);
+
+    const doc = await ok<Doc>(dispatch, 'briefs.model', { kind: 'weekly', asOf: AS_OF, from: FROM, to: TO });
+    const text = docText(doc).join('\n');
+    expect(text).toContain(`在册${active.length}件`);
+    expect(text).toContain(`其中重大${byLevel[0]}件、较大${byLevel[1]}件、一般${byLevel[2]}件、低${byLevel[3]}件`);
+    expect(text).toContain(`新排查${fresh.length}件`);
+    const heat = doc.blocks.find((b): b is Extract<Block, { t: 'heatmap' }> => b.t === 'heatmap')!;
+    expect(heat.rowLabels).toEqual(perDomain.map((d) => d.name));
+    expect(heat.counts).toEqual(perDomain.map((d) => d.levels));
+    const trend = doc.blocks.find((b): b is Extract<Block, { t: 'trend' }> => b.t === 'trend')!;
+    expect(trend.series.map((s) => s.values)).toEqual([trendAll, trendHigh]);
+
+    // Key risks: the first 200 by level then code, and a sentence saying how many more and where they are.
+    expect(key.length).toBeGreaterThan(200);
+    const printed = doc.blocks.filter((b): b is Extract<Block, { t: 'p' }> => b.t === 'p').map((p) => /^编号(\S+?)，/.exec(p.text)?.[1]).filter(Boolean);
+    expect(printed).toEqual(key.slice(0, 200).map((r) => r.code));
+    expect(text).toContain(`另有${key.length - 200}件未逐件列出，完整清单见风险隐患台账导出`);
+
+    // The printed register keeps its limit: a 100,000-row table is not a document.
+    const reg = await dispatch('briefs.model', { kind: 'register' });
+    expect(reg.ok).toBe(false);
+    if (!reg.ok) expect(reg.error.message).toMatch(/超过打印上限5000件.*导出Excel/);
+  }, 240_000);
+});
