@@ -14,7 +14,7 @@ let cleanup: (() => Promise<void>) | null = null;
 
 export const briefsSuite: BenchSuite = {
   name: 'briefs',
-  async setup({ asOf }) {
+  async setup({ asOf, core: big, risks }) {
     const dir = mkdtempSync(join(tmpdir(), 'yanpan-bench-briefs-'));
     const core = openCore({ dbPath: join(dir, 'briefs.db'), host: 'cli' });
     const demo = await core.dispatch('demo.load', { risks: 60, seed: 60, asOf });
@@ -36,6 +36,17 @@ export const briefsSuite: BenchSuite = {
       { name: '60-item 研判专报 → PDF', api: run('briefs.pdf', 'weekly'), targetMs: 3000 },
       { name: '60-item 研判专报 → .docx', api: run('briefs.docx', 'weekly'), targetMs: 1000 },
       { name: '60-row register (landscape) → PDF', api: run('briefs.pdf', 'register'), targetMs: 3000 },
+      {
+        // The 专报's counts are SQL aggregates and only its key risks are loaded, so it scales to the full register.
+        name: `研判专报 model on the ${risks}-risk register`,
+        api: async () => {
+          const r = await big.dispatch('briefs.model', { request: { kind: 'weekly', asOf } });
+          if (!r.ok) throw new Error(r.error.message);
+          return r.value;
+        },
+        runs: 5,
+        targetMs: 3000,
+      },
     ];
   },
   async teardown() {
