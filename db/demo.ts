@@ -24,6 +24,12 @@ export interface DemoLoadOptions {
 }
 
 export function loadDemo(db: Db, ctx: WriteContext, o: DemoLoadOptions): number {
+  // One transaction even when called directly (tests, bench): row-by-row autocommits with
+  // synchronous=FULL cost an fsync each. Inside the dispatcher's transaction this is a savepoint.
+  return db.transaction(() => loadDemoRows(db, ctx, o))();
+}
+
+function loadDemoRows(db: Db, ctx: WriteContext, o: DemoLoadOptions): number {
   const existing = (db.prepare('SELECT COUNT(*) AS n FROM risks').get() as { n: number }).n;
   if (existing > 0) throw new AppError('CONFLICT', `台账中已有 ${existing} 条事项。示例数据只能载入空台账，以免与真实数据混在一起。`);
   const lists = getLists(db);

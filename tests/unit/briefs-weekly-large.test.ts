@@ -5,6 +5,9 @@ import { tempCore, testContext, ok } from './helpers.js';
 import { loadDemo } from '../../db/demo.js';
 import { getLists, getSetting } from '../../db/settings.js';
 import { generateDemoRisks } from '../../shared/demo.js';
+import { demoHistory } from '../../shared/demoHistory.js';
+import { DEFAULT_RULES } from '../../shared/grading.js';
+import { DEFAULT_PERIODS } from '../../shared/periods.js';
 import { DEFAULT_CITY_PREFIX } from '../../shared/labels.js';
 import { docText, type Block, type Doc } from '../../shared/briefs/model.js';
 
@@ -23,7 +26,13 @@ describe('研判专报 on a large register', () => {
     loadDemo(db, testContext(), { risks: N, seed: 11, asOf: AS_OF });
     const lists = getLists(db);
     const domains = lists.domains.filter((d) => d.active);
-    const rows = generateDemoRisks({ count: N, seed: 11, asOf: AS_OF, prefix: getSetting(db, 'cityPrefix') ?? DEFAULT_CITY_PREFIX, domains, regions: lists.regions.filter((g) => g.active) });
+    const generated = generateDemoRisks({ count: N, seed: 11, asOf: AS_OF, prefix: getSetting(db, 'cityPrefix') ?? DEFAULT_CITY_PREFIX, domains, regions: lists.regions.filter((g) => g.active) });
+    // A risk's level is the last 研判等级 of its assessment history (the demo's own, recomputed here).
+    const periods = DEFAULT_PERIODS.map(([name, startDate, endDate, escalation]) => ({ name, startDate, endDate, escalation }));
+    const rows = generated.map((g, i) => {
+      const h = demoHistory(g, i, { seed: 11, asOf: AS_OF, rules: DEFAULT_RULES, periods });
+      return h.assessments.length ? { ...g, level: h.assessments[h.assessments.length - 1].grade.finalLevel } : g;
+    });
     expect(rows).toHaveLength(N);
 
     const active = rows.filter((r) => !CLOSED.includes(r.status ?? ''));
