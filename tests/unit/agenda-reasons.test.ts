@@ -113,3 +113,21 @@ describe('assessments and meetings', () => {
     expect((db.prepare('SELECT COUNT(*) AS n FROM assessments').get() as { n: number }).n).toBe(n);
   });
 });
+
+describe('我的周一: reviews due and sensitive periods ahead', () => {
+  it('lists the open risks due by the end of the week and the escalation periods within the lead time', async () => {
+    const { dispatch } = tempCore(); // 2026-11-25, week 11-23 … 11-29
+    const risks: RiskRow[] = [];
+    for (const [title, level] of [['甲', 1], ['乙', 3], ['丙', 4]] as const) risks.push(await ok<RiskRow>(dispatch, 'risks.create', { regionId: 1, domainId: 1, title, level }));
+    await ok(dispatch, 'assessments.record', { riskId: risks[2].id, likelihood: 1, impact: 1, nextReview: '2026-11-29' });
+    await ok(dispatch, 'periods.create', { name: '测试节点', startDate: '2026-12-05', endDate: '2026-12-07', escalation: true });
+    await ok(dispatch, 'periods.create', { name: '远期节点', startDate: '2027-03-01', endDate: '2027-03-02', escalation: true });
+    const fresh = await Promise.all(risks.map((r) => ok<RiskRow>(dispatch, 'risks.get', { id: r.id })));
+    const want = fresh.filter((r) => r.nextReview !== null && r.nextReview <= '2026-11-29').map((r) => r.id).sort();
+    const d = await ok<{ dueForReview: Array<{ riskId: number }>; dueForReviewCount: number; sensitiveAhead: Array<{ name: string; daysToStart: number }> }>(dispatch, 'dashboard.monday', { asOf: '2026-11-25' });
+    expect(d.dueForReview.map((r) => r.riskId).sort()).toEqual(want);
+    expect(d.dueForReviewCount).toBe(want.length);
+    expect(want).toContain(risks[2].id);
+    expect(d.sensitiveAhead.map((p) => [p.name, p.daysToStart])).toEqual([['测试节点', 10]]);
+  });
+});
