@@ -8,7 +8,7 @@ import { shanghaiDate } from '../../shared/dates.js';
 import { countActions, type ImportFileInput } from '../../shared/imports/report.js';
 import { readSheetFile, type SheetData } from '../imports/sheet.js';
 import { prepareImport } from '../imports/run.js';
-import { exportCsv, exportWorkbook, reportWorkbook } from '../imports/workbook.js';
+import { EXPORT_SHEET_NAMES, exportCsv, exportWorkbook, reportWorkbook } from '../imports/workbook.js';
 import type { HandlerContext } from './context.js';
 import type { HandlersFor } from './types.js';
 
@@ -48,9 +48,10 @@ export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 
     const data = await reportWorkbook(report);
     return { fileName: `导入预演报告-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`, dataBase64: data.toString('base64') };
   },
-  'exports.register': async ({ format }, ctx) => {
-    const out = format === 'csv' ? exportCsv(ctx.db) : await exportWorkbook(ctx.db);
-    return { fileName: `风险台账-${shanghaiDate(ctx.now())}.${format}`, dataBase64: out.data.toString('base64'), rows: out.rows };
+  'exports.register': async ({ format, sheet }, ctx) => {
+    const out = format === 'csv' ? exportCsv(ctx.db, sheet) : await exportWorkbook(ctx.db);
+    const name = format === 'csv' ? EXPORT_SHEET_NAMES[sheet] : '风险台账';
+    return { fileName: `${name}-${shanghaiDate(ctx.now())}.${format}`, dataBase64: out.data.toString('base64'), rows: out.rows };
   },
   'backups.list': (_input, ctx) => (canBackup(ctx) ? listBackups(backupsDirFor(ctx.dbPath)).map(({ file: _f, ...b }) => b) : []),
   'backups.create': async (_input, ctx) => {
