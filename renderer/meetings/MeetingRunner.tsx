@@ -145,7 +145,7 @@ export function MeetingRunner({ id }: { id: number }) {
           <Descriptions.Item label="领域">{risk.domain}</Descriptions.Item>
           <Descriptions.Item label="涉及" span={2}>{risk.involvedText || risk.involvedCount || '—'}{risk.amountWan ? `，${risk.amountWan}万元` : ''}</Descriptions.Item>
           <Descriptions.Item label="主要诉求" span={2}>{risk.mainDemands || '—'}</Descriptions.Item>
-          <Descriptions.Item label="定级依据" span={2}>{risk.levelBasis || '—'}</Descriptions.Item>
+          <Descriptions.Item label="定级依据" span={2}><span style={{ whiteSpace: 'pre-wrap' }}>{risk.levelBasis || '—'}</span></Descriptions.Item>
           <Descriptions.Item label="进展情况" span={2}>{risk.progress || '—'}</Descriptions.Item>
           <Descriptions.Item label="在办交办" span={2}>{open.length ? open.map((a) => `${a.code} ${a.leadUnit}（${a.state}，${a.due.status === '超期' ? `超期${a.due.overdueDays}天` : `时限${a.dueAt}`}）`).join('；') : '无'}</Descriptions.Item>
         </Descriptions>
