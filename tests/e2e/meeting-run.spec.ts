@@ -1,7 +1,7 @@
 // A whole meeting: agenda → the runner records an assessment and an assignment for three items
 // (keyboard: Ctrl+Enter, Alt+J, PageDown) → end → minutes carry the levels and assignments → 签发
 // → the assignments are on the board.
-import { test, expect } from './fixtures';
+import { test, expect } from './fixtures.js';
 
 test('run a meeting for three items, draft and sign the minutes, the actions reach the board', async ({ page, server }) => {
   test.setTimeout(180_000);
