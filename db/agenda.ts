@@ -10,6 +10,7 @@ import { nextWorkingDayOnOrAfter } from '../shared/calendar.js';
 import { defaultItemMinutes, proposeAgenda, type AgendaAction, type AgendaReason, type AgendaRisk, type LastMeeting, type ProposedItem, type ReasonProvider } from '../shared/agenda.js';
 import type { AgendaItemRow, AgendaStatus, MeetingRow } from '../shared/meetings.js';
 import type { ActionState } from '../shared/actions.js';
+import { dueForReviewProvider, levelRaisedProvider, sensitivePeriodProvider, type AgendaProviderFactory } from './agendaReasons.js';
 
 type DbRow = Record<string, unknown>;
 
@@ -50,6 +51,7 @@ export interface AgendaData {
   risks: AgendaRisk[];
   actions: AgendaAction[];
   titles: Map<number, string>;
+  providers: ReasonProvider[];
 }
 
 /** Loads every row that could give a risk a reason (a superset; the pure rules decide). */
@@ -81,6 +83,12 @@ export function loadAgendaData(db: Db, meetingId: number, asOf: string): AgendaD
   const linked = new Set<number>();
   for (const a of actions) for (const r of a.riskIds) linked.add(r);
   for (const it of lastMeeting?.items ?? []) linked.add(it.riskId);
+  const providers: ReasonProvider[] = [];
+  for (const factory of agendaProviders) {
+    const p = factory(db, { meeting, lastMeeting });
+    for (const r of p.candidates) linked.add(r);
+    providers.push(p.reason);
+  }
   const since = prev ? endOfShanghaiDay(prev.date) : '';
   // One pass over three index-backed candidate sets (linked, new since the last meeting, 反弹);
   // Shanghai has no daylight saving, so its calendar date is the UTC instant plus 8 hours.
@@ -99,15 +107,15 @@ export function loadAgendaData(db: Db, meetingId: number, asOf: string): AgendaD
     risks.push({ id, code, level, status, createdOn, deleted: deletedAt !== null });
     titles.set(id, title);
   }
-  return { meeting, lastMeeting, risks, actions, titles };
+  return { meeting, lastMeeting, risks, actions, titles, providers };
 }
 
-/** Reason providers that need assessments are registered here by the grading work (see shared/agenda.ts). */
-export const agendaProviders: Array<(db: Db, asOf: string) => ReasonProvider> = [];
+/** Reasons from the grading record (db/agendaReasons.ts): each adds its candidate risks and decides per risk. */
+export const agendaProviders: AgendaProviderFactory[] = [levelRaisedProvider, dueForReviewProvider, sensitivePeriodProvider];
 
 export function proposeForMeeting(db: Db, meetingId: number, asOf: string): Array<ProposedItem & { inAgenda: boolean; title: string }> {
   const data = loadAgendaData(db, meetingId, asOf);
-  const proposed = proposeAgenda({ asOf, risks: data.risks, actions: data.actions, lastMeeting: data.lastMeeting, providers: agendaProviders.map((p) => p(db, asOf)) });
+  const proposed = proposeAgenda({ asOf, risks: data.risks, actions: data.actions, lastMeeting: data.lastMeeting, providers: data.providers });
   const inAgenda = new Set((db.prepare('SELECT risk_id FROM agenda_items WHERE meeting_id = ?').pluck().all(meetingId) as number[]));
   return proposed.map((p) => ({ ...p, inAgenda: inAgenda.has(p.riskId), title: data.titles.get(p.riskId) ?? '' }));
 }

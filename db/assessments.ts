@@ -8,6 +8,7 @@ import { listEvents } from './events.js';
 import { listPeriods } from './periods.js';
 import { currentRuleSet } from './rulesets.js';
 import { syncRiskWeeks } from './weeks.js';
+import { getMeeting, meetingLabel } from './meetings.js';
 import { AppError } from '../shared/errors.js';
 import { shanghaiDate, weekStart } from '../shared/dates.js';
 import { activePeriod, escalationTrigger, grade, GradingError, matrixLevel, nextReviewDate, ruleLevel, type Grade, type GradingEvent, type PeriodLike, type RuleSetConfig } from '../shared/grading.js';
@@ -89,6 +90,11 @@ export function recordAssessment(db: Db, ctx: WriteContext, input: AssessmentInp
   const today = shanghaiDate(ctx.now());
   const asOf = input.assessedOn ?? today;
   if (asOf > today) throw new AppError('INVALID_INPUT', `「研判日期」${asOf} 晚于今天（${today}），请填写已召开研判的日期。`);
+  if (input.meetingId) {
+    // A signed meeting's record is closed: its minutes were issued on these assessments.
+    const m = getMeeting(db, input.meetingId);
+    if (m.locked) throw new AppError('CONFLICT', `${meetingLabel(m)}纪要已签发锁定，不能再补记研判。如需更正，请先撤回签发（重新打开会议）。`);
+  }
   if (input.meetingId && db.prepare('SELECT 1 FROM assessments WHERE risk_id = ? AND meeting_id = ?').get(risk.id, input.meetingId)) {
     throw new AppError('CONFLICT', `「${risk.title}」在这次研判会上已有研判记录，一次会议对一个事项只记一条。`);
   }
@@ -121,6 +127,9 @@ export function recordAssessment(db: Db, ctx: WriteContext, input: AssessmentInp
   };
   const created = insertAssessment(db, row);
   writeAudit(db, ctx, 'create', 'assessment', created.id, null, created);
+  // Recording the meeting's decision on an agenda item means the item was discussed (so the
+  // minutes list it and the next agenda does not carry it over).
+  if (input.meetingId) db.prepare("UPDATE agenda_items SET status = '已议' WHERE meeting_id = ? AND risk_id = ? AND status <> '已议'").run(input.meetingId, risk.id);
   refreshRiskCache(db, ctx, risk.id);
   syncRiskWeeks(db, risk.id, weekStart(asOf), weekStart(today));
   return created;

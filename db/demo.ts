@@ -63,6 +63,12 @@ function loadDemoRows(db: Db, ctx: WriteContext, o: DemoLoadOptions): number {
     demoWeekRows(timelines, o.asOf, o.weeks ?? 52, (w) => ins.run(w.week, ids[w.index], w.level, w.prevLevel, w.likelihood, w.impact, w.status, w.domainId, w.regionId, w.kind));
   });
   const history = loadDemoHistory(db, ctx, { seed: o.seed, asOf: o.asOf });
+  // An assessment dated on a 周例会 day was that meeting's decision: link it (one per risk per
+  // meeting — the latest of the day), so past meetings show their assessments and minutes their levels.
+  db.exec(`UPDATE assessments SET meeting_id = (SELECT MIN(m.id) FROM meetings m WHERE m.type = '周例会' AND m.date = assessments.assessed_on)
+    WHERE meeting_id IS NULL AND kind <> '登记定级'
+      AND assessed_on IN (SELECT date FROM meetings WHERE type = '周例会')
+      AND id = (SELECT MAX(b.id) FROM assessments b WHERE b.risk_id = assessments.risk_id AND b.assessed_on = assessments.assessed_on AND b.kind <> '登记定级')`);
   writeAudit(db, ctx, 'demo.load', 'register', null, null, { risks: o.risks, seed: o.seed, asOf: o.asOf, ...history });
   return rows.length;
 }

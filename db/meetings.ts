@@ -206,7 +206,10 @@ export function minutesDraftFor(db: Db, id: number): string {
   const actions = (db.prepare("SELECT a.code, a.lead_unit AS leadUnit, a.content, a.due_at AS dueAt, (SELECT json_group_array(risk_id) FROM action_risks WHERE action_id = a.id) AS risks FROM actions a WHERE a.meeting_id = ? ORDER BY a.id").all(id) as Array<Record<string, unknown>>).map((a) => ({
     code: a.code as string, leadUnit: a.leadUnit as string, content: a.content as string, dueAt: a.dueAt as string, riskIds: JSON.parse(a.risks as string) as number[],
   }));
-  return draftMinutes({ meeting, agenda, drafts, actions });
+  const assessments = (db.prepare('SELECT risk_id, final_level, override_reason, analysis, countermeasures FROM assessments WHERE meeting_id = ?').all(id) as Array<Record<string, unknown>>).map((r) => ({
+    riskId: r.risk_id as number, finalLevel: r.final_level as number, overrideReason: (r.override_reason as string | null) ?? null, analysis: r.analysis as string, countermeasures: r.countermeasures as string,
+  }));
+  return draftMinutes({ meeting, agenda, drafts, actions, assessments });
 }
 
 export function listMinutesVersions(db: Db, meetingId: number): MinutesVersion[] {

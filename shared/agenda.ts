@@ -17,8 +17,8 @@ export const AGENDA_REASON_LABELS: Record<AgendaReasonKind, string> = {
   actionOverdue: '交办超期',
   actionReturned: '交办退回重办',
   new: '新增事项',
-  levelRaised: '等级上调',
-  dueForReview: '到期复研',
+  levelRaised: '等级上升',
+  dueForReview: '到期研判',
   sensitivePeriod: '敏感节点临近',
   manual: '人工添加',
 };

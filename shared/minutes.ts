@@ -1,8 +1,9 @@
 // The first draft of the minutes (纪要), built from what the meeting recorded: attendance, each
 // item's 研判意见 and 对策建议 typed in the runner, and the assignments issued by the meeting.
-// The analyst edits the text afterwards; 签发 freezes it. Assessment details (levels decided) join
-// here once assessments are recorded (grading issue).
+// The analyst edits the text afterwards; 签发 freezes it. The level each item was decided at comes
+// from the meeting's assessments (研判等级, and 调级理由 when the meeting overrode the computed level).
 import { chineseDate } from './dates.js';
+import { levelName } from './labels.js';
 import type { AgendaItemRow, MeetingRow } from './meetings.js';
 
 export interface MinutesInput {
@@ -11,6 +12,8 @@ export interface MinutesInput {
   /** Runner drafts by risk: analysis (研判意见), countermeasures (对策建议), assignment (free text). */
   drafts: Array<{ riskId: number; field: string; text: string }>;
   actions: Array<{ code: string; leadUnit: string; content: string; dueAt: string; riskIds: number[] }>;
+  /** The meeting's assessments (one per risk): the decided level and, if overridden, why. */
+  assessments?: Array<{ riskId: number; finalLevel: number; overrideReason: string | null; analysis: string; countermeasures: string }>;
 }
 
 const NUM = '一二三四五六七八九十';
@@ -31,9 +34,12 @@ export function draftMinutes(o: MinutesInput): string {
     `${NUM[0]}、研判事项`,
   ];
   discussed.forEach((a, i) => {
-    const analysis = draft(a.riskId, 'analysis');
-    const counter = draft(a.riskId, 'countermeasures');
-    lines.push(`${i + 1}. ${a.riskCode} ${a.riskTitle}。${analysis || '（研判意见）'}${counter ? `对策建议：${counter}` : ''}`);
+    const rec = o.assessments?.find((x) => x.riskId === a.riskId);
+    // The recorded assessment is the decision; the runner draft only stands in when none was recorded.
+    const analysis = rec?.analysis.trim() || draft(a.riskId, 'analysis');
+    const counter = rec?.countermeasures.trim() || draft(a.riskId, 'countermeasures');
+    const level = rec ? `研判等级：${levelName(rec.finalLevel)}${rec.overrideReason ? `（调级理由：${rec.overrideReason}）` : ''}。` : '';
+    lines.push(`${i + 1}. ${a.riskCode} ${a.riskTitle}。${level}${analysis || '（研判意见）'}${counter ? `对策建议：${counter}` : ''}`);
   });
   const carried = o.agenda.filter((a) => a.status === '未议');
   if (carried.length) lines.push(`以下事项本次未及研判，转下次会议：${carried.map((a) => `${a.riskCode} ${a.riskTitle}`).join('；')}。`);

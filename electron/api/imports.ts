@@ -51,10 +51,11 @@ export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 
     const data = await (await workbookLib()).reportWorkbook(report);
     return { fileName: `导入预演报告-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`, dataBase64: data.toString('base64') };
   },
-  'exports.register': async ({ format }, ctx) => {
+  'exports.register': async ({ format, sheet }, ctx) => {
     const lib = await workbookLib();
-    const out = format === 'csv' ? lib.exportCsv(ctx.db) : await lib.exportWorkbook(ctx.db);
-    return { fileName: `风险台账-${shanghaiDate(ctx.now())}.${format}`, dataBase64: out.data.toString('base64'), rows: out.rows };
+    const out = format === 'csv' ? lib.exportCsv(ctx.db, sheet) : await lib.exportWorkbook(ctx.db);
+    const name = format === 'csv' ? lib.EXPORT_SHEET_NAMES[sheet] : '风险台账';
+    return { fileName: `${name}-${shanghaiDate(ctx.now())}.${format}`, dataBase64: out.data.toString('base64'), rows: out.rows };
   },
   'backups.list': (_input, ctx) => (canBackup(ctx) ? listBackups(backupsDirFor(ctx.dbPath)).map(({ file: _f, ...b }) => b) : []),
   'backups.create': async (_input, ctx) => {

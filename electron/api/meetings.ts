@@ -8,6 +8,9 @@ import { shanghaiDate, weekStart, addDays } from '../../shared/dates.js';
 import { defaultMeetingDate } from '../../shared/calendar.js';
 import { SUPERVISION_LEVELS, type SupervisionLevel } from '../../shared/actions.js';
 import type { MondayDashboard } from '../../shared/contract/meetings.js';
+import { listPeriods } from '../../db/periods.js';
+import { currentRuleSet } from '../../db/rulesets.js';
+import { nearPeriods } from '../../shared/periods.js';
 import type { MeetingDetail } from '../../shared/meetings.js';
 import type { Db } from '../../db/open.js';
 import type { HandlerContext } from './context.js';
@@ -59,9 +62,20 @@ function monday(db: Db, asOf: string): MondayDashboard {
     dueSoonCount: open.filter((a) => a.due.status === '临期').length,
     byLevel,
     pendingExtensions: open.filter((a) => a.pendingExtension).length,
-    dueForReview: null,
-    sensitiveAhead: null,
+    ...reviewsAndPeriods(db, asOf, ws),
   };
+}
+
+function reviewsAndPeriods(db: Db, asOf: string, ws: string): Pick<MondayDashboard, 'dueForReview' | 'dueForReviewCount' | 'sensitiveAhead' | 'sensitiveDays'> {
+  const where = "deleted_at IS NULL AND next_review <= ? AND status NOT IN ('已销号', '转司法终结')";
+  const weekEnd = addDays(ws, 6);
+  const due = (db.prepare(`SELECT id, code, title, level, next_review FROM risks WHERE ${where} ORDER BY coalesce(level, 9), next_review, code LIMIT 20`).all(weekEnd) as Array<Record<string, unknown>>).map((r) => ({
+    riskId: r.id as number, code: r.code as string, title: r.title as string, level: (r.level as number | null) ?? null, nextReview: r.next_review as string,
+  }));
+  const dueForReviewCount = (db.prepare(`SELECT COUNT(*) FROM risks WHERE ${where}`).pluck().get(weekEnd) as number);
+  const sensitiveDays = currentRuleSet(db).config.escalationDaysBefore;
+  const sensitiveAhead = nearPeriods(listPeriods(db), asOf, sensitiveDays).filter((p) => p.escalation).map((p) => ({ name: p.name, start: p.startDate, end: p.endDate, state: p.state, daysToStart: p.daysToStart }));
+  return { dueForReview: due, dueForReviewCount, sensitiveAhead, sensitiveDays };
 }
 
 type M =

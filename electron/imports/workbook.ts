@@ -7,6 +7,7 @@ import { RISK_SELECT, rowToRisk } from '../../db/risks.js';
 import { LEVELS, levelName } from '../../shared/labels.js';
 import type { RiskRow } from '../../shared/risks.js';
 import type { ImportReport } from '../../shared/imports/report.js';
+import { ACTION_COLUMNS, ASSESSMENT_COLUMNS, actionRows, assessmentRows } from './exportSheets.js';
 
 export interface ExportColumn<T> {
   header: string;
@@ -113,7 +114,7 @@ function memoiseStyles(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
   };
 }
 
-/** The register (and, as their areas land, assessments and actions) as one .xlsx. */
+/** The register, its 研判记录 (assessments) and 交办事项 (actions) as one .xlsx; rows counts the register. */
 export async function exportWorkbook(db: Db): Promise<{ data: Buffer; rows: number }> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
@@ -122,6 +123,8 @@ export async function exportWorkbook(db: Db): Promise<{ data: Buffer; rows: numb
   memoiseStyles(wb);
   wb.creator = '风险研判台';
   const rows = addSheet(wb, '风险台账', REGISTER_COLUMNS, registerRows(db), { levelColumn: '风险等级' });
+  addSheet(wb, '研判记录', ASSESSMENT_COLUMNS, assessmentRows(db), { levelColumn: '研判等级' });
+  addSheet(wb, '交办事项', ACTION_COLUMNS, actionRows(db));
   await wb.commit();
   return { data: Buffer.concat(chunks), rows };
 }
@@ -132,9 +135,18 @@ const csvCell = (v: string | number | Date | null) => {
 };
 
 /** CSV in UTF-8 with BOM (so Excel opens it without garbling Chinese), same columns as the .xlsx. */
-export function exportCsv(db: Db): { data: Buffer; rows: number } {
-  const lines = [REGISTER_COLUMNS.map((c) => csvCell(c.header)).join(',')];
-  for (const r of registerRows(db)) lines.push(REGISTER_COLUMNS.map((c) => csvCell(c.value(r))).join(','));
+export function exportCsv(db: Db, sheet: ExportSheet = 'register'): { data: Buffer; rows: number } {
+  if (sheet === 'assessments') return csvOf(ASSESSMENT_COLUMNS, assessmentRows(db));
+  if (sheet === 'actions') return csvOf(ACTION_COLUMNS, actionRows(db));
+  return csvOf(REGISTER_COLUMNS, registerRows(db));
+}
+
+export type ExportSheet = 'register' | 'assessments' | 'actions';
+export const EXPORT_SHEET_NAMES: Record<ExportSheet, string> = { register: '风险台账', assessments: '研判记录', actions: '交办事项' };
+
+function csvOf<T>(columns: ExportColumn<T>[], rows: Iterable<T>): { data: Buffer; rows: number } {
+  const lines = [columns.map((c) => csvCell(c.header)).join(',')];
+  for (const r of rows) lines.push(columns.map((c) => csvCell(c.value(r))).join(','));
   return { data: Buffer.from('\ufeff' + lines.join('\r\n') + '\r\n', 'utf8'), rows: lines.length - 1 };
 }
 

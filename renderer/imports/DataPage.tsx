@@ -36,9 +36,9 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
     }
   }
 
-  const exportAs = (format: 'xlsx' | 'csv') =>
+  const exportAs = (format: 'xlsx' | 'csv', sheet: 'register' | 'assessments' | 'actions' = 'register') =>
     withProgress(`正在导出（.${format}）…`, 3000, async () => {
-      const f = await api('exports.register', { format });
+      const f = await api('exports.register', { format, sheet });
       saveBase64(f.fileName, f.dataBase64, format === 'xlsx' ? XLSX_TYPE : 'text/csv');
     });
 
@@ -79,10 +79,12 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
         </Col>
         <Col span={8}>
           <Card title="导出风险台账" extra={<DownloadOutlined />}>
-            <p>全部在册事项（不含已删除），中文表头、冻结首行、等级着色；导出的文件可原样再导入。</p>
-            <Space>
+            <p>全部在册事项（不含已删除），附研判记录、交办事项两张表；中文表头、冻结首行、等级着色；台账可原样再导入。</p>
+            <Space wrap>
               <Button icon={<DownloadOutlined />} disabled={!!busy} onClick={() => void exportAs('xlsx')}>导出 Excel（.xlsx）</Button>
               <Button disabled={!!busy} onClick={() => void exportAs('csv')}>导出 CSV</Button>
+              <Button disabled={!!busy} onClick={() => void exportAs('csv', 'assessments')}>研判记录 CSV</Button>
+              <Button disabled={!!busy} onClick={() => void exportAs('csv', 'actions')}>交办事项 CSV</Button>
             </Space>
           </Card>
         </Col>

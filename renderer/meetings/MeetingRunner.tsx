@@ -1,5 +1,6 @@
 // The meeting runner (projector screen): one item at a time, facts large, 研判意见 and new
-// assignments typed straight into an autosaved draft (debounced), keyboard to move between items.
+// assignments typed straight into an autosaved draft (debounced), the assessment recorded in place
+// (Ctrl+Enter), keyboard to move between items (PageUp/PageDown) and to assign (Alt+J).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Descriptions, Input, Space, Tag, Typography } from 'antd';
 import { api } from '../api';
@@ -11,6 +12,7 @@ import { LevelTag } from '../register/LevelTag';
 import { AGENDA_REASON_LABELS } from '../../shared/agenda';
 import { go } from './MeetingsPage';
 import { ActionForm } from '../actions/ActionForm';
+import { RunnerAssessment } from './RunnerAssessment';
 
 const FIELDS = [
   { key: 'analysis', label: '研判意见' },
@@ -31,6 +33,7 @@ export function MeetingRunner({ id }: { id: number }) {
   const [now, setNow] = useState(() => Date.now());
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const [assigning, setAssigning] = useState(false);
+  const submitAssessment = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     Promise.all([api('meetings.get', { id }), api('meetings.drafts', { meetingId: id })]).then(([detail, list]) => {
@@ -42,13 +45,16 @@ export function MeetingRunner({ id }: { id: number }) {
     }, report);
   }, [id, report]);
   const item = d?.agenda[index];
+  // Keyed by the risk, not the item object: recording a decision updates the item, and that must
+  // not restart the item's clock.
+  const itemRiskId = item?.riskId;
   useEffect(() => {
-    if (!item) return;
-    if (!d?.meeting.locked) api('meetings.draftSave', { meetingId: id, riskId: item.riskId, field: 'cursor', text: '' }).catch(report);
+    if (!itemRiskId) return;
+    if (!d?.meeting.locked) api('meetings.draftSave', { meetingId: id, riskId: itemRiskId, field: 'cursor', text: '' }).catch(report);
     setStarted(Date.now());
-    api('risks.get', { id: item.riskId }).then(setRisk, report);
-    api('actions.list', { riskId: item.riskId, openOnly: true, limit: 50 }).then((r) => setOpen(r.rows), report);
-  }, [item, d?.meeting.locked, id, report]);
+    api('risks.get', { id: itemRiskId }).then(setRisk, report);
+    api('actions.list', { riskId: itemRiskId, openOnly: true, limit: 50 }).then((r) => setOpen(r.rows), report);
+  }, [itemRiskId, d?.meeting.locked, id, report]);
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
@@ -88,6 +94,11 @@ export function MeetingRunner({ id }: { id: number }) {
     const onKey = (e: KeyboardEvent) => {
       if (!d) return;
       const typing = (e.target as HTMLElement).tagName === 'TEXTAREA';
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+        e.preventDefault();
+        submitAssessment.current?.();
+        return;
+      }
       if (e.altKey && (e.key === 'j' || e.key === 'J')) {
         e.preventDefault();
         setAssigning(true);
@@ -134,7 +145,7 @@ export function MeetingRunner({ id }: { id: number }) {
           <Descriptions.Item label="领域">{risk.domain}</Descriptions.Item>
           <Descriptions.Item label="涉及" span={2}>{risk.involvedText || risk.involvedCount || '—'}{risk.amountWan ? `，${risk.amountWan}万元` : ''}</Descriptions.Item>
           <Descriptions.Item label="主要诉求" span={2}>{risk.mainDemands || '—'}</Descriptions.Item>
-          <Descriptions.Item label="定级依据" span={2}>{risk.levelBasis || '—'}</Descriptions.Item>
+          <Descriptions.Item label="定级依据" span={2}><span style={{ whiteSpace: 'pre-wrap' }}>{risk.levelBasis || '—'}</span></Descriptions.Item>
           <Descriptions.Item label="进展情况" span={2}>{risk.progress || '—'}</Descriptions.Item>
           <Descriptions.Item label="在办交办" span={2}>{open.length ? open.map((a) => `${a.code} ${a.leadUnit}（${a.state}，${a.due.status === '超期' ? `超期${a.due.overdueDays}天` : `时限${a.dueAt}`}）`).join('；') : '无'}</Descriptions.Item>
         </Descriptions>
@@ -149,6 +160,21 @@ export function MeetingRunner({ id }: { id: number }) {
           </label>
         ))}
       </div>
+      {risk && risk.id === item.riskId && (
+        <RunnerAssessment
+          risk={risk}
+          meetingId={id}
+          meetingDate={d.meeting.date}
+          locked={d.meeting.locked}
+          analysis={drafts[`${item.riskId}:analysis`] ?? ''}
+          countermeasures={drafts[`${item.riskId}:countermeasures`] ?? ''}
+          submitRef={submitAssessment}
+          onSaved={(a) => {
+            setD((x) => (x ? { ...x, agenda: x.agenda.map((it) => (it.id === item.id ? { ...it, status: '已议', riskLevel: a.finalLevel } : it)) } : x));
+            api('risks.get', { id: item.riskId }).then(setRisk, report);
+          }}
+        />
+      )}
     </div>
   );
 }

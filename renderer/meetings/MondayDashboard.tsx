@@ -10,6 +10,7 @@ import { ActionTable } from '../actions/ActionsPage';
 import { SupervisionTag } from '../actions/SupervisionTag';
 import { CreateMeetingButton } from './MeetingList';
 import { go } from './MeetingsPage';
+import { LevelTag } from '../register/LevelTag';
 
 export function MondayDashboard() {
   const report = useErrorReporter();
@@ -65,8 +66,22 @@ export function MondayDashboard() {
             ))}
           </Space>
         </Card>
-        <Card title="到期复研与敏感节点" style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">{d.dueForReview === null ? '研判记录功能上线后，这里列出本周到期应复研的事项和临近的敏感节点。' : ''}</Typography.Text>
+        <Card title="到期研判与敏感节点" style={{ marginTop: 16 }} data-testid="monday-reviews">
+          <div style={{ marginBottom: 8 }}>
+            <Typography.Text strong>敏感节点（{d.sensitiveDays} 天内）：</Typography.Text>
+            {d.sensitiveAhead?.length ? d.sensitiveAhead.map((p) => (
+              <Tag key={`${p.name}${p.start}`} color={p.state === '进行中' ? 'red' : 'orange'}>{p.name} {p.start} 至 {p.end}（{p.state === '进行中' ? '进行中' : `${p.daysToStart} 天后`}）</Tag>
+            )) : '无'}
+          </div>
+          <Typography.Text strong>本周到期应研判：{d.dueForReviewCount} 项</Typography.Text>
+          {d.dueForReview?.length ? (
+            <ul style={{ paddingLeft: 18, margin: '6px 0 0' }}>
+              {d.dueForReview.map((r) => (
+                <li key={r.riskId}><LevelTag level={r.level} /> {r.code} {r.title} <Typography.Text type={r.nextReview < d.asOf ? 'danger' : 'secondary'}>（应于 {r.nextReview}）</Typography.Text></li>
+              ))}
+            </ul>
+          ) : null}
+          {d.dueForReviewCount > (d.dueForReview?.length ?? 0) && <Typography.Text type="secondary">另有 {d.dueForReviewCount - (d.dueForReview?.length ?? 0)} 项，见台账「下次研判」排序。</Typography.Text>}
         </Card>
       </Col>
       <Col span={24}>

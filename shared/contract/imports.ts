@@ -15,7 +15,15 @@ export const importMethods = {
   'imports.preview': method<ImportReport>()(importFileInput, false, '导入预演：读取表格，给出列对应和逐行结果（新增、更新、无变化、未导入），不写入'),
   'imports.commit': method<ImportReport>()(importFileInput, true, '导入：先自动备份，再在一个事务中写入全部可导入的行（全部成功或全部不写）'),
   'imports.reportFile': method<FilePayload>()(importFileInput, false, '导入预演报告（.xlsx）'),
-  'exports.register': method<FilePayload>()(z.object({ format: z.enum(['xlsx', 'csv'], { message: '只能是 xlsx 或 csv' }).default('xlsx') }), false, '导出风险台账（.xlsx 或 .csv）'),
+  'exports.register': method<FilePayload>()(
+    z.object({
+      format: z.enum(['xlsx', 'csv'], { message: '只能是 xlsx 或 csv' }).default('xlsx'),
+      /** CSV holds one sheet: which one (the .xlsx holds all three). */
+      sheet: z.enum(['register', 'assessments', 'actions'], { message: '只能是 register（风险台账）、assessments（研判记录）或 actions（交办事项）' }).default('register'),
+    }),
+    false,
+    '导出风险台账、研判记录、交办事项（.xlsx 三张表；.csv 按所选的一张）',
+  ),
   'backups.list': method<BackupEntry[]>()(z.object({}), false, '列出自动备份'),
   'backups.create': method<BackupEntry>()(z.object({}), false, '立即备份数据库（备份文件夹中）'),
   'backups.download': method<FilePayload>()(z.object({ name: backupName }), false, '下载一个备份文件'),

@@ -22,10 +22,12 @@ export interface MondayDashboard {
   dueSoonCount: number;
   byLevel: Record<SupervisionLevel, number>;
   pendingExtensions: number;
-  /** Filled once assessments exist (grading issue): risks due for review this week. */
-  dueForReview: Array<{ riskId: number; code: string; title: string; nextReview: string }> | null;
-  /** Filled once sensitive periods exist (grading issue). */
-  sensitiveAhead: Array<{ name: string; start: string; end: string }> | null;
+  /** Open risks whose next review falls by the end of this week (the first 20, most serious and most overdue first). */
+  dueForReview: Array<{ riskId: number; code: string; title: string; level: number | null; nextReview: string }> | null;
+  dueForReviewCount: number;
+  /** Escalation periods under way or starting within the rule set's lead time (节点前 N 天). */
+  sensitiveAhead: Array<{ name: string; start: string; end: string; state: '进行中' | '临近'; daysToStart: number }> | null;
+  sensitiveDays: number;
 }
 
 export interface RunnerDraft {

@@ -104,9 +104,12 @@ describe('recording an assessment', () => {
 
   it('one assessment per risk per meeting', async () => {
     const { dispatch, risk } = await withRisk();
-    await ok(dispatch, 'assessments.record', { riskId: risk.id, meetingId: 7, likelihood: 2, impact: 2 });
-    const again = await dispatch('assessments.record', { riskId: risk.id, meetingId: 7, likelihood: 3, impact: 2 });
+    const m = await ok<{ id: number }>(dispatch, 'meetings.create', { date: '2026-11-23' });
+    await ok(dispatch, 'assessments.record', { riskId: risk.id, meetingId: m.id, likelihood: 2, impact: 2 });
+    const again = await dispatch('assessments.record', { riskId: risk.id, meetingId: m.id, likelihood: 3, impact: 2 });
     expect(again.ok).toBe(false);
+    const noMeeting = await dispatch('assessments.record', { riskId: risk.id, meetingId: m.id + 100, likelihood: 3, impact: 2 });
+    expect(noMeeting.ok).toBe(false);
   });
 });
 

@@ -26,6 +26,15 @@ describe('demo history', () => {
     // Every action was issued by a meeting held on its issue date.
     const byId = new Map(meetings.map((m) => [m.id, m]));
     for (const a of rows) expect(byId.get(a.meetingId!)?.date).toBe(a.issuedAt);
+    // Assessments dated on a 周例会 day belong to that meeting, one per risk per meeting.
+    const all = db.prepare("SELECT id, risk_id, assessed_on, kind, meeting_id FROM assessments ORDER BY id").all() as Array<{ id: number; risk_id: number; assessed_on: string; kind: string; meeting_id: number | null }>;
+    const weeklyOn = new Map(weekly.map((m) => [m.date, m.id]));
+    const linked = all.filter((a) => a.meeting_id !== null);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const a of linked) expect(weeklyOn.get(a.assessed_on)).toBe(a.meeting_id);
+    for (const a of all) {
+      if (a.kind === '研判' && weeklyOn.has(a.assessed_on) && !all.some((b) => b.kind === '研判' && b.risk_id === a.risk_id && b.assessed_on === a.assessed_on && b.id > a.id)) expect(a.meeting_id).toBe(weeklyOn.get(a.assessed_on));
+    }
     // The same seed gives the same history.
     const again = tempCore();
     await ok(again.dispatch, 'demo.load', { risks: 120, seed: 7, asOf });

@@ -71,3 +71,46 @@ describe('export', () => {
     expect((red.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFC8161D');
   });
 });
+
+describe('export: 研判记录 and 交办事项 sheets', () => {
+  it('xlsx holds exactly the assessments and actions in the database, with headers, frozen header and level colours', async () => {
+    const core = tempCore();
+    await ok(core.dispatch, 'demo.load', { risks: 60, seed: 5, asOf: '2026-11-25' });
+    const file = await ok<FilePayload>(core.dispatch, 'exports.register', { format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['风险台账', '研判记录', '交办事项']);
+    const rowsOf = (name: string) => {
+      const ws = wb.getWorksheet(name)!;
+      const head = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+      const out: Array<Record<string, unknown>> = [];
+      for (let r = 2; r <= ws.rowCount; r++) out.push(Object.fromEntries(head.map((h, i) => [h, ws.getRow(r).getCell(i + 1).value ?? ''])));
+      return { ws, head, out };
+    };
+    const names = ['重大', '较大', '一般', '低'];
+    const a = rowsOf('研判记录');
+    const dbA = core.db.prepare('SELECT r.code, a.assessed_on, a.final_level, a.analysis FROM assessments a JOIN risks r ON r.id = a.risk_id WHERE r.deleted_at IS NULL').all() as Array<{ code: string; assessed_on: string; final_level: number; analysis: string }>;
+    const key = (code: unknown, on: unknown, level: unknown, text: unknown) => `${code}|${on}|${level}|${text}`;
+    expect(a.out.map((r) => key(r['事项编号'], r['研判日期'], r['研判等级'], r['研判意见'])).sort()).toEqual(dbA.map((r) => key(r.code, r.assessed_on, names[r.final_level - 1], r.analysis)).sort());
+    expect(a.ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const levelCol = a.head.indexOf('研判等级') + 1;
+    expect((a.ws.getRow(2).getCell(levelCol).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toMatch(/^FF[0-9A-F]{6}$/);
+    const x = rowsOf('交办事项');
+    const dbX = core.db.prepare('SELECT code, state, due_at, lead_unit FROM actions').all() as Array<{ code: string; state: string; due_at: string; lead_unit: string }>;
+    expect(dbX.length).toBeGreaterThan(0);
+    expect(x.out.map((r) => `${r['交办编号']}|${r['办理状态']}|${r['办结时限']}|${r['牵头单位']}`).sort()).toEqual(dbX.map((r) => `${r.code}|${r.state}|${r.due_at}|${r.lead_unit}`).sort());
+    expect(x.ws.getColumn(x.head.indexOf('交办内容') + 1).width).toBeGreaterThan(20);
+  });
+
+  it('csv: one sheet chosen, same rows as the database', async () => {
+    const core = tempCore();
+    await ok(core.dispatch, 'demo.load', { risks: 40, seed: 9, asOf: '2026-11-25' });
+    for (const [sheet, table, header] of [['assessments', 'assessments a JOIN risks r ON r.id = a.risk_id WHERE r.deleted_at IS NULL', '事项编号'], ['actions', 'actions', '交办编号']] as const) {
+      const file = await ok<FilePayload>(core.dispatch, 'exports.register', { format: 'csv', sheet });
+      expect(file.rows).toBe(rowCount(core.db, table));
+      expect(Buffer.from(file.dataBase64, 'base64').toString('utf8').replace(/^\ufeff/, '').startsWith(header)).toBe(true);
+    }
+    const bad = await core.dispatch('exports.register', { format: 'csv', sheet: 'x' });
+    expect(bad.ok).toBe(false);
+  });
+});

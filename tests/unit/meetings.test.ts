@@ -101,9 +101,15 @@ describe('meetings', () => {
     // The risks entered the register on 2026-11-25 (the test clock), before the first meeting: not new.
     let next = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-12-07' });
     const proposed = await ok<Array<{ riskId: number; reasons: Array<{ kind: string }> }>>(dispatch, 'agenda.propose', { meetingId: next.id, asOf: '2026-12-04' });
-    expect(proposed.map((p) => [p.riskId, p.reasons.map((r) => r.kind)])).toEqual([[risks[1].id, ['carried']]]);
+    // Besides the carried item, risks whose next review falls by the meeting date are due (到期研判).
+    const due = new Set(risks.filter((r) => r.nextReview !== null && r.nextReview <= '2026-12-07').map((r) => r.id));
+    const want = risks.flatMap((r) => {
+      const kinds = [...(r.id === risks[1].id ? ['carried'] : []), ...(due.has(r.id) ? ['dueForReview'] : [])];
+      return kinds.length ? [[r.id, kinds]] : [];
+    });
+    expect(Object.fromEntries(proposed.map((p) => [p.riskId, p.reasons.map((r) => r.kind)]))).toEqual(Object.fromEntries(want));
     next = await ok<MeetingRow>(dispatch, 'agenda.apply', { meetingId: next.id, version: next.version, asOf: '2026-12-04' });
-    expect(next.agendaCount).toBe(1);
+    expect(next.agendaCount).toBe(want.length);
   });
 
   it('turning to minutes drafts them from the record: attendance, 研判意见, assignments, items carried over', async () => {
