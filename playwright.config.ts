@@ -10,7 +10,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  workers: 2,
+  // One browser at a time on CI: 2 shared cores make animations and timers race under parallel load.
+  workers: process.env.CI ? 1 : 2,
   fullyParallel: true,
   retries: 0,
   reporter: [['list']],

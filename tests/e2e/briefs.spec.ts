@@ -25,9 +25,14 @@ test('简报: preview the weekly brief, produce a PDF through the web host, see 
   expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await expect(page.getByText(/已生成 PDF：\d+ 页/)).toBeVisible();
 
-  await page.locator('.ant-select', { has: page.getByRole('combobox', { name: '文档' }) }).click();
-  await page.getByText('交办单（样张，每单位一页）').click();
-  await expect(preview.getByText('签收人：').first()).toBeVisible();
+  // Under load an option can be clicked while the dropdown still animates: retry until the choice shows.
+  const docSelect = page.locator('.ant-select', { has: page.getByRole('combobox', { name: '文档' }) });
+  await expect(async () => {
+    await docSelect.click();
+    await page.locator('.ant-select-dropdown:visible').getByText('交办单（样张，每单位一页）').click({ timeout: 3000 });
+    await expect(docSelect.locator('.ant-select-selection-item')).toHaveText('交办单（样张，每单位一页）', { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(preview.getByText('签收人：').first()).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: test.info().outputPath('briefs-assignment.png') });
 
   // From a meeting's page: 打印纪要 opens the preview with that meeting chosen.
