@@ -11,7 +11,8 @@ import { printRoute, type BriefRequest } from '../../shared/briefs/request';
 import type { BriefProgress } from '../../shared/contract/briefs';
 import type { Lists } from '../../shared/settings';
 import { LEVELS, RISK_STATUSES } from '../../shared/labels';
-import { BRIEF_CHOICES, initialFromHash, saveBase64 } from './choices';
+import { BRIEF_CHOICES, initialFromHash } from './choices';
+import { saveBase64 } from '../imports/files';
 import { meetingPickLabel } from '../../shared/briefs/fromMeeting';
 import type { MeetingRow } from '../../shared/meetings';
 import { DocView } from './print/DocView';
@@ -87,7 +88,7 @@ export function BriefsPage() {
     }, 300);
     try {
       const file = await api('briefs.pdf', { request, copies: opts.copies, jobId: id });
-      saveBase64(file.base64!, file.fileName, 'application/pdf');
+      saveBase64(file.fileName, file.base64!, 'application/pdf');
       message.success(`已生成 PDF：${file.pages ?? '?'} 页，${Math.round(file.bytes / 1024)} KB`);
     } catch (e) {
       if (e instanceof ApiCallError && e.error.code === 'CANCELLED') message.info('已取消生成。');
@@ -101,7 +102,7 @@ export function BriefsPage() {
   const makeDocx = useCallback(async () => {
     try {
       const file = await api('briefs.docx', { request, copies: opts.copies });
-      saveBase64(file.base64!, file.fileName, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      saveBase64(file.fileName, file.base64!, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       message.success('已生成 Word 文档，可在 WPS 或 Word 中修改后印发。');
     } catch (e) {
       report(e);

@@ -25,20 +25,6 @@ export const BRIEF_CHOICES: BriefChoice[] = [
   { key: 'calibration', label: '版心校准页（核对打印机）', request: { kind: 'register', sample: 'calibration', samplePages: 1 } },
 ];
 
-/** Saves bytes that came back as base64 through a temporary link (both hosts allow blob: downloads). */
-export function saveBase64(base64: string, fileName: string, type: string): void {
-  const bin = atob(base64);
-  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** #/briefs?kind=minutes&meeting=12 → the choice and meeting to open with (the meeting page links here). */
 export function initialFromHash(hash: string): { choiceKey?: string; meetingId?: number } {
   const q = new URLSearchParams(hash.split('?')[1] ?? '');

@@ -15,6 +15,7 @@ export function readFileBase64(file: File, onProgress: (fraction: number) => voi
   });
 }
 
+/** Saves bytes that came back as base64 through a temporary link (both hosts allow blob: downloads). */
 export function saveBase64(fileName: string, dataBase64: string, type = 'application/octet-stream'): void {
   const bin = atob(dataBase64);
   const bytes = new Uint8Array(bin.length);
