@@ -5,12 +5,11 @@ import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
 import { getSetting } from './settings.js';
 import { AppError } from '../shared/errors.js';
-import { shanghaiDate, yearOf } from '../shared/dates.js';
+import { shanghaiDate, weekStart, yearOf } from '../shared/dates.js';
 import type { RiskFields, RiskRow } from '../shared/risks.js';
 import { DEFAULT_CITY_PREFIX, RISK_FIELD_LABELS } from '../shared/labels.js';
 import { recordRegistrationGrade } from './assessments.js';
 import { syncRiskWeeks } from './weeks.js';
-import { weekStart } from '../shared/dates.js';
 
 /** Writable field → column. The one place the camelCase contract meets the snake_case schema. */
 export const RISK_COLUMNS = {
