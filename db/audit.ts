@@ -2,9 +2,10 @@
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import type { AuditEntry } from '../shared/audit.js';
+import { cachedStatement } from './statements.js';
 
 export function writeAudit(db: Db, ctx: WriteContext, action: string, entity: string, entityId: number | null, before: unknown, after: unknown): void {
-  db.prepare('INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  cachedStatement(db, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     ctx.now(),
     ctx.actor,
     action,

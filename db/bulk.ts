@@ -4,12 +4,12 @@
 // level stays a cache of assessments whichever way rows arrive; callers may supply a fuller history.
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
-import { RISK_COLUMNS, RISK_DEFAULTS, RISK_FIELDS, RISK_SELECT, rowToRisk, toDbValue } from './risks.js';
+import { RISK_COLUMNS, RISK_DEFAULTS, RISK_FIELDS, rowToRisk, toDbValue } from './risks.js';
 import { registrationRow, toAssessment } from './assessments.js';
 import { writeAudit } from './audit.js';
 import { currentRuleSet } from './rulesets.js';
 import { listPeriods } from './periods.js';
-import { fillWeeksUpTo } from './weeks.js';
+import { appendNewRisksToWeek, fillWeeksUpTo } from './weeks.js';
 import { shanghaiDate, weekStart } from '../shared/dates.js';
 import type { RiskFields, RiskRow } from '../shared/risks.js';
 import type { DemoHistory } from '../shared/demoHistory.js';
@@ -47,8 +47,16 @@ export interface BulkOptions {
 const ASSESS_COLS = ['risk_id', 'kind', 'assessed_on', 'likelihood', 'impact', 'score', 'matrix_level', 'rule_level', 'computed_level', 'final_level', 'override_reason',
   'escalation_period', 'escalation_basis', 'basis', 'rule_set_version', 'trend', 'analysis', 'countermeasures', 'report_up', 'next_review', 'created_at', 'created_by'] as const;
 
-/** Inserts complete risks (codes given). Returns the new ids in order, and the histories when asked for. */
+/** Inserts complete risks (codes given). Returns the new ids in order. */
 export function insertRisksBulk(db: Db, ctx: WriteContext, rows: Array<RiskFields & { code: string }>, opts: BulkOptions = {}): number[] {
+  return insertRows(db, ctx, rows, opts);
+}
+
+/** A written row as SQLite now holds it (column → value), for the audit's after-image without reading it back. */
+type StoredRow = Record<string, unknown>;
+
+/** Inserts the rows; `written` sees each stored row as it goes in (audited at once, nothing retained for 10,000 rows). */
+function insertRows(db: Db, ctx: WriteContext, rows: Array<RiskFields & { code: string }>, opts: BulkOptions, written?: (risk: StoredRow, assessments: StoredRow[]) => void): number[] {
   const cols = [...RISK_FIELDS.map((f) => RISK_COLUMNS[f]), 'next_review'];
   const stmt = db.prepare(`INSERT INTO risks (${cols.join(', ')}, created_at, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`);
   const insA = db.prepare(`INSERT INTO assessments (${ASSESS_COLS.join(', ')}) VALUES (${ASSESS_COLS.map(() => '?').join(', ')})`);
@@ -61,11 +69,19 @@ export function insertRisksBulk(db: Db, ctx: WriteContext, rows: Array<RiskField
     rows.map((row, index) => {
       const h = opts.history?.(row, index);
       const last = h?.assessments[h.assessments.length - 1];
+      // A graded row without a history: its 登记定级 is computed first, so the risk goes in with its cache already set.
+      const reg =
+        !h && (row.level || (row.likelihood && row.impact))
+          ? registrationRow({ ...(row as unknown as RiskRow), id: 0, levelBasis: row.levelBasis ?? '', trend: row.trend ?? null }, row.level ?? null, row.firstFound && row.firstFound <= today ? row.firstFound : today, rs, [], periods, now, ctx.actor)
+          : null;
       const cached: RiskFields = last
         ? { ...row, level: last.grade.finalLevel, levelBasis: last.grade.basis, likelihood: last.likelihood, impact: last.impact, trend: last.trend as RiskFields['trend'] }
-        : row;
+        : reg
+          ? { ...row, level: reg.final_level as RiskFields['level'], levelBasis: reg.basis, trend: reg.trend as RiskFields['trend'] }
+          : row;
       const values = RISK_FIELDS.map((f) => toDbValue(f, cached[f] ?? RISK_DEFAULTS[f] ?? null));
-      const id = Number(stmt.run(...values, last?.nextReview ?? null, now, now).lastInsertRowid);
+      const nextReview = last?.nextReview ?? reg?.next_review ?? null;
+      const id = Number(stmt.run(...values, nextReview, now, now).lastInsertRowid);
       if (h) {
         for (const e of h.events) insE.run(id, e.kind, e.occurredOn, e.count, e.stage, e.source, e.note, now, now);
         for (const a of h.assessments) {
@@ -73,39 +89,44 @@ export function insertRisksBulk(db: Db, ctx: WriteContext, rows: Array<RiskField
           insA.run(id, a.kind, a.assessedOn, a.likelihood, a.impact, g.score, g.matrixLevel, g.ruleLevel, g.computedLevel, g.finalLevel, g.overrideReason,
             g.escalation?.period ?? null, g.escalation?.basis ?? null, g.basis, rs.version, a.trend, a.analysis, '', a.reportUp ? 1 : 0, a.nextReview, now, ctx.actor);
         }
-      } else if (row.level || (row.likelihood && row.impact)) {
-        const on = row.firstFound && row.firstFound <= today ? row.firstFound : today;
-        const a = registrationRow({ ...(row as unknown as RiskRow), id, levelBasis: row.levelBasis ?? '', trend: row.trend ?? null }, row.level ?? null, on, rs, [], periods, now, ctx.actor);
-        insA.run(...ASSESS_COLS.map((c) => (a as Record<string, unknown>)[c]));
-        db.prepare('UPDATE risks SET level = ?, level_basis = ?, trend = ?, next_review = ? WHERE id = ?').run(a.final_level, a.basis, a.trend, a.next_review, id);
+      } else if (reg) {
+        reg.risk_id = id;
+        const assessmentId = Number(insA.run(...ASSESS_COLS.map((c) => reg[c])).lastInsertRowid);
+        written?.(storedRisk(cols, values, id, nextReview, now), [{ ...reg, id: assessmentId, meeting_id: null, version: 1 }]);
+        return id;
       }
+      written?.(storedRisk(cols, values, id, nextReview, now), []);
       return id;
     }),
   );
   if (opts.snapshot !== false && ids.length) {
     const week = weekStart(today);
     fillWeeksUpTo(db, week);
-    db.prepare(
-      `INSERT INTO risk_weeks (week, risk_id, level, prev_level, likelihood, impact, status, domain_id, region_id, kind)
-       SELECT ?, id, COALESCE(level, 0), NULL, COALESCE(likelihood, 0), COALESCE(impact, 0), status, domain_id, region_id, 'appeared'
-       FROM risks WHERE id BETWEEN ? AND ? AND deleted_at IS NULL AND status NOT IN ('已销号', '转司法终结')`,
-    ).run(week, ids[0], ids[ids.length - 1]);
+    appendNewRisksToWeek(db, week, ids[0], ids[ids.length - 1]);
   }
   return ids;
+}
+
+/** The columns a new risk row holds: the inserted values plus the ones SQLite fills in (defaults). */
+function storedRisk(cols: string[], values: unknown[], id: number, nextReview: string | null, now: string): StoredRow {
+  const r: StoredRow = { id, next_review: nextReview, deleted_at: null, deleted_reason: null, created_at: now, updated_at: now, version: 1 };
+  for (let i = 0; i < cols.length - 1; i++) r[cols[i]] = values[i];
+  return r;
 }
 
 /**
  * Creates many risks as createRisk would: same defaults, the level recorded as a 登记定级
  * assessment, one audit row for the risk (the row as the register shows it) and one for its
  * assessment — but with one prepared insert and the search index built once. Codes must be free.
+ * The after-images are built from the values written (tests check them against a read-back).
  */
 export function createRisksBulk(db: Db, ctx: WriteContext, rows: Array<RiskFields & { code: string }>): number[] {
-  const ids = insertRisksBulk(db, ctx, rows);
-  const readRisk = db.prepare(`${RISK_SELECT} WHERE r.id = ?`);
-  const readAssessments = db.prepare('SELECT * FROM assessments WHERE risk_id = ? ORDER BY id');
-  for (const id of ids) {
-    writeAudit(db, ctx, 'create', 'risk', id, null, rowToRisk(readRisk.get(id) as Record<string, unknown>));
-    for (const a of readAssessments.all(id) as Array<Parameters<typeof toAssessment>[0]>) writeAudit(db, ctx, 'create', 'assessment', a.id as number, null, toAssessment(a));
-  }
-  return ids;
+  const names = (table: 'regions' | 'domains') => new Map((db.prepare(`SELECT id, name FROM ${table}`).all() as Array<{ id: number; name: string }>).map((r) => [r.id, r.name]));
+  const regions = names('regions');
+  const domains = names('domains');
+  return insertRows(db, ctx, rows, {}, (risk, assessments) => {
+    const after = rowToRisk({ ...risk, region_name: regions.get(risk.region_id as number), domain_name: domains.get(risk.domain_id as number) });
+    writeAudit(db, ctx, 'create', 'risk', after.id, null, after);
+    for (const a of assessments) writeAudit(db, ctx, 'create', 'assessment', a.id as number, null, toAssessment(a));
+  });
 }

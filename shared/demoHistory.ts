@@ -2,10 +2,10 @@
 // day it was found, then re-assessments at the Monday meetings when the review falls due (not every
 // item makes every agenda), likelihood and impact drifting, a few overrides, closures.
 // Pure and seeded per risk (seed, index), so tests recompute the same history in JavaScript.
-import { isoWeekday, type IsoDate } from './dates.js';
+import { addDays, isoWeekday, type IsoDate } from './dates.js';
 import { mulberry32 } from './demo.js';
 import type { RiskFields } from './risks.js';
-import { addDaysFast as addDays, grade, isClosedStatus, nextReviewDate, type Grade, type GradingEvent, type PeriodLike, type RuleSetConfig } from './grading.js';
+import { grade, isClosedStatus, nextReviewDate, type Grade, type GradingEvent, type PeriodLike, type RuleSetConfig } from './grading.js';
 import { levelName } from './labels.js';
 
 export interface DemoEvent extends GradingEvent {

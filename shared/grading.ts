@@ -2,7 +2,7 @@
 // Levels are 1 重大(红) … 4 低(蓝); "higher" means a smaller number. Every threshold comes from a
 // versioned rule set so a past assessment can always be re-read with the rules of its day.
 import { z } from 'zod';
-import type { IsoDate } from './dates.js';
+import { addDays, addMonths, type IsoDate } from './dates.js';
 import { levelName, type LevelValue } from './labels.js';
 
 export const EVENT_KINDS = ['进京', '赴省', '到市集访', '网上舆情', '极端言行'] as const;
@@ -94,22 +94,6 @@ export interface BasisLine {
 
 const L = (v: number) => `${levelName(v)}`;
 
-// Calendar arithmetic on 'YYYY-MM-DD' without dayjs: grading runs a million times when the demo or
-// the bench builds a year of history, and dayjs parsing dominated that. Same results as
-// shared/dates.ts addDays/addMonths (month ends clamp: 03-31 − 1 month = 02-28), checked by a test.
-const pad = (n: number) => String(n).padStart(2, '0');
-const fmt = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-export function addDaysFast(d: IsoDate, n: number): IsoDate {
-  return fmt(new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10) + n)));
-}
-export function addMonthsFast(d: IsoDate, n: number): IsoDate {
-  const y = +d.slice(0, 4);
-  const m = +d.slice(5, 7) - 1 + n;
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return fmt(new Date(Date.UTC(y, m, Math.min(+d.slice(8, 10), last))));
-}
-const addDays = addDaysFast;
-const addMonths = addMonthsFast;
 const higher = (a: LevelValue, b: LevelValue): LevelValue => (a < b ? a : b) as LevelValue;
 
 export function matrixLevel(likelihood: number, impact: number, rules: RuleSetConfig): { level: LevelValue; basis: string } {

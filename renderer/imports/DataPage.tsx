@@ -1,12 +1,13 @@
 // 导入导出与备份: bring a 台账 in, take the register out, and see the database's backups.
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Col, Popconfirm, Progress, Row, Space, Table, Typography } from 'antd';
+import { Button, Card, Col, Popconfirm, Row, Space, Table, Typography } from 'antd';
 import { CloudDownloadOutlined, DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { BACKUP_REASONS, type BackupEntry } from '../../shared/backups';
 import { useErrorReporter } from '../shell/useApi';
 import { ImportWizard } from './ImportWizard';
-import { easedProgress, saveBase64, XLSX_TYPE } from './files';
+import { downloadExport, saveBase64 } from './files';
+import { useProgress } from './useProgress';
 
 const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 const local = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -14,33 +15,16 @@ const local = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone:
 export function DataPage({ onChanged }: { onChanged: () => void }) {
   const report = useErrorReporter();
   const [wizard, setWizard] = useState(false);
-  const [busy, setBusy] = useState<{ what: string; percent: number } | null>(null);
   const [backups, setBackups] = useState<BackupEntry[]>([]);
+  const { busy, run: withProgress, bar } = useProgress();
 
   const loadBackups = useCallback(() => api('backups.list', {}).then(setBackups, report), [report]);
   useEffect(() => {
     void loadBackups();
   }, [loadBackups]);
 
-  async function withProgress<T>(what: string, expectedMs: number, fn: () => Promise<T>): Promise<T | undefined> {
-    setBusy({ what, percent: 0 });
-    const stop = easedProgress((p) => setBusy({ what, percent: p }), 0, 100, expectedMs);
-    try {
-      return await fn();
-    } catch (e) {
-      report(e);
-      return undefined;
-    } finally {
-      stop();
-      setTimeout(() => setBusy(null), 400);
-    }
-  }
-
   const exportAs = (format: 'xlsx' | 'csv', sheet: 'register' | 'assessments' | 'actions' = 'register') =>
-    withProgress(`正在导出（.${format}）…`, 3000, async () => {
-      const f = await api('exports.register', { format, sheet });
-      saveBase64(f.fileName, f.dataBase64, format === 'xlsx' ? XLSX_TYPE : 'text/csv');
-    });
+    withProgress(`正在导出（.${format}）…`, 3000, () => downloadExport(format, sheet));
 
   const backupNow = () =>
     withProgress('正在备份数据库…', 1500, async () => {
@@ -64,12 +48,7 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
 
   return (
     <div>
-      {busy && (
-        <div style={{ marginBottom: 12 }}>
-          <Typography.Text>{busy.what}</Typography.Text>
-          <Progress percent={busy.percent} status={busy.percent >= 100 ? 'success' : 'active'} aria-label={busy.what} />
-        </div>
-      )}
+      {bar}
       <Row gutter={16}>
         <Col span={8}>
           <Card title="导入 Excel 台账" extra={<UploadOutlined />}>
@@ -81,17 +60,17 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
           <Card title="导出风险台账" extra={<DownloadOutlined />}>
             <p>全部在册事项（不含已删除），附研判记录、交办事项两张表；中文表头、冻结首行、等级着色；台账可原样再导入。</p>
             <Space wrap>
-              <Button icon={<DownloadOutlined />} disabled={!!busy} onClick={() => void exportAs('xlsx')}>导出 Excel（.xlsx）</Button>
-              <Button disabled={!!busy} onClick={() => void exportAs('csv')}>导出 CSV</Button>
-              <Button disabled={!!busy} onClick={() => void exportAs('csv', 'assessments')}>研判记录 CSV</Button>
-              <Button disabled={!!busy} onClick={() => void exportAs('csv', 'actions')}>交办事项 CSV</Button>
+              <Button icon={<DownloadOutlined />} disabled={busy} onClick={() => void exportAs('xlsx')}>导出 Excel（.xlsx）</Button>
+              <Button disabled={busy} onClick={() => void exportAs('csv')}>导出 CSV</Button>
+              <Button disabled={busy} onClick={() => void exportAs('csv', 'assessments')}>研判记录 CSV</Button>
+              <Button disabled={busy} onClick={() => void exportAs('csv', 'actions')}>交办事项 CSV</Button>
             </Space>
           </Card>
         </Col>
         <Col span={8}>
           <Card title="数据库备份" extra={<SafetyCertificateOutlined />}>
             <p>每次启动、每次导入和升级前自动备份，保留最近 10 份及近 8 周每周 1 份。</p>
-            <Button icon={<SafetyCertificateOutlined />} disabled={!!busy} onClick={() => void backupNow()}>立即备份</Button>
+            <Button icon={<SafetyCertificateOutlined />} disabled={busy} onClick={() => void backupNow()}>立即备份</Button>
           </Card>
         </Col>
       </Row>
@@ -107,7 +86,7 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
               <Space>
                 <Button size="small" icon={<CloudDownloadOutlined />} onClick={() => void download(b.name)}>下载</Button>
                 <Popconfirm title="恢复这个备份？" description="先检查备份是否完好；当前数据库会先另存为备份，之后的修改需重新录入。" okText="恢复" cancelText="取消" onConfirm={() => void restore(b.name)}>
-                  <Button size="small" danger disabled={!!busy}>恢复</Button>
+                  <Button size="small" danger disabled={busy}>恢复</Button>
                 </Popconfirm>
               </Space>
             ) },

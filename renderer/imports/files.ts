@@ -1,5 +1,6 @@
 // Moving file bytes between the browser and the API: the renderer has no file system, so files
 // travel as base64. Reading reports real progress; saving goes through a temporary blob link.
+import { api } from '../api';
 
 export function readFileBase64(file: File, onProgress: (fraction: number) => void): Promise<string> {
   return new Promise((ok, fail) => {
@@ -46,4 +47,10 @@ export function easedProgress(set: (p: number) => void, from: number, to: number
     clearInterval(timer);
     set(to);
   };
+}
+
+/** Asks the core for an export and saves it (the data page and the register toolbar both offer this). */
+export async function downloadExport(format: 'xlsx' | 'csv', sheet: 'register' | 'assessments' | 'actions' = 'register'): Promise<void> {
+  const f = await api('exports.register', { format, sheet });
+  saveBase64(f.fileName, f.dataBase64, format === 'xlsx' ? XLSX_TYPE : 'text/csv');
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Badge, Button, Input, Space, Switch, Table, Typography } from 'antd';
+import { Badge, Button, Dropdown, Input, Space, Switch, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { FilterOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownOutlined, FilterOutlined, PlusOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import type { Page, RiskFacets, RiskFilter, RiskRow, RiskSortKey } from '../../shared/risks';
 import type { Lists } from '../../shared/settings';
@@ -12,6 +12,9 @@ import { RiskForm } from './RiskForm';
 import { registerColumn } from './columns';
 import { MainFilters, MoreFilters } from './RegisterFilters';
 import { ViewsBar } from './ViewsBar';
+import { ImportWizard } from '../imports/ImportWizard';
+import { downloadExport } from '../imports/files';
+import { useProgress } from '../imports/useProgress';
 
 interface Sorting {
   sort?: RiskSortKey;
@@ -38,6 +41,8 @@ function clean(f: RiskFilter): RiskFilter {
 
 export function RegisterPage({ onChanged }: { onChanged: () => void }) {
   const report = useErrorReporter();
+  const progress = useProgress();
+  const [importing, setImporting] = useState(false);
   const [lists, setLists] = useState<Lists>({ domains: [], regions: [] });
   const [facets, setFacets] = useState<RiskFacets>({ leadUnits: [], packageLeaders: [] });
   const [filter, setFilterState] = useState<RiskFilter>({});
@@ -134,9 +139,29 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
             <Switch size="small" aria-label="已删除" checked={!!filter.deleted} onChange={(v) => setFilter({ deleted: v || undefined })} /> 已删除
           </span>
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
+          <Dropdown
+            disabled={progress.busy}
+            menu={{
+              items: [
+                { key: 'import', label: '导入 Excel/CSV 台账…' },
+                { type: 'divider' },
+                { key: 'xlsx', label: '导出 Excel（.xlsx，含研判记录、交办事项）' },
+                { key: 'csv', label: '导出 CSV' },
+              ],
+              onClick: ({ key }) => {
+                if (key === 'import') setImporting(true);
+                else void progress.run(`正在导出（.${key}）…`, 3000, () => downloadExport(key as 'xlsx' | 'csv'));
+              },
+            }}
+          >
+            <Button icon={<SwapOutlined />}>
+              导入导出 <DownOutlined />
+            </Button>
+          </Dropdown>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增事项</Button>
         </Space>
       </div>
+      {progress.bar}
       {showMore && (
         <div className="yp-toolbar yp-more">
           <MoreFilters filter={filter} facets={facets} onChange={setFilter} />
@@ -171,6 +196,14 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
         onClose={() => setOpenId(null)}
         onEdit={(r) => setEditing(r)}
         onChanged={() => {
+          void load();
+          onChanged();
+        }}
+      />
+      <ImportWizard
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => {
           void load();
           onChanged();
         }}

@@ -168,20 +168,6 @@ describe('properties', () => {
   });
 });
 
-describe('fast calendar arithmetic used by the engine', () => {
-  it('agrees with shared/dates.ts', async () => {
-    const { addDays, addMonths } = await import('../../shared/dates.js');
-    const { addDaysFast, addMonthsFast } = await import('../../shared/grading.js');
-    fc.assert(
-      fc.property(dateArb, fc.integer({ min: -400, max: 400 }), fc.integer({ min: -30, max: 30 }), (d, n, m) => {
-        expect(addDaysFast(d, n)).toBe(addDays(d, n));
-        expect(addMonthsFast(d, m)).toBe(addMonths(d, m));
-      }),
-    );
-    expect(addMonthsFast('2026-03-31', -1)).toBe('2026-02-28');
-  });
-});
-
 describe('near sensitive periods', () => {
   it('running, or starting within the lead time; not after the end', async () => {
     const { nearPeriods } = await import('../../shared/periods.js');

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ok, rowCount, tempCore } from './helpers.js';
+import { rebuildWeekAggregates } from '../../db/weeks.js';
 import { MESSY_ROWS, messyWorkbook } from './fixtures/messy.js';
 import type { ImportReport } from '../../shared/imports/report.js';
 import type { Page, RiskRow } from '../../shared/risks.js';
@@ -70,6 +71,30 @@ describe('messy .xlsx: title rows, merged two-row header, empty and 合计 rows,
     // A backup was taken before each commit, beside the database.
     const file = db.name;
     expect(readdirSync(join(dirname(file), 'backups')).filter((f) => f.endsWith('-import.db'))).toHaveLength(2);
+  });
+
+  it('each created risk and its 登记定级 are audited with exactly the rows the register then reads', async () => {
+    const { db, dispatch } = tempCore();
+    const { bytes } = await messyWorkbook();
+    await ok<ImportReport>(dispatch, 'imports.commit', { fileName: '台账.xlsx', dataBase64: bytes.toString('base64') });
+    const risks = await allRisks(dispatch);
+    expect(risks.length).toBeGreaterThan(0);
+    for (const risk of risks) {
+      const history = await ok<Array<{ action: string; after: unknown }>>(dispatch, 'audit.forEntity', { entity: 'risk', entityId: risk.id });
+      expect(history.filter((h) => h.action === 'create').map((h) => h.after), risk.code).toEqual([risk]);
+      const assessments = await ok<Array<{ id: number }>>(dispatch, 'assessments.list', { riskId: risk.id });
+      for (const a of assessments) {
+        const row = db.prepare("SELECT after FROM audit_log WHERE entity = 'assessment' AND entity_id = ? AND action = 'create'").get(a.id) as { after: string };
+        expect(JSON.parse(row.after), `${risk.code} assessment ${a.id}`).toEqual(a);
+      }
+      expect(assessments.length).toBe(risk.level === null ? 0 : 1);
+    }
+    // The week's snapshot counts added in bulk equal the counts rebuilt from the snapshot rows.
+    const aggregates = () => ['week_cells', 'week_summary', 'week_levels'].map((t) => db.prepare(`SELECT * FROM ${t} WHERE n > 0 ORDER BY 1, 2, 3, 4, 5, 6`).all());
+    const bulk = aggregates();
+    expect(bulk.flat().length).toBeGreaterThan(0);
+    rebuildWeekAggregates(db);
+    expect(aggregates()).toEqual(bulk);
   });
 
   it('a user mapping corrects the proposal; the report downloads as .xlsx', async () => {
