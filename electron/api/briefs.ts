@@ -128,7 +128,7 @@ function record(ctx: HandlerContext, doc: Doc, format: 'pdf' | 'docx', copies: n
   recordBriefOutput(ctx.db, ctx, { kind: doc.kind, title: doc.title, format, copies, pages, request: req });
 }
 
-export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.docx' | 'briefs.progress' | 'briefs.cancel' | 'briefs.recordPrint'> = {
+export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.docx' | 'briefs.progress' | 'briefs.cancel' | 'briefs.printPaper' | 'briefs.recordPrint'> = {
   'briefs.model': (req, ctx) => buildDoc(req, ctx),
   'briefs.pdf': async ({ request, out, copies, jobId }, ctx) => {
     const printer = ctx.printer?.current;
@@ -170,6 +170,14 @@ export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.
     if (!job || job.abort.signal.aborted) return { cancelled: false };
     job.abort.abort();
     return { cancelled: true };
+  },
+  'briefs.printPaper': async ({ request, copies }, ctx) => {
+    const paper = ctx.printer?.current?.paper;
+    if (!paper) throw new AppError('INVALID_INPUT', '网页版请用「打印…」打开的打印窗口，经浏览器打印；直接打印到纸张只在桌面版中可用。');
+    const doc = buildDoc(request, ctx); // validates the request before a window opens
+    await paper(printRoute(request), copies);
+    recordBriefOutput(ctx.db, ctx, { kind: doc.kind, title: doc.title, format: 'paper', copies, request });
+    return { printed: true };
   },
   'briefs.recordPrint': ({ request, copies }, ctx) => {
     const doc = buildDoc(request, ctx);

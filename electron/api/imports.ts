@@ -51,9 +51,9 @@ export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 
     const data = await (await workbookLib()).reportWorkbook(report);
     return { fileName: `导入预演报告-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`, dataBase64: data.toString('base64') };
   },
-  'exports.register': async ({ format, sheet }, ctx) => {
+  'exports.register': async ({ format, sheet, sheets }, ctx) => {
     const lib = await workbookLib();
-    const out = format === 'csv' ? lib.exportCsv(ctx.db, sheet) : await lib.exportWorkbook(ctx.db);
+    const out = format === 'csv' ? lib.exportCsv(ctx.db, sheet) : await lib.exportWorkbook(ctx.db, { sheets });
     const name = format === 'csv' ? lib.EXPORT_SHEET_NAMES[sheet] : '风险台账';
     return { fileName: `${name}-${shanghaiDate(ctx.now())}.${format}`, dataBase64: out.data.toString('base64'), rows: out.rows };
   },

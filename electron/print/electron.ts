@@ -3,6 +3,7 @@
 // template). Plain function over a BrowserWindow factory, so the main process wires it in one line:
 //   core.printer.current = electronPrinter(() => new BrowserWindow({ show: false, webPreferences }), appUrl)
 import { CancelledError, type PdfJob, type Printer } from './types.js';
+import { AppError } from '../../shared/errors.js';
 
 /** The part of Electron's BrowserWindow this needs (kept structural so this file has no Electron import). */
 export interface HiddenWindow {
@@ -37,6 +38,8 @@ export function electronPrinter(makeWindow: () => HiddenWindow, appUrl: string):
         win.destroy();
       }
     },
+    // window.open is denied in the desktop window (electron/security.ts), so paper goes through here.
+    paper: (route, copies) => electronPrint(makeWindow, appUrl, route, copies),
     close: async () => {},
   };
 }
@@ -47,7 +50,9 @@ export async function electronPrint(makeWindow: () => HiddenWindow, appUrl: stri
   try {
     await load(win, new URL(route, appUrl).href, {});
     await new Promise<void>((ok, fail) =>
-      win.webContents.print({ silent, printBackground: true, copies }, (done, reason) => (done ? ok() : fail(new Error(reason === 'cancelled' ? '已取消打印' : `打印失败：${reason}`)))),
+      win.webContents.print({ silent, printBackground: true, copies }, (done, reason) =>
+        done ? ok() : fail(reason === 'cancelled' ? new AppError('CANCELLED', '已取消打印，没有记录打印份数。') : new AppError('INVALID_INPUT', `打印失败：${reason}。请检查打印机是否连接、是否有纸，然后重试。`)),
+      ),
     );
   } finally {
     win.destroy();

@@ -13,6 +13,8 @@ export interface Printer {
   pdf: (route: string, job?: PdfJob) => Promise<Buffer>;
   /** PNG pictures of the elements matching `selector` on the laid-out print route (charts for Word). */
   images?: (route: string, selector: string) => Promise<Buffer[]>;
+  /** Prints the route on paper through the system print dialog (desktop only; a browser prints its own window). */
+  paper?: (route: string, copies: number) => Promise<void>;
   close: () => Promise<void>;
 }
 

@@ -110,7 +110,17 @@ export function BriefsPage() {
   }, [request, opts.copies, message, report]);
 
   const printPaper = useCallback(async () => {
-    // The print route in its own window, where the browser's print uses the GB/T 9704 page rules.
+    // Desktop: the host prints the route through the system dialog (the window may not open others).
+    if (window.yanpan) {
+      try {
+        await api('briefs.printPaper', { request, copies: opts.copies });
+        message.success(`已送打印（${opts.copies} 份）。`);
+      } catch (e) {
+        report(e);
+      }
+      return;
+    }
+    // Browser: the print route in its own window, where the browser's print uses the GB/T 9704 page rules.
     const w = window.open(`${printRoute(request)}&n=1&print=1`, '_blank');
     if (!w) return message.warning('浏览器阻止了打印窗口，请允许本页面打开新窗口。');
     api('briefs.recordPrint', { request, copies: opts.copies }).catch(report);

@@ -23,8 +23,8 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
     void loadBackups();
   }, [loadBackups]);
 
-  const exportAs = (format: 'xlsx' | 'csv', sheet: 'register' | 'assessments' | 'actions' = 'register') =>
-    withProgress(`正在导出（.${format}）…`, 3000, () => downloadExport(format, sheet));
+  const exportAs = (format: 'xlsx' | 'csv', tables: Array<'register' | 'assessments' | 'actions'> = ['register']) =>
+    withProgress(`正在导出（.${format}）…`, 3000, () => downloadExport(format, tables));
 
   const backupNow = () =>
     withProgress('正在备份数据库…', 1500, async () => {
@@ -60,10 +60,11 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
           <Card title="导出风险台账" extra={<DownloadOutlined />}>
             <p>全部在册事项（不含已删除），附研判记录、交办事项两张表；中文表头、冻结首行、等级着色；台账可原样再导入。</p>
             <Space wrap>
-              <Button icon={<DownloadOutlined />} disabled={busy} onClick={() => void exportAs('xlsx')}>导出 Excel（.xlsx）</Button>
+              <Button icon={<DownloadOutlined />} disabled={busy} onClick={() => void exportAs('xlsx', ['register', 'assessments', 'actions'])}>导出 Excel（.xlsx）</Button>
+              <Button disabled={busy} onClick={() => void exportAs('xlsx')}>仅台账 .xlsx</Button>
               <Button disabled={busy} onClick={() => void exportAs('csv')}>导出 CSV</Button>
-              <Button disabled={busy} onClick={() => void exportAs('csv', 'assessments')}>研判记录 CSV</Button>
-              <Button disabled={busy} onClick={() => void exportAs('csv', 'actions')}>交办事项 CSV</Button>
+              <Button disabled={busy} onClick={() => void exportAs('csv', ['assessments'])}>研判记录 CSV</Button>
+              <Button disabled={busy} onClick={() => void exportAs('csv', ['actions'])}>交办事项 CSV</Button>
             </Space>
           </Card>
         </Col>

@@ -49,8 +49,13 @@ export function easedProgress(set: (p: number) => void, from: number, to: number
   };
 }
 
-/** Asks the core for an export and saves it (the data page and the register toolbar both offer this). */
-export async function downloadExport(format: 'xlsx' | 'csv', sheet: 'register' | 'assessments' | 'actions' = 'register'): Promise<void> {
-  const f = await api('exports.register', { format, sheet });
+type ExportTable = 'register' | 'assessments' | 'actions';
+
+/**
+ * Asks the core for an export and saves it (the data page and the register toolbar both offer this).
+ * CSV holds the one table `tables[0]`; .xlsx holds every table listed, one sheet each.
+ */
+export async function downloadExport(format: 'xlsx' | 'csv', tables: ExportTable[] = ['register']): Promise<void> {
+  const f = await api('exports.register', format === 'csv' ? { format, sheet: tables[0] } : { format, sheets: tables });
   saveBase64(f.fileName, f.dataBase64, format === 'xlsx' ? XLSX_TYPE : 'text/csv');
 }

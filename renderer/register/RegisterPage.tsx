@@ -145,11 +145,13 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
               items: [
                 { key: 'import', label: '导入 Excel/CSV 台账…' },
                 { type: 'divider' },
-                { key: 'xlsx', label: '导出 Excel（.xlsx，含研判记录、交办事项）' },
-                { key: 'csv', label: '导出 CSV' },
+                { key: 'xlsx', label: '导出台账 Excel（.xlsx）' },
+                { key: 'xlsx-all', label: '导出 Excel（含研判记录、交办事项）' },
+                { key: 'csv', label: '导出台账 CSV' },
               ],
               onClick: ({ key }) => {
                 if (key === 'import') setImporting(true);
+                else if (key === 'xlsx-all') void progress.run('正在导出（.xlsx）…', 5000, () => downloadExport('xlsx', ['register', 'assessments', 'actions']));
                 else void progress.run(`正在导出（.${key}）…`, 3000, () => downloadExport(key as 'xlsx' | 'csv'));
               },
             }}

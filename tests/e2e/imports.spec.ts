@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { test, expect } from './fixtures.js';
 import { MESSY_ROWS, messyWorkbook } from '../unit/fixtures/messy.js';
 
@@ -50,4 +51,31 @@ test('import wizard: choose a messy .xlsx → mapping → dry run → download r
 
   await page.getByRole('menuitem', { name: /风险台账/ }).click();
   await expect(page.getByText(`共 ${creates} 条`)).toBeVisible();
+});
+
+test('register toolbar: 导入导出 → import a sheet, the list shows it at once; export the register only', async ({ page, server }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'yanpan-e2e-import-'));
+  const file = join(dir, '台账.xlsx');
+  writeFileSync(file, (await messyWorkbook()).bytes);
+  const creates = MESSY_ROWS.filter((r) => r.expect.action === 'create').length;
+
+  await page.goto(server.url);
+  await page.getByRole('button', { name: /新建空台账/ }).click();
+  await page.getByRole('button', { name: /导入导出/ }).click();
+  await page.getByRole('menuitem', { name: /导入 Excel\/CSV 台账/ }).click();
+  await page.locator('.ant-modal input[type=file]').setInputFiles(file);
+  await page.getByRole('button', { name: /下一步/ }).click();
+  await page.getByRole('button', { name: new RegExp(`导入 ${creates} 条`) }).click();
+  await expect(page.getByText(`导入完成：新增 ${creates} 条，更新 0 条`)).toBeVisible();
+  await page.getByRole('button', { name: /^关\s*闭$/ }).last().click();
+  await expect(page.getByText(`共 ${creates} 条`)).toBeVisible();
+
+  await page.getByRole('button', { name: /导入导出/ }).click();
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '导出台账 Excel（.xlsx）' }).click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/^风险台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['风险台账']);
+  expect(wb.worksheets[0].rowCount).toBe(creates + 1);
+  await page.screenshot({ path: join(SHOTS, 'register-toolbar-import.png') });
 });

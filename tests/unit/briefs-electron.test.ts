@@ -37,3 +37,37 @@ describe('electronPrinter', () => {
     expect(log.some((l) => l.startsWith('pdf'))).toBe(false);
   });
 });
+
+describe('briefs.printPaper (the desktop 打印… button)', () => {
+  it('prints the route through the window with the copies asked for, then records the print; the web host says to use its print window', async () => {
+    const { tempDatabase, ok } = await import('./helpers.js');
+    const { createDispatcher } = await import('../../electron/api/dispatcher.js');
+    const { db, file } = tempDatabase();
+    const asked: unknown[] = [];
+    const log: string[] = [];
+    const window = (): HiddenWindow => ({
+      ...fakeWindow('', log),
+      webContents: { ...fakeWindow('', log).webContents, print: (o, cb) => (asked.push(o), cb(true, '')) },
+    });
+    const printer = { current: electronPrinter(window, 'app://yanpan/index.html') };
+    const desktop = createDispatcher({ db, dbPath: file, host: 'electron', defaultOperator: '测试员', now: () => '2026-11-25T02:00:00.000Z', log: () => {}, printer });
+    await ok(desktop, 'demo.load', { risks: 20, seed: 3, asOf: '2026-11-25' });
+    const prints = () => (db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'print' AND entity = 'brief'").get() as { n: number }).n;
+    expect(await ok(desktop, 'briefs.printPaper', { request: { kind: 'register' }, copies: 3 })).toEqual({ printed: true });
+    expect(asked).toEqual([{ silent: false, printBackground: true, copies: 3 }]);
+    expect(log[0]).toMatch(/^load app:\/\/yanpan\/index\.html#\/print\/register/);
+    expect(log.at(-1)).toBe('destroy');
+    expect(prints()).toBe(1);
+
+    // Cancelled in the dialog: a Chinese message, nothing recorded.
+    printer.current = electronPrinter(() => ({ ...fakeWindow('', log), webContents: { ...fakeWindow('', log).webContents, print: (_o, cb) => cb(false, 'cancelled') } }), 'app://yanpan/index.html');
+    const cancelled = await desktop('briefs.printPaper', { request: { kind: 'register' }, copies: 1 });
+    expect(cancelled.ok ? '' : cancelled.error.message).toMatch('已取消打印');
+    expect(prints()).toBe(1);
+
+    const web = createDispatcher({ db, dbPath: file, host: 'web', defaultOperator: '测试员', now: () => '2026-11-25T02:00:00.000Z', log: () => {}, printer: {} });
+    const refused = await web('briefs.printPaper', { request: { kind: 'register' }, copies: 1 });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/网页版请用「打印…」/);
+    expect(prints()).toBe(1);
+  });
+});
