@@ -38,11 +38,12 @@ export function fillWeeksUpTo(db: Db, week: IsoDate): void {
   );
   while (last < week) {
     const next = addDays(last, 7);
-    copy.run(next, last);
+    const from = last;
+    // A new week holds no rows yet: its counts are exactly the grouped counts of what was copied.
+    insertWeekRows(db, next, null, () => copy.run(next, from));
     last = next;
   }
 }
-
 /** Which stored week answers a question about `week`: itself, or the latest one carried forward. */
 export function resolveWeek(db: Db, week: IsoDate): { source: IsoDate; carried: boolean } {
   const last = latestWeek(db);
@@ -165,25 +166,36 @@ export function rebuildWeekAggregates(db: Db): void {
 }
 
 /**
- * Appends the snapshot rows of new risks (ids from..to) for one week, with the per-row aggregate
- * trigger lifted and the counts added in three grouped statements (one upsert per risk each was
- * ~1/4 of a 10,000-row import's write phase). Call inside a transaction.
+ * Runs fn, which inserts snapshot rows for `week` (of the risks from..to, or of a week that had
+ * none), with the per-row aggregate trigger lifted, then adds their counts in three grouped
+ * statements: one upsert per row each was ~1/4 of a 10,000-row import's write phase, and made the
+ * first write of a week at 100,000 risks take seconds. Call inside a transaction.
  */
-export function appendNewRisksToWeek(db: Db, week: IsoDate, from: number, to: number): void {
-  const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'risk_weeks_ai'").get() as { sql: string };
+function insertWeekRows(db: Db, week: IsoDate, risks: { from: number; to: number } | null, fn: () => void): void {
+  const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'risk_weeks_ai'").get() as { sql: string } | undefined;
+  if (!trigger) return fn(); // inside withDeferredWeekAggregates: the counts are rebuilt at its end
   db.exec('DROP TRIGGER risk_weeks_ai');
-  db.prepare(
-    `INSERT INTO risk_weeks (week, risk_id, level, prev_level, likelihood, impact, status, domain_id, region_id, kind)
-     SELECT ?, id, COALESCE(level, 0), NULL, COALESCE(likelihood, 0), COALESCE(impact, 0), status, domain_id, region_id, 'appeared'
-     FROM risks WHERE id BETWEEN ? AND ? AND deleted_at IS NULL AND status NOT IN (${CLOSED_SQL})`,
-  ).run(week, from, to);
+  fn();
   db.exec(trigger.sql);
-  const added = `FROM risk_weeks WHERE week = @week AND risk_id BETWEEN @from AND @to`;
-  const args = { week, from, to };
+  const added = `FROM risk_weeks WHERE week = @week${risks ? ' AND risk_id BETWEEN @from AND @to' : ''}`;
+  const args = { week, ...risks };
   db.prepare(`INSERT INTO week_cells SELECT week, domain_id, region_id, status, likelihood, impact, COUNT(*) ${added}
     GROUP BY week, domain_id, region_id, status, likelihood, impact ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(args);
   db.prepare(`INSERT INTO week_summary SELECT week, domain_id, level, kind, status NOT IN (${CLOSED_SQL}), COUNT(*) ${added}
     GROUP BY week, domain_id, level, kind, status NOT IN (${CLOSED_SQL}) ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(args);
   db.prepare(`INSERT INTO week_levels SELECT week, domain_id, region_id, status, level, kind, COUNT(*) ${added}
     GROUP BY week, level, kind, domain_id, region_id, status ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(args);
+}
+
+/** Appends this week's snapshot rows of new risks (ids from..to), counted in bulk. Call inside a transaction. */
+export function appendNewRisksToWeek(db: Db, week: IsoDate, from: number, to: number): void {
+  insertWeekRows(db, week, { from, to }, () =>
+    db
+      .prepare(
+        `INSERT INTO risk_weeks (week, risk_id, level, prev_level, likelihood, impact, status, domain_id, region_id, kind)
+         SELECT ?, id, COALESCE(level, 0), NULL, COALESCE(likelihood, 0), COALESCE(impact, 0), status, domain_id, region_id, 'appeared'
+         FROM risks WHERE id BETWEEN ? AND ? AND deleted_at IS NULL AND status NOT IN (${CLOSED_SQL})`,
+      )
+      .run(week, from, to),
+  );
 }

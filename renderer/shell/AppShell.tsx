@@ -34,7 +34,7 @@ export function AppShell() {
   const [areaKey, ...rest] = route.split('?')[0].split('/');
   const area = AREAS.find((a) => a.key === areaKey) ?? AREAS[0];
   return (
-    <Layout style={{ height: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={176} theme="dark" style={{ background: '#7f1d1d' }}>
         <div className="yp-brand">风险研判台</div>
         <Menu

@@ -203,3 +203,25 @@ describe('all or nothing', () => {
     expect(snapshot()).toBe(before);
   });
 });
+
+describe('weekly snapshot carried forward in bulk', () => {
+  it('the first write weeks after the last snapshot copies each missing week, counted exactly as a rebuild counts', async () => {
+    const { tempDatabase } = await import('./helpers.js');
+    const { createDispatcher } = await import('../../electron/api/dispatcher.js');
+    const { db, file } = tempDatabase();
+    let now = '2026-11-23T02:00:00.000Z';
+    const dispatch = createDispatcher({ db, dbPath: file, host: 'cli', defaultOperator: '测试员', now: () => now, log: () => {} });
+    await ok(dispatch, 'demo.load', { risks: 120, seed: 5, asOf: '2026-11-23' });
+    const weeks = () => db.prepare('SELECT week, COUNT(*) AS n FROM risk_weeks GROUP BY week ORDER BY week DESC LIMIT 5').all() as Array<{ week: string; n: number }>;
+    expect(weeks()[0].week).toBe('2026-11-23');
+    now = '2026-12-16T02:00:00.000Z'; // three weeks later, a Wednesday
+    await ok(dispatch, 'risks.create', { regionId: 1, domainId: 1, title: '三周后登记的事项', level: 3 });
+    const after = weeks();
+    expect(after.map((w) => w.week)).toEqual(['2026-12-14', '2026-12-07', '2026-11-30', '2026-11-23', '2026-11-16']);
+    expect(after[0].n).toBe(after[1].n + 1); // the new risk appears in its week
+    const aggregates = () => ['week_cells', 'week_summary', 'week_levels'].map((t) => db.prepare(`SELECT * FROM ${t} WHERE n > 0 ORDER BY 1, 2, 3, 4, 5, 6`).all());
+    const kept = aggregates();
+    rebuildWeekAggregates(db);
+    expect(aggregates()).toEqual(kept);
+  });
+});
