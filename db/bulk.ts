@@ -7,6 +7,8 @@ import type { WriteContext } from './context.js';
 import { RISK_COLUMNS, RISK_DEFAULTS, RISK_FIELDS, rowToRisk, toDbValue } from './risks.js';
 import { registrationRow, toAssessment } from './assessments.js';
 import { writeAudit } from './audit.js';
+import { getLists } from './settings.js';
+import { liftTrigger } from './triggers.js';
 import { currentRuleSet } from './rulesets.js';
 import { listPeriods } from './periods.js';
 import { appendNewRisksToWeek, fillWeeksUpTo } from './weeks.js';
@@ -22,12 +24,11 @@ import type { DemoHistory } from '../shared/demoHistory.js';
  * (risks_fts_source, which pads each column so 1–2 character terms stay searchable). Call inside a transaction.
  */
 export function withDeferredFts<T>(db: Db, fn: () => T): T {
-  const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'risks_fts_ai'").get() as { sql: string } | undefined;
-  if (!trigger) return fn();
+  const restore = liftTrigger(db, 'risks_fts_ai');
+  if (!restore) return fn();
   const before = (db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM risks').get() as { m: number }).m;
-  db.exec('DROP TRIGGER risks_fts_ai');
   const result = fn();
-  db.exec(trigger.sql);
+  restore();
   db.prepare(
     `INSERT INTO risks_fts(rowid, title, summary, main_demands, control_measures, resolution_measures, progress)
      SELECT id, title, summary, main_demands, control_measures, resolution_measures, progress FROM risks_fts_source WHERE id > ?`,
@@ -107,10 +108,10 @@ function insertRows(db: Db, ctx: WriteContext, rows: Array<RiskFields & { code: 
   return ids;
 }
 
-/** The columns a new risk row holds: the inserted values plus the ones SQLite fills in (defaults). */
+/** The columns a new risk row holds: the field values as inserted (in `cols` order) plus the rest. */
 function storedRisk(cols: string[], values: unknown[], id: number, nextReview: string | null, now: string): StoredRow {
   const r: StoredRow = { id, next_review: nextReview, deleted_at: null, deleted_reason: null, created_at: now, updated_at: now, version: 1 };
-  for (let i = 0; i < cols.length - 1; i++) r[cols[i]] = values[i];
+  for (let i = 0; i < values.length; i++) r[cols[i]] = values[i];
   return r;
 }
 
@@ -121,9 +122,9 @@ function storedRisk(cols: string[], values: unknown[], id: number, nextReview: s
  * The after-images are built from the values written (tests check them against a read-back).
  */
 export function createRisksBulk(db: Db, ctx: WriteContext, rows: Array<RiskFields & { code: string }>): number[] {
-  const names = (table: 'regions' | 'domains') => new Map((db.prepare(`SELECT id, name FROM ${table}`).all() as Array<{ id: number; name: string }>).map((r) => [r.id, r.name]));
-  const regions = names('regions');
-  const domains = names('domains');
+  const lists = getLists(db);
+  const regions = new Map(lists.regions.map((r) => [r.id, r.name]));
+  const domains = new Map(lists.domains.map((d) => [d.id, d.name]));
   return insertRows(db, ctx, rows, {}, (risk, assessments) => {
     const after = rowToRisk({ ...risk, region_name: regions.get(risk.region_id as number), domain_name: domains.get(risk.domain_id as number) });
     writeAudit(db, ctx, 'create', 'risk', after.id, null, after);

@@ -2,6 +2,7 @@
 // A past-week view reads one week's aggregate rows instead of replaying assessments.
 // Week = the Monday that starts it; a row holds the risk's state at the end of that week.
 import type { Db } from './open.js';
+import { liftTrigger } from './triggers.js';
 import { addDays, daysBetween, type IsoDate } from '../shared/dates.js';
 import { CLOSED_STATUSES, isClosedStatus, moveKind } from '../shared/grading.js';
 
@@ -44,6 +45,7 @@ export function fillWeeksUpTo(db: Db, week: IsoDate): void {
     last = next;
   }
 }
+
 /** Which stored week answers a question about `week`: itself, or the latest one carried forward. */
 export function resolveWeek(db: Db, week: IsoDate): { source: IsoDate; carried: boolean } {
   const last = latestWeek(db);
@@ -143,26 +145,31 @@ const TRIGGERS = ['risk_weeks_ai', 'risk_weeks_ad', 'risk_weeks_au'];
 
 /** Bulk loads: runs fn without the aggregate triggers, then rebuilds both aggregates once. Call inside a transaction. */
 export function withDeferredWeekAggregates<T>(db: Db, fn: () => T): T {
-  const sqls = TRIGGERS.map((name) => (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(name) as { sql: string }).sql);
+  const restores = TRIGGERS.map((name) => liftTrigger(db, name));
   // Secondary indexes too: building them once after the load is far cheaper than millions of random inserts.
   const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'risk_weeks' AND sql IS NOT NULL").all() as Array<{ name: string; sql: string }>;
-  for (const t of TRIGGERS) db.exec(`DROP TRIGGER ${t}`);
   for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
   const result = fn();
   for (const i of indexes) db.exec(i.sql);
-  for (const s of sqls) db.exec(s);
+  for (const restore of restores) restore?.();
   rebuildWeekAggregates(db);
   return result;
 }
 
 export function rebuildWeekAggregates(db: Db): void {
-  db.exec(`DELETE FROM week_cells; DELETE FROM week_levels; DELETE FROM week_summary;
-    INSERT INTO week_cells SELECT week, domain_id, region_id, status, likelihood, impact, COUNT(*)
-      FROM risk_weeks GROUP BY week, domain_id, region_id, status, likelihood, impact;
-    INSERT INTO week_summary SELECT week, domain_id, level, kind, status NOT IN (${CLOSED_SQL}), COUNT(*)
-      FROM risk_weeks GROUP BY week, domain_id, level, kind, status NOT IN (${CLOSED_SQL});
-    INSERT INTO week_levels SELECT week, domain_id, region_id, status, level, kind, COUNT(*)
-      FROM risk_weeks GROUP BY week, level, kind, domain_id, region_id, status;`);
+  db.exec('DELETE FROM week_cells; DELETE FROM week_levels; DELETE FROM week_summary;');
+  addWeekCounts(db, 'WHERE true', {}); // a WHERE keeps "… GROUP BY … ON CONFLICT" unambiguous for SQLite's parser
+}
+
+/** Adds the counts of the snapshot rows matching `where` to the three aggregates, one grouped upsert each. */
+function addWeekCounts(db: Db, where: string, args: Record<string, unknown>): void {
+  const rows = `FROM risk_weeks ${where}`;
+  db.prepare(`INSERT INTO week_cells SELECT week, domain_id, region_id, status, likelihood, impact, COUNT(*) ${rows}
+    GROUP BY week, domain_id, region_id, status, likelihood, impact ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(args);
+  db.prepare(`INSERT INTO week_summary SELECT week, domain_id, level, kind, status NOT IN (${CLOSED_SQL}), COUNT(*) ${rows}
+    GROUP BY week, domain_id, level, kind, status NOT IN (${CLOSED_SQL}) ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(args);
+  db.prepare(`INSERT INTO week_levels SELECT week, domain_id, region_id, status, level, kind, COUNT(*) ${rows}
+    GROUP BY week, level, kind, domain_id, region_id, status ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(args);
 }
 
 /**
@@ -172,19 +179,11 @@ export function rebuildWeekAggregates(db: Db): void {
  * first write of a week at 100,000 risks take seconds. Call inside a transaction.
  */
 function insertWeekRows(db: Db, week: IsoDate, risks: { from: number; to: number } | null, fn: () => void): void {
-  const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'risk_weeks_ai'").get() as { sql: string } | undefined;
-  if (!trigger) return fn(); // inside withDeferredWeekAggregates: the counts are rebuilt at its end
-  db.exec('DROP TRIGGER risk_weeks_ai');
+  const restore = liftTrigger(db, 'risk_weeks_ai');
+  if (!restore) return fn(); // inside withDeferredWeekAggregates: the counts are rebuilt at its end
   fn();
-  db.exec(trigger.sql);
-  const added = `FROM risk_weeks WHERE week = @week${risks ? ' AND risk_id BETWEEN @from AND @to' : ''}`;
-  const args = { week, ...risks };
-  db.prepare(`INSERT INTO week_cells SELECT week, domain_id, region_id, status, likelihood, impact, COUNT(*) ${added}
-    GROUP BY week, domain_id, region_id, status, likelihood, impact ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(args);
-  db.prepare(`INSERT INTO week_summary SELECT week, domain_id, level, kind, status NOT IN (${CLOSED_SQL}), COUNT(*) ${added}
-    GROUP BY week, domain_id, level, kind, status NOT IN (${CLOSED_SQL}) ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(args);
-  db.prepare(`INSERT INTO week_levels SELECT week, domain_id, region_id, status, level, kind, COUNT(*) ${added}
-    GROUP BY week, level, kind, domain_id, region_id, status ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(args);
+  restore();
+  addWeekCounts(db, `WHERE week = @week${risks ? ' AND risk_id BETWEEN @from AND @to' : ''}`, { week, ...risks });
 }
 
 /** Appends this week's snapshot rows of new risks (ids from..to), counted in bulk. Call inside a transaction. */

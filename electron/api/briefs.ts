@@ -124,7 +124,7 @@ async function deliver(bytes: Buffer, out: string | undefined, name: string, pag
   return { path: out, base64: out ? undefined : bytes.toString('base64'), bytes: bytes.length, pages, fileName: name };
 }
 
-function record(ctx: HandlerContext, doc: Doc, format: 'pdf' | 'docx', copies: number, req: BriefRequestParsed, pages?: number) {
+function record(ctx: HandlerContext, doc: Doc, format: 'pdf' | 'docx' | 'paper', copies: number, req: BriefRequestParsed, pages?: number) {
   recordBriefOutput(ctx.db, ctx, { kind: doc.kind, title: doc.title, format, copies, pages, request: req });
 }
 
@@ -176,12 +176,11 @@ export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.
     if (!paper) throw new AppError('INVALID_INPUT', '网页版请用「打印…」打开的打印窗口，经浏览器打印；直接打印到纸张只在桌面版中可用。');
     const doc = buildDoc(request, ctx); // validates the request before a window opens
     await paper(printRoute(request), copies);
-    recordBriefOutput(ctx.db, ctx, { kind: doc.kind, title: doc.title, format: 'paper', copies, request });
+    record(ctx, doc, 'paper', copies, request);
     return { printed: true };
   },
   'briefs.recordPrint': ({ request, copies }, ctx) => {
-    const doc = buildDoc(request, ctx);
-    recordBriefOutput(ctx.db, ctx, { kind: doc.kind, title: doc.title, format: 'paper', copies, request });
+    record(ctx, buildDoc(request, ctx), 'paper', copies, request);
     return { recorded: true };
   },
 };

@@ -6,7 +6,7 @@ import { api } from '../api';
 import { BACKUP_REASONS, type BackupEntry } from '../../shared/backups';
 import { useErrorReporter } from '../shell/useApi';
 import { ImportWizard } from './ImportWizard';
-import { downloadExport, saveBase64 } from './files';
+import { downloadExport, saveBase64, type ExportTable } from './files';
 import { useProgress } from './useProgress';
 
 const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
@@ -23,7 +23,7 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
     void loadBackups();
   }, [loadBackups]);
 
-  const exportAs = (format: 'xlsx' | 'csv', tables: Array<'register' | 'assessments' | 'actions'> = ['register']) =>
+  const exportAs = (format: 'xlsx' | 'csv', tables: ExportTable[] = ['register']) =>
     withProgress(`正在导出（.${format}）…`, 3000, () => downloadExport(format, tables));
 
   const backupNow = () =>

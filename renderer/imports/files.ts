@@ -49,7 +49,7 @@ export function easedProgress(set: (p: number) => void, from: number, to: number
   };
 }
 
-type ExportTable = 'register' | 'assessments' | 'actions';
+export type ExportTable = 'register' | 'assessments' | 'actions';
 
 /**
  * Asks the core for an export and saves it (the data page and the register toolbar both offer this).

@@ -17,16 +17,15 @@ export interface BriefProgress {
   percent: number;
 }
 
+/** A document on paper: which one, how many copies. */
+const paperInput = z.object({ request: briefRequest, copies: z.number().int().min(1).max(999) });
+
 export const briefMethods = {
   'briefs.model': method<Doc>()(briefRequest, false, '简报文档模型（版头、标题、段落、表格、热力图），打印页与Word共用'),
   'briefs.pdf': method<BriefFile>()(z.object({ request: briefRequest }).extend(briefOutput.shape), false, '生成PDF（无头Chromium或Electron打印），记入审计日志'),
   'briefs.docx': method<BriefFile>()(z.object({ request: briefRequest }).extend(briefOutput.shape), false, '生成Word文档（.docx），记入审计日志'),
   'briefs.progress': method<{ job: BriefProgress | null }>()(z.object({ jobId: z.string().min(1).max(64) }), false, '查询生成进度'),
   'briefs.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }), false, '取消正在生成的文档'),
-  'briefs.printPaper': method<{ printed: true }>()(
-    z.object({ request: briefRequest, copies: z.number().int().min(1).max(999) }),
-    false,
-    '桌面版：经系统打印对话框打印到纸张，打印成功后记入审计日志（网页版由浏览器打印窗口打印）',
-  ),
-  'briefs.recordPrint': method<{ recorded: true }>()(z.object({ request: briefRequest, copies: z.number().int().min(1).max(999) }), true, '记录一次纸质打印（份数）'),
+  'briefs.printPaper': method<{ printed: true }>()(paperInput, false, '桌面版：经系统打印对话框打印到纸张，打印成功后记入审计日志（网页版由浏览器打印窗口打印）'),
+  'briefs.recordPrint': method<{ recorded: true }>()(paperInput, true, '记录一次纸质打印（份数）'),
 } as const;

@@ -9,6 +9,8 @@ export interface FilePayload {
   rows?: number;
 }
 
+const exportTable = z.enum(['register', 'assessments', 'actions'], { message: '只能是 register（风险台账）、assessments（研判记录）或 actions（交办事项）' });
+
 const backupName = z.string().regex(/^yanpan-[0-9TZ]+-[a-z]+\.db$/, { message: '不是本程序生成的备份文件名' });
 
 export const importMethods = {
@@ -19,12 +21,9 @@ export const importMethods = {
     z.object({
       format: z.enum(['xlsx', 'csv'], { message: '只能是 xlsx 或 csv' }).default('xlsx'),
       /** CSV holds one sheet: which one (the .xlsx holds all three). */
-      sheet: z.enum(['register', 'assessments', 'actions'], { message: '只能是 register（风险台账）、assessments（研判记录）或 actions（交办事项）' }).default('register'),
+      sheet: exportTable.default('register'),
       /** Which tables the .xlsx holds (default all three). */
-      sheets: z
-        .array(z.enum(['register', 'assessments', 'actions'], { message: '只能是 register（风险台账）、assessments（研判记录）或 actions（交办事项）' }))
-        .min(1, { message: '至少选择一张表' })
-        .optional(),
+      sheets: z.array(exportTable).min(1, { message: '至少选择一张表' }).optional(),
     }),
     false,
     '导出风险台账、研判记录、交办事项（.xlsx 三张表；.csv 按所选的一张）',

@@ -5,9 +5,13 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ok, rowCount, tempCore } from './helpers.js';
 import { rebuildWeekAggregates } from '../../db/weeks.js';
+import type { Db } from '../../db/open.js';
 import { MESSY_ROWS, messyWorkbook } from './fixtures/messy.js';
 import type { ImportReport } from '../../shared/imports/report.js';
 import type { Page, RiskRow } from '../../shared/risks.js';
+
+/** The weekly snapshot's three aggregate tables, as rows (zero counts left out: they mean nothing). */
+const weekAggregates = (db: Db) => ['week_cells', 'week_summary', 'week_levels'].map((t) => db.prepare(`SELECT * FROM ${t} WHERE n > 0 ORDER BY 1, 2, 3, 4, 5, 6`).all());
 
 const SAMPLE = '/work/shared/fixtures/sample-register.csv';
 const sampleInput = (bytes: Buffer, fileName = 'sample-register.csv') => ({ fileName, dataBase64: bytes.toString('base64') });
@@ -90,11 +94,10 @@ describe('messy .xlsx: title rows, merged two-row header, empty and 合计 rows,
       expect(assessments.length).toBe(risk.level === null ? 0 : 1);
     }
     // The week's snapshot counts added in bulk equal the counts rebuilt from the snapshot rows.
-    const aggregates = () => ['week_cells', 'week_summary', 'week_levels'].map((t) => db.prepare(`SELECT * FROM ${t} WHERE n > 0 ORDER BY 1, 2, 3, 4, 5, 6`).all());
-    const bulk = aggregates();
+    const bulk = weekAggregates(db);
     expect(bulk.flat().length).toBeGreaterThan(0);
     rebuildWeekAggregates(db);
-    expect(aggregates()).toEqual(bulk);
+    expect(weekAggregates(db)).toEqual(bulk);
   });
 
   it('a user mapping corrects the proposal; the report downloads as .xlsx', async () => {
@@ -219,9 +222,8 @@ describe('weekly snapshot carried forward in bulk', () => {
     const after = weeks();
     expect(after.map((w) => w.week)).toEqual(['2026-12-14', '2026-12-07', '2026-11-30', '2026-11-23', '2026-11-16']);
     expect(after[0].n).toBe(after[1].n + 1); // the new risk appears in its week
-    const aggregates = () => ['week_cells', 'week_summary', 'week_levels'].map((t) => db.prepare(`SELECT * FROM ${t} WHERE n > 0 ORDER BY 1, 2, 3, 4, 5, 6`).all());
-    const kept = aggregates();
+    const kept = weekAggregates(db);
     rebuildWeekAggregates(db);
-    expect(aggregates()).toEqual(kept);
+    expect(weekAggregates(db)).toEqual(kept);
   });
 });
