@@ -35,7 +35,11 @@ test('create a meeting → agenda → an assignment → on the board → feedbac
   if (n > 1) {
     const second = (await items.nth(1).innerText()).split('\n').find((l) => /JC-\d{4}-\d+/.test(l))!;
     await items.nth(1).locator('.yp-agenda-handle').focus();
+    // The reorder saves, then the meeting reloads with its new version; an edit sent before that
+    // reload carries the old version and is refused as a conflict (slow under CI load), so wait for it.
+    const reloaded = page.waitForResponse((r) => r.url().includes('/api/meetings.get'));
     await page.keyboard.press('Alt+ArrowUp');
+    await reloaded;
     await expect(items.first()).toContainText(second.match(/JC-\d{4}-\d+/)![0]);
   }
   // Minutes per item feed the running total.
