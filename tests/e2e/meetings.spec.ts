@@ -15,10 +15,12 @@ test('create a meeting → agenda → an assignment → on the board → feedbac
   await page.getByRole('button', { name: '新建研判会' }).click();
   const dialog = page.getByRole('dialog', { name: /新建研判会/ });
   await expect(dialog.getByLabel('主持人')).toHaveValue('王建国');
-  await dialog.getByLabel('会议类型').click({ force: true });
-  await page.locator('.ant-select-dropdown:visible').getByTitle('专题会').click();
-  // Under load the option can be clicked mid-animation: make sure the choice took before creating.
-  await expect(dialog.locator('.ant-select-selection-item').filter({ hasText: '专题会' })).toBeVisible();
+  // Under load the option can be clicked mid-animation and the choice not take: choose again until it shows.
+  await expect(async () => {
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await dialog.getByLabel('会议类型').click({ force: true });
+    await page.locator('.ant-select-dropdown:visible').getByTitle('专题会').click({ timeout: 3000 });
+    await expect(dialog.locator('.ant-select-selection-item').filter({ hasText: '专题会' })).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
   await dialog.getByRole('button', { name: /创\s*建/ }).click();
   await expect(page.getByTestId('meeting-state')).toHaveText('筹备');
   await expect(page.getByRole('heading', { name: /专题会/ })).toBeVisible();
