@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api } from '../api';
@@ -89,7 +89,8 @@ export function MeetingFormModal({ open, meeting, onClose, onSaved }: { open: bo
     <Modal title={`${meeting ? '修改' : '新建'}研判会${sessionNo ? `（第${sessionNo}次）` : ''}`} open={open} onCancel={onClose} onOk={submit} okText={meeting ? '保存' : '创建'} width={640} destroyOnHidden forceRender>
       <Form form={form} layout="vertical">
         <Space wrap>
-          <Form.Item name="type" label="会议类型"><Select style={{ width: 120 }} options={MEETING_TYPES.map((t) => ({ value: t, label: t }))} /></Form.Item>
+          {/* Three kinds: all visible at once, one click to choose. */}
+          <Form.Item name="type" label="会议类型"><Radio.Group optionType="button" buttonStyle="solid" options={MEETING_TYPES.map((t) => ({ value: t, label: t }))} /></Form.Item>
           <Form.Item name="date" label="日期" extra="默认下周一；逢节假日顺延到第一个工作日" rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
           <Form.Item name="startTime" label="开始时间" rules={[{ pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: '格式 HH:MM' }]}><Input style={{ width: 90 }} /></Form.Item>
           <Form.Item name="lengthMinutes" label="会议时长"><InputNumber min={10} max={600} addonAfter="分钟" /></Form.Item>

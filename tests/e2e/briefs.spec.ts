@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures.js';
+import { test, expect, choose } from './fixtures.js';
 
 test('简报: preview the weekly brief, produce a PDF through the web host, see the samples', async ({ page, server }) => {
   const foreign: string[] = [];
@@ -25,13 +25,7 @@ test('简报: preview the weekly brief, produce a PDF through the web host, see 
   expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await expect(page.getByText(/已生成 PDF：\d+ 页/)).toBeVisible();
 
-  // Under load an option can be clicked while the dropdown still animates: retry until the choice shows.
-  const docSelect = page.locator('.ant-select', { has: page.getByRole('combobox', { name: '文档' }) });
-  await expect(async () => {
-    await docSelect.click();
-    await page.locator('.ant-select-dropdown:visible').getByText('交办单（样张，每单位一页）').click({ timeout: 3000 });
-    await expect(docSelect.locator('.ant-select-selection-item')).toHaveText('交办单（样张，每单位一页）', { timeout: 2000 });
-  }).toPass({ timeout: 30_000 });
+  await choose(page, page.getByRole('combobox', { name: '文档' }), '交办单（样张，每单位一页）');
   await expect(preview.getByText('签收人：').first()).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: test.info().outputPath('briefs-assignment.png') });
 

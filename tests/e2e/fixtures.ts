@@ -1,5 +1,5 @@
 // Each test gets its own data folder and its own web host process (the real `yanpan serve`).
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,3 +45,26 @@ export const test = base.extend<{ server: AppServer }>({
 });
 
 export { expect };
+
+/**
+ * Choose an option of an antd Select by its text and wait until the select shows it. Under CI load
+ * an option can be clicked while the dropdown still animates and the choice does not take, so the
+ * open-click-check runs again until it does. `search` types into a searchable select first.
+ */
+export async function choose(page: Page, combobox: Locator, option: string, search?: string): Promise<void> {
+  // The select around the combobox (a `has:` filter would re-run the combobox's own scope inside it).
+  const select = combobox.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const exact = new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const chosen = select.locator('.ant-select-selection-item').filter({ hasText: exact }).first();
+  await expect(async () => {
+    // A click that took late must not be clicked again: in a multiple select that would undo it.
+    if (await chosen.isVisible()) return;
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    if (!(await dropdown.count())) {
+      if (search !== undefined) await combobox.fill(search);
+      else await combobox.click({ force: true });
+    }
+    await dropdown.locator('.ant-select-item-option').filter({ hasText: exact }).first().click({ timeout: 3000 });
+    await expect(chosen).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+}

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures.js';
+import { test, expect, choose } from './fixtures.js';
 
 test('recording an assessment moves the risk on the heat map and the movement list names it', async ({ page, server }) => {
   const errors: string[] = [];
@@ -66,8 +66,7 @@ test('an override without a reason is refused in Chinese and nothing is saved', 
   await dialog.getByLabel(/可能性/).fill('5');
   await dialog.getByLabel(/影响程度/).fill('5');
   await expect(dialog.getByTestId('grade-preview')).toBeVisible();
-  await dialog.getByLabel(/研判等级/).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('低（蓝）').click();
+  await choose(page, dialog.getByLabel(/研判等级/), '低（蓝）');
   await dialog.getByRole('button', { name: /保存研判/ }).click();
   await expect(dialog.getByText('研判等级与计算等级不同，请填写调级理由（至少 2 个字）')).toBeVisible();
   await dialog.getByRole('button', { name: /取\s*消/ }).click();

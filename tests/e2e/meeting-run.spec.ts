@@ -1,7 +1,7 @@
 // A whole meeting: agenda → the runner records an assessment and an assignment for three items
 // (keyboard: Ctrl+Enter, Alt+J, PageDown) → end → minutes carry the levels and assignments → 签发
 // → the assignments are on the board.
-import { test, expect } from './fixtures.js';
+import { test, expect, choose } from './fixtures.js';
 
 test('run a meeting for three items, draft and sign the minutes, the actions reach the board', async ({ page, server }) => {
   test.setTimeout(180_000);
@@ -57,7 +57,6 @@ test('run a meeting for three items, draft and sign the minutes, the actions rea
   await expect(page.getByTestId('meeting-state')).toHaveText('已签发');
 
   await page.goto(server.url + '#/actions');
-  await page.getByRole('combobox', { name: '责任单位' }).fill('端到端');
-  await page.locator('.ant-select-dropdown:visible').getByTitle('端到端牵头单位').click();
+  await choose(page, page.getByRole('combobox', { name: '责任单位' }), '端到端牵头单位', '端到端');
   await expect(page.getByTestId('board-已交办').getByTestId('action-card')).toHaveCount(3);
 });

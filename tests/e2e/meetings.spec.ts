@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, startServer } from './fixtures.js';
+import { test, expect, startServer, choose } from './fixtures.js';
 
 test('create a meeting → agenda → an assignment → on the board → feedback with attachment → 办结', async ({ page, server }) => {
   const errors: string[] = [];
@@ -15,12 +15,9 @@ test('create a meeting → agenda → an assignment → on the board → feedbac
   await page.getByRole('button', { name: '新建研判会' }).click();
   const dialog = page.getByRole('dialog', { name: /新建研判会/ });
   await expect(dialog.getByLabel('主持人')).toHaveValue('王建国');
-  // Under load the option can be clicked mid-animation and the choice not take: choose again until it shows.
-  await expect(async () => {
-    if (!(await page.locator('.ant-select-dropdown:visible').count())) await dialog.getByLabel('会议类型').click({ force: true });
-    await page.locator('.ant-select-dropdown:visible').getByTitle('专题会').click({ timeout: 3000 });
-    await expect(dialog.locator('.ant-select-selection-item').filter({ hasText: '专题会' })).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 30_000 });
+  await dialog.locator('label', { hasText: '专题会' }).click();
+  await expect(dialog.getByRole('radio', { name: '专题会' })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: '周例会' })).not.toBeChecked();
   await dialog.getByRole('button', { name: /创\s*建/ }).click();
   await expect(page.getByTestId('meeting-state')).toHaveText('筹备');
   await expect(page.getByRole('heading', { name: /专题会/ })).toBeVisible();
@@ -63,8 +60,7 @@ test('create a meeting → agenda → an assignment → on the board → feedbac
 
   // On the board, filtered by unit; then through to 办结.
   await page.goto(server.url + '#/actions');
-  await page.getByRole('combobox', { name: '责任单位' }).fill('测试牵头');
-  await page.locator('.ant-select-dropdown:visible').getByTitle('测试牵头单位').click();
+  await choose(page, page.getByRole('combobox', { name: '责任单位' }), '测试牵头单位', '测试牵头');
   const card = page.getByTestId('board-已交办').getByTestId('action-card');
   await expect(card).toHaveCount(1);
   await card.click();

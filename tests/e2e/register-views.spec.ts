@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures.js';
+import { test, expect, choose } from './fixtures.js';
 
 test('more filters, column chooser, a saved view restored after reload, and the settings page', async ({ page, server }) => {
   const errors: string[] = [];
@@ -12,8 +12,7 @@ test('more filters, column chooser, a saved view restored after reload, and the 
 
   // Source = 舆情 and at least 100 people: fewer rows, and every visible row has 舆情 as source.
   await page.getByRole('button', { name: '更多筛选' }).click();
-  await page.getByRole('combobox', { name: '来源' }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('舆情', { exact: true }).click();
+  await choose(page, page.getByRole('combobox', { name: '来源' }), '舆情');
   await expect.poll(count).toBeLessThan(all);
   await page.getByRole('spinbutton', { name: '涉及人数下限' }).fill('100');
   await page.getByRole('spinbutton', { name: '涉及人数下限' }).press('Tab');
@@ -34,8 +33,7 @@ test('more filters, column chooser, a saved view restored after reload, and the 
   await page.getByRole('button', { name: /保\s*存/ }).last().click();
   await page.reload();
   await expect.poll(count).toBe(all);
-  await page.getByRole('combobox', { name: '我的筛选' }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('舆情·百人以上').click();
+  await choose(page, page.getByRole('combobox', { name: '我的筛选' }), '舆情·百人以上');
   await expect.poll(count).toBe(filtered);
   await expect(page.getByRole('columnheader', { name: '来源' })).toBeVisible();
 

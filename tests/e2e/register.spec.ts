@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures.js';
+import { test, expect, choose } from './fixtures.js';
 
 test('first run → demo → Chinese search → filter → edit → the change shows in history', async ({ page, server }) => {
   const foreign: string[] = [];
@@ -27,8 +27,7 @@ test('first run → demo → Chinese search → filter → edit → the change s
 
   // Filter by the domain of the first hit: every row shown has that domain.
   const domain = await rows.first().locator('td').nth(3).innerText();
-  await page.getByRole('combobox', { name: '领域' }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(domain, { exact: true }).click();
+  await choose(page, page.getByRole('combobox', { name: '领域' }), domain);
   await expect(rows.first()).toBeVisible();
   for (const d of await rows.locator('td:nth-child(4)').allInnerTexts()) expect(d).toBe(domain);
 
