@@ -11,7 +11,7 @@ import { syncRiskWeeks } from './weeks.js';
 import { getMeeting, meetingLabel } from './meetings.js';
 import { AppError } from '../shared/errors.js';
 import { shanghaiDate, weekStart } from '../shared/dates.js';
-import { activePeriod, escalationTrigger, grade, GradingError, matrixLevel, nextReviewDate, ruleLevel, type Grade, type GradingEvent, type PeriodLike, type RuleSetConfig } from '../shared/grading.js';
+import { activePeriod, escalationTrigger, grade, GradingError, matrixLevel, nextReviewDate, ruleLevel, type Grade, type GradingEvent, type PeriodLike, type RiskFacts, type RuleSetConfig } from '../shared/grading.js';
 import { levelName, type LevelValue } from '../shared/labels.js';
 import type { Assessment, AssessmentInput } from '../shared/assessments.js';
 import type { RiskRow } from '../shared/risks.js';
@@ -43,6 +43,15 @@ export const toAssessment = (r: Row): Assessment => ({
   createdAt: r.created_at as string,
   createdBy: r.created_by as string,
 });
+
+/** toAssessment written as SQL over the alias a (see RISK_JSON_SQL for why); a test holds the two equal. */
+export const ASSESSMENT_JSON_SQL = `json_object(
+  'id', a.id, 'riskId', a.risk_id, 'meetingId', a.meeting_id, 'kind', a.kind, 'assessedOn', a.assessed_on,
+  'likelihood', a.likelihood, 'impact', a.impact, 'score', a.score, 'matrixLevel', a.matrix_level, 'ruleLevel', a.rule_level,
+  'computedLevel', a.computed_level, 'finalLevel', a.final_level, 'overrideReason', a.override_reason,
+  'escalationPeriod', a.escalation_period, 'escalationBasis', a.escalation_basis, 'basis', a.basis, 'ruleSetVersion', a.rule_set_version,
+  'trend', a.trend, 'analysis', a.analysis, 'countermeasures', a.countermeasures, 'reportUp', json(CASE a.report_up WHEN 1 THEN 'true' ELSE 'false' END),
+  'nextReview', a.next_review, 'createdAt', a.created_at, 'createdBy', a.created_by)`;
 
 export function listAssessments(db: Db, riskId: number): Assessment[] {
   getRisk(db, riskId);
@@ -162,7 +171,10 @@ export function refreshRiskCache(db: Db, ctx: WriteContext, riskId: number): voi
  * 登记定级: the level entered with a new risk (or imported) becomes its first assessment. The
  * computed levels are stored beside it; when the entered level differs, the reason says so.
  */
-export function registrationRow(risk: RiskRow, level: number | null, asOf: string, rs: { version: number; config: RuleSetConfig }, events: GradingEvent[], periods: PeriodLike[], createdAt: string, createdBy: string) {
+/** What a 登记定级 reads of a risk (a stored RiskRow, or a bulk row with its defaults applied). */
+export type RegistrationFacts = RiskFacts & Pick<RiskRow, 'id' | 'likelihood' | 'impact' | 'levelBasis' | 'trend'>;
+
+export function registrationRow(risk: RegistrationFacts, level: number | null, asOf: string, rs: { version: number; config: RuleSetConfig }, events: GradingEvent[], periods: PeriodLike[], createdAt: string, createdBy: string) {
   const hasMatrix = risk.likelihood !== null && risk.impact !== null && risk.likelihood <= rs.config.matrix.size && risk.impact <= rs.config.matrix.size;
   const m = hasMatrix ? matrixLevel(risk.likelihood!, risk.impact!, rs.config) : null;
   const r = ruleLevel(risk, events, asOf, rs.config);

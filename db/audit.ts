@@ -16,6 +16,20 @@ export function writeAudit(db: Db, ctx: WriteContext, action: string, entity: st
   );
 }
 
+/**
+ * One 'create' audit row per row that `select.from` yields, its after-image built by SQLite
+ * (`select.after`, e.g. RISK_JSON_SQL): a bulk path's audit in one statement instead of a
+ * JSON.stringify and an insert per row from JS. `params` bind the placeholders of `select.from`.
+ */
+export function auditCreatedRows(db: Db, ctx: WriteContext, entity: string, select: { id: string; after: string; from: string }, params: unknown[]): void {
+  db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) SELECT ?, ?, 'create', ?, ${select.id}, NULL, ${select.after} ${select.from}`).run(
+    ctx.now(),
+    ctx.actor,
+    entity,
+    ...params,
+  );
+}
+
 interface AuditRow {
   id: number;
   at: string;

@@ -50,8 +50,9 @@ export const RISK_COLUMNS = {
 export type RiskField = keyof typeof RISK_COLUMNS;
 export const RISK_FIELDS = Object.keys(RISK_COLUMNS) as RiskField[];
 
-export const RISK_SELECT = `SELECT r.*, g.name AS region_name, d.name AS domain_name
-  FROM risks r JOIN regions g ON g.id = r.region_id JOIN domains d ON d.id = r.domain_id`;
+/** The risks with their region and domain names (aliases r, g, d). */
+export const RISK_FROM = 'FROM risks r JOIN regions g ON g.id = r.region_id JOIN domains d ON d.id = r.domain_id';
+export const RISK_SELECT = `SELECT r.*, g.name AS region_name, d.name AS domain_name ${RISK_FROM}`;
 
 type DbRow = Record<string, unknown>;
 
@@ -100,6 +101,22 @@ export function rowToRisk(r: DbRow): RiskRow {
     version: r.version as number,
   };
 }
+
+/**
+ * rowToRisk written as SQL: the same object, key for key, built by SQLite over `RISK_SELECT`'s aliases
+ * (r, g, d). Bulk creates audit 10,000 rows with one INSERT … SELECT instead of 10,000 JSON.stringify
+ * calls and inserts from JS. A test holds it equal to rowToRisk on every risk of the demo register.
+ */
+export const RISK_JSON_SQL = `json_object(
+  'id', r.id, 'code', r.code, 'regionId', r.region_id, 'region', g.name, 'domainId', r.domain_id, 'domain', d.name,
+  'subCategory', r.sub_category, 'title', r.title, 'summary', r.summary, 'source', r.source, 'firstFound', r.first_found,
+  'involvedCount', r.involved_count, 'involvedUnit', r.involved_unit, 'involvedText', r.involved_text, 'amountWan', r.amount_wan,
+  'mainDemands', r.main_demands, 'opinionRisk', r.opinion_risk, 'extremeRisk', json(CASE r.extreme_risk WHEN 1 THEN 'true' ELSE 'false' END),
+  'likelihood', r.likelihood, 'impact', r.impact, 'level', r.level, 'levelBasis', r.level_basis, 'trend', r.trend, 'nextReview', r.next_review,
+  'controlMeasures', r.control_measures, 'resolutionMeasures', r.resolution_measures, 'leadUnit', r.lead_unit, 'coUnits', json(r.co_units),
+  'responsiblePerson', r.responsible_person, 'packageLeader', r.package_leader, 'packageLeaderTitle', r.package_leader_title,
+  'taskForce', r.task_force, 'deadline', r.deadline, 'deadlineNote', r.deadline_note, 'progress', r.progress, 'status', r.status,
+  'deletedAt', r.deleted_at, 'deletedReason', r.deleted_reason, 'createdAt', r.created_at, 'updatedAt', r.updated_at, 'version', r.version)`;
 
 /** Field value → SQLite value (booleans as 0/1, lists as JSON, undefined as the column default). */
 export function toDbValue(field: RiskField, v: unknown): unknown {

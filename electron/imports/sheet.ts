@@ -1,11 +1,11 @@
 // Reading a user's file into a grid of cells: .xlsx through exceljs, CSV in UTF-8 (with or
 // without BOM) or GBK. Old binary .xls / WPS .et files get a message on how to save as .xlsx.
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '../../shared/errors.js';
 import type { Cell } from '../../shared/imports/normalise.js';
 import { findHeaderRow } from '../../shared/imports/headers.js';
+import { openXlsx, type XlsxBook, type XlsxSheet } from './xlsx.js';
 
 export interface SheetData {
   sheets: string[];
@@ -49,50 +49,32 @@ function readCsv(bytes: Buffer): Cell[][] {
 }
 
 async function readXlsx(fileName: string, bytes: Buffer, sheetName?: string): Promise<SheetData> {
-  const wb = new ExcelJS.Workbook();
+  let book: XlsxBook;
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    book = openXlsx(bytes);
   } catch {
     throw new AppError('INVALID_INPUT', `「${fileName}」无法作为 .xlsx 打开，文件可能已损坏或不是 Excel 文件。${SAVE_AS}`);
   }
-  const sheets = wb.worksheets.map((w) => w.name);
+  const sheets = book.sheets.map((w) => w.name);
+  const gridOf = (ws: XlsxSheet) => {
+    try {
+      return book.grid(ws);
+    } catch {
+      throw new AppError('INVALID_INPUT', `「${fileName}」的工作表「${ws.name}」无法读取，文件可能已损坏。${SAVE_AS}`);
+    }
+  };
   if (sheetName) {
-    const ws = wb.getWorksheet(sheetName);
+    const ws = book.sheets.find((w) => w.name === sheetName);
     if (!ws) throw new AppError('INVALID_INPUT', `文件中没有名为「${sheetName}」的工作表。现有：${sheets.join('、')}`);
     return { sheets, sheet: ws.name, grid: gridOf(ws) };
   }
-  // Without a choice: the first visible sheet that has a recognisable header (a 说明 sheet often comes first).
-  const visible = wb.worksheets.filter((w) => w.state !== 'hidden' && w.rowCount > 0);
-  if (!visible.length) throw new AppError('INVALID_INPUT', `「${fileName}」中没有内容。`);
-  for (const ws of visible) {
+  let first: { ws: XlsxSheet; grid: Cell[][] } | null = null;
+  for (const ws of book.sheets.filter((w) => !w.hidden)) {
     const grid = gridOf(ws);
+    if (!grid.length) continue;
     if (findHeaderRow(grid) !== null) return { sheets, sheet: ws.name, grid };
+    first ??= { ws, grid };
   }
-  return { sheets, sheet: visible[0].name, grid: gridOf(visible[0]) };
-}
-
-function gridOf(ws: ExcelJS.Worksheet): Cell[][] {
-  const grid: Cell[][] = [];
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: Cell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(toCell(row.getCell(c).value));
-    grid.push(cells);
-  }
-  return grid;
-}
-
-/** exceljs values → our Cell. A merged cell's value getter already returns its master's value. */
-function toCell(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : { date: v.toISOString().slice(0, 10) };
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return toCell((v.result ?? null) as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return null;
-  }
-  return String(v);
+  if (!first) throw new AppError('INVALID_INPUT', `「${fileName}」中没有内容。`);
+  return { sheets, sheet: first.ws.name, grid: first.grid };
 }
