@@ -1,25 +1,24 @@
 // Writing .xlsx files: the register export (one function per sheet) and the import report.
-// Streams rows, so 100,000 risks never sit in memory as one workbook model.
-import ExcelJS from 'exceljs';
-import { PassThrough } from 'node:stream';
+// Streams rows into the zip, so 100,000 risks never sit in memory as one workbook model.
 import { openDatabase, type Db } from '../../db/open.js';
 import { RISK_SELECT, rowToRisk } from '../../db/risks.js';
 import { LEVELS, levelName } from '../../shared/labels.js';
 import type { RiskRow } from '../../shared/risks.js';
 import type { ImportReport } from '../../shared/imports/report.js';
 import { ACTION_COLUMNS, ASSESSMENT_COLUMNS, actionRows, assessmentRows } from './exportSheets.js';
+import { XlsxWriter, type XlsxValue } from './xlsxWriter.js';
 
 export interface ExportColumn<T> {
   header: string;
   width: number;
-  value: (row: T) => string | number | Date | null;
+  value: (row: T) => string | number | null;
 }
 
 
 /**
  * Register columns. Headers are the ones the importer maps back, so export → import reproduces every field.
- * Dates are written as YYYY-MM-DD text: a date-formatted cell costs a style lookup per cell in exceljs
- * (profiled: styles were the largest cost of exporting), and ISO text sorts and filters the same in Excel/WPS.
+ * Dates are written as YYYY-MM-DD text: it reads back as the same date in any zone, and sorts and
+ * filters the same in Excel/WPS.
  */
 export const REGISTER_COLUMNS: ExportColumn<RiskRow>[] = [
   { header: '编号', width: 14, value: (r) => r.code },
@@ -56,11 +55,7 @@ export const REGISTER_COLUMNS: ExportColumn<RiskRow>[] = [
   { header: '状态', width: 10, value: (r) => r.status },
 ];
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF7F1D1D' } };
-/** Level name → its cell style (white bold on the level's colour), built once. */
-const LEVEL_STYLES = new Map<string, { fill: ExcelJS.Fill; font: Partial<ExcelJS.Font> }>(
-  LEVELS.map((l) => [l.name, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + l.hex.slice(1).toUpperCase() } } as ExcelJS.Fill, font: { bold: true, color: { argb: 'FFFFFFFF' } } }]),
-);
+const HEADER_STYLE = { bold: true, color: 'FFFFFF', fill: '7F1D1D', centred: true };
 
 function* registerRows(db: Db): Generator<RiskRow> {
   // Rows as arrays (better-sqlite3 builds an object per row through its C++ API, measurably slower
@@ -74,93 +69,40 @@ function* registerRows(db: Db): Generator<RiskRow> {
   }
 }
 
-type AnyWorkbook = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
-
-interface SheetOptions {
+interface TableOptions {
+  /** The header of the column whose levels are filled with their colour. */
   levelColumn?: string;
-  /** Give the event loop a turn every this many rows, so the zip compresses (on libuv's threads) while rows are still being written. */
+  /** Give the event loop a turn every this many rows (0: never), so the app keeps answering during a long export. */
   yieldEvery?: number;
+  rowsPerSheet?: number;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** One sheet of the export: Chinese headers, widths, frozen header row, levels filled with their colour. */
-export async function addSheet<T>(wb: AnyWorkbook, name: string, columns: ExportColumn<T>[], rows: Iterable<T>, opts: SheetOptions = {}): Promise<number> {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
-  const head = ws.getRow(1);
-  head.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  head.fill = HEADER_FILL;
-  head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  head.commit?.();
-  const levelIdx = opts.levelColumn ? columns.findIndex((c) => c.header === opts.levelColumn) + 1 : 0;
-  let n = 0;
-  for (const row of rows) {
-    // An empty value is no cell at all (undefined: exceljs creates none), a smaller file and less work; it reads back as empty.
-    const r = ws.addRow(columns.map((c) => {
-      const v = c.value(row);
-      return v === '' || v === null ? undefined : v;
-    }));
-    if (levelIdx) {
-      const cell = r.getCell(levelIdx);
-      const style = LEVEL_STYLES.get(cell.value as string);
-      if (style) {
-        cell.fill = style.fill;
-        cell.font = style.font;
-      }
-    }
-    r.commit?.();
-    if (++n % (opts.yieldEvery || Infinity) === 0) await nextTurn();
-  }
-  (ws as { commit?: () => void }).commit?.();
-  return n;
-}
-
-/**
- * exceljs resolves every cell's style (an empty one too) through a full lookup with deep compares:
- * profiled, that was the largest cost of a large export. Equal style models always get the same id,
- * so remembering the id by the model's JSON returns exactly what the lookup would, without the work.
- */
-function memoiseStyles(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
-  const styles = (wb as unknown as { styles?: { addStyleModel?: (model: unknown, cellType?: number) => number } }).styles;
-  if (!styles?.addStyleModel) return;
-  const lookup = styles.addStyleModel.bind(styles);
-  const known = new Map<string, number>();
-  styles.addStyleModel = (model, cellType) => {
-    if (!model) return lookup(model, cellType);
-    // Most cells carry an empty style object: keyed without serialising it.
-    let empty = true;
-    for (const _ in model as object) {
-      empty = false;
-      break;
-    }
-    const key = empty ? `${cellType ?? ''}|` : `${cellType ?? ''}|${JSON.stringify(model)}`;
-    let id = known.get(key);
-    if (id === undefined) {
-      id = lookup(model, cellType);
-      known.set(key, id);
-    }
-    return id;
-  };
-}
-
 /** Excel's sheet holds 1,048,576 rows: the header plus this many; longer tables continue on 「名称（续2）」… */
 export const XLSX_ROWS_PER_SHEET = 1_048_575;
 
-/** One table as as many sheets as Excel's row limit needs (the header row counts). */
-async function addTable<T>(wb: AnyWorkbook, name: string, columns: ExportColumn<T>[], rows: Iterable<T>, opts: SheetOptions & { rowsPerSheet?: number } = {}): Promise<number> {
+/**
+ * One table of the export: Chinese headers, widths, frozen header row, levels filled with their
+ * colour (white bold on the level's colour), as many sheets as Excel's row limit needs.
+ */
+export async function addTable<T>(wb: XlsxWriter, name: string, columns: ExportColumn<T>[], rows: Iterable<T>, opts: TableOptions = {}): Promise<number> {
   const limit = opts.rowsPerSheet ?? XLSX_ROWS_PER_SHEET;
-  const it = rows[Symbol.iterator]();
-  let pending = it.next();
-  const upToLimit = function* () {
-    for (let n = 0; !pending.done && n < limit; n++) {
-      yield pending.value;
-      pending = it.next();
+  const header = wb.style(HEADER_STYLE);
+  const levelAt = opts.levelColumn ? columns.findIndex((c) => c.header === opts.levelColumn) : -1;
+  const levelStyles = new Map(LEVELS.map((l) => [l.name as XlsxValue, wb.style({ bold: true, color: 'FFFFFF', fill: l.hex.slice(1) })]));
+  const styleOf = levelAt >= 0 ? (v: XlsxValue, i: number) => (i === levelAt ? (levelStyles.get(v) ?? 0) : 0) : undefined;
+  let sheet = wb.addSheet(name, columns, header);
+  let n = 0;
+  for (const row of rows) {
+    if (sheet.rows > limit) sheet = wb.addSheet(`${name}（续${Math.floor(n / limit) + 1}）`, columns, header);
+    sheet.addRow(columns.map((c) => c.value(row)), styleOf);
+    if (++n % (opts.yieldEvery || Infinity) === 0) {
+      await sheet.drained();
+      await nextTurn();
     }
-  };
-  let total = 0;
-  for (let part = 1; part === 1 || !pending.done; part++) total += await addSheet(wb, part === 1 ? name : `${name}（续${part}）`, columns, upToLimit(), opts);
-  return total;
+  }
+  return n;
 }
 
 export type ExportSheet = 'register' | 'assessments' | 'actions';
@@ -186,12 +128,7 @@ async function onSnapshot<T>(db: Db, fn: (reader: Db, canYield: boolean) => Prom
 /** The register, its 研判记录 (assessments) and 交办事项 (actions) as one .xlsx (or the chosen ones); rows counts the register. */
 export async function exportWorkbook(db: Db, opts: { sheets?: ExportSheet[]; rowsPerSheet?: number } = {}): Promise<{ data: Buffer; rows: number }> {
   const sheets = opts.sheets ?? ['register', 'assessments', 'actions'];
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  memoiseStyles(wb);
-  wb.creator = '风险研判台';
+  const wb = new XlsxWriter();
   const rows = await onSnapshot(db, async (reader, canYield) => {
     const per = { rowsPerSheet: opts.rowsPerSheet, yieldEvery: canYield ? 2000 : 0 };
     let n = 0;
@@ -200,12 +137,11 @@ export async function exportWorkbook(db: Db, opts: { sheets?: ExportSheet[]; row
     if (sheets.includes('actions')) await addTable(wb, EXPORT_SHEET_NAMES.actions, ACTION_COLUMNS, actionRows(reader), per);
     return n;
   });
-  await wb.commit();
-  return { data: Buffer.concat(chunks), rows };
+  return { data: await wb.finish(), rows };
 }
 
-const csvCell = (v: string | number | Date | null) => {
-  const s = v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+const csvCell = (v: string | number | null) => {
+  const s = v === null ? '' : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -226,16 +162,16 @@ const ACTION_LABEL = { create: '新增', update: '更新', unchanged: '无变化
 
 /** The dry-run report as .xlsx: a summary sheet and one row per sheet row. */
 export async function reportWorkbook(report: ImportReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new XlsxWriter();
   const c = report.counts;
-  await addSheet(wb, '汇总', [
+  await addTable(wb, '汇总', [
     { header: '项目', width: 16, value: (r: [string, string | number]) => r[0] },
     { header: '内容', width: 60, value: (r: [string, string | number]) => r[1] },
   ], [
     ['文件', report.fileName], ['工作表', report.sheet], ['表头所在行', report.headerRow],
     ['新增', c.created], ['更新', c.updated], ['无变化', c.unchanged], ['未导入', c.rejected], ['跳过（空行、合计行）', c.skipped],
   ]);
-  await addSheet(wb, '逐行结果', [
+  await addTable(wb, '逐行结果', [
     { header: '行号', width: 7, value: (r) => r.row },
     { header: '处理', width: 9, value: (r) => ACTION_LABEL[r.action] },
     { header: '编号', width: 14, value: (r) => r.code },
@@ -244,5 +180,5 @@ export async function reportWorkbook(report: ImportReport): Promise<Buffer> {
     { header: '原因', width: 60, value: (r) => r.reasons.join('\n') },
     { header: '提示', width: 50, value: (r) => r.warnings.map((w) => `${w.col}列「${w.header}」：${w.message}`).join('\n') },
   ], report.rows);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await wb.finish();
 }
