@@ -8,6 +8,10 @@ import { isDateFormat, openXlsx, serialToIsoDate, XlsxError } from '../../electr
 import { readSheetFile } from '../../electron/imports/sheet.js';
 import type { Cell } from '../../shared/imports/normalise.js';
 import { messyWorkbook } from './fixtures/messy.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ok, tempCore } from './helpers.js';
+import type { ImportReport } from '../../shared/imports/report.js';
 
 /** The grid as exceljs reads it (the reader the import used before): merged cells carry the master's value. */
 async function exceljsGrids(bytes: Buffer): Promise<Record<string, Cell[][]>> {
@@ -108,6 +112,23 @@ describe('the import .xlsx reader', () => {
       [null, false, null, 7, 7],
       [null, null, null, 7, 7],
     ]);
+  });
+
+  it('a sheet saved by another program (the messy register opened and saved by LibreOffice Calc 7.4) imports exactly as the original', async () => {
+    // fixtures/messy-libreoffice.xlsx: messyWorkbook() converted with `soffice --convert-to xlsx` (its own
+    // XML style: every cell styled, empty strings dropped, custom document properties).
+    const resaved = readFileSync(join(import.meta.dirname, 'fixtures', 'messy-libreoffice.xlsx'));
+    const original = (await messyWorkbook()).bytes;
+    const blank = (g: Cell[][]) => g.map((r) => r.map((c) => (c === '' ? null : c)));
+    const a = await readSheetFile('台账.xlsx', original, '台账');
+    const b = await readSheetFile('台账.xlsx', resaved, '台账');
+    expect(blank(b.grid).map((r) => r.slice(0, 13))).toEqual(blank(a.grid).map((r) => r.slice(0, 13)));
+    const { dispatch } = tempCore();
+    const preview = (bytes: Buffer) => ok<ImportReport>(dispatch, 'imports.preview', { fileName: '台账.xlsx', dataBase64: bytes.toString('base64'), sheet: '台账' });
+    const [pa, pb] = [await preview(original), await preview(resaved)];
+    expect(pb.counts).toEqual(pa.counts);
+    expect(pb.rows).toEqual(pa.rows);
+    expect(pa.counts.created).toBeGreaterThan(0);
   });
 
   it('date formats and serials', () => {
