@@ -140,6 +140,7 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
           </span>
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
           <Dropdown
+            trigger={['click']}
             disabled={progress.busy}
             menu={{
               items: [

@@ -68,3 +68,11 @@ export async function choose(page: Page, combobox: Locator, option: string, sear
     await expect(chosen).toBeVisible({ timeout: 2000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/** Opens a click-triggered menu and clicks one of its items, opening it again if a click under load did not. */
+export async function chooseMenuItem(button: Locator, item: Locator): Promise<void> {
+  await expect(async () => {
+    if (!(await item.isVisible())) await button.click();
+    await item.click({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
+}

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { test, expect } from './fixtures.js';
+import { test, expect, chooseMenuItem } from './fixtures.js';
 import { MESSY_ROWS, messyWorkbook } from '../unit/fixtures/messy.js';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
@@ -61,8 +61,8 @@ test('register toolbar: 导入导出 → import a sheet, the list shows it at on
 
   await page.goto(server.url);
   await page.getByRole('button', { name: /新建空台账/ }).click();
-  await page.getByRole('button', { name: /导入导出/ }).click();
-  await page.getByRole('menuitem', { name: /导入 Excel\/CSV 台账/ }).click();
+  const menu = page.getByRole('button', { name: /导入导出/ });
+  await chooseMenuItem(menu, page.getByRole('menuitem', { name: /导入 Excel\/CSV 台账/ }));
   await page.locator('.ant-modal input[type=file]').setInputFiles(file);
   await page.getByRole('button', { name: /下一步/ }).click();
   await page.getByRole('button', { name: new RegExp(`导入 ${creates} 条`) }).click();
@@ -70,8 +70,7 @@ test('register toolbar: 导入导出 → import a sheet, the list shows it at on
   await page.getByRole('button', { name: /^关\s*闭$/ }).last().click();
   await expect(page.getByText(`共 ${creates} 条`)).toBeVisible();
 
-  await page.getByRole('button', { name: /导入导出/ }).click();
-  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '导出台账 Excel（.xlsx）' }).click()]);
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), chooseMenuItem(menu, page.getByRole('menuitem', { name: '导出台账 Excel（.xlsx）' }))]);
   expect(xlsx.suggestedFilename()).toMatch(/^风险台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
