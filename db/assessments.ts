@@ -167,13 +167,13 @@ export function refreshRiskCache(db: Db, ctx: WriteContext, riskId: number): voi
   writeAudit(db, ctx, 'assess', 'risk', riskId, Object.fromEntries(keys.map((k) => [k, cur[k]])), Object.fromEntries(keys.map((k) => [k, next[k]])));
 }
 
+/** What a 登记定级 reads of a risk (a stored RiskRow, or a bulk row with its defaults applied). */
+export type RegistrationFacts = RiskFacts & Pick<RiskRow, 'id' | 'likelihood' | 'impact' | 'levelBasis' | 'trend'>;
+
 /**
  * 登记定级: the level entered with a new risk (or imported) becomes its first assessment. The
  * computed levels are stored beside it; when the entered level differs, the reason says so.
  */
-/** What a 登记定级 reads of a risk (a stored RiskRow, or a bulk row with its defaults applied). */
-export type RegistrationFacts = RiskFacts & Pick<RiskRow, 'id' | 'likelihood' | 'impact' | 'levelBasis' | 'trend'>;
-
 export function registrationRow(risk: RegistrationFacts, level: number | null, asOf: string, rs: { version: number; config: RuleSetConfig }, events: GradingEvent[], periods: PeriodLike[], createdAt: string, createdBy: string) {
   const hasMatrix = risk.likelihood !== null && risk.impact !== null && risk.likelihood <= rs.config.matrix.size && risk.impact <= rs.config.matrix.size;
   const m = hasMatrix ? matrixLevel(risk.likelihood!, risk.impact!, rs.config) : null;

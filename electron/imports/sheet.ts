@@ -1,4 +1,4 @@
-// Reading a user's file into a grid of cells: .xlsx through exceljs, CSV in UTF-8 (with or
+// Reading a user's file into a grid of cells: .xlsx through ./xlsx.ts, CSV in UTF-8 (with or
 // without BOM) or GBK. Old binary .xls / WPS .et files get a message on how to save as .xlsx.
 import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse/sync';

@@ -5,6 +5,7 @@ import { RISK_SELECT, rowToRisk } from '../../db/risks.js';
 import { LEVELS, levelName } from '../../shared/labels.js';
 import type { RiskRow } from '../../shared/risks.js';
 import type { ImportReport } from '../../shared/imports/report.js';
+import type { ExportTable } from '../../shared/contract/imports.js';
 import { ACTION_COLUMNS, ASSESSMENT_COLUMNS, actionRows, assessmentRows } from './exportSheets.js';
 import { XlsxWriter, type XlsxValue } from './xlsxWriter.js';
 
@@ -13,7 +14,6 @@ export interface ExportColumn<T> {
   width: number;
   value: (row: T) => string | number | null;
 }
-
 
 /**
  * Register columns. Headers are the ones the importer maps back, so export → import reproduces every field.
@@ -105,8 +105,7 @@ export async function addTable<T>(wb: XlsxWriter, name: string, columns: ExportC
   return n;
 }
 
-export type ExportSheet = 'register' | 'assessments' | 'actions';
-export const EXPORT_SHEET_NAMES: Record<ExportSheet, string> = { register: '风险台账', assessments: '研判记录', actions: '交办事项' };
+export const EXPORT_SHEET_NAMES: Record<ExportTable, string> = { register: '风险台账', assessments: '研判记录', actions: '交办事项' };
 
 /**
  * Runs fn on a read-only connection of its own inside one read transaction: the export sees one
@@ -126,7 +125,7 @@ async function onSnapshot<T>(db: Db, fn: (reader: Db, canYield: boolean) => Prom
 }
 
 /** The register, its 研判记录 (assessments) and 交办事项 (actions) as one .xlsx (or the chosen ones); rows counts the register. */
-export async function exportWorkbook(db: Db, opts: { sheets?: ExportSheet[]; rowsPerSheet?: number } = {}): Promise<{ data: Buffer; rows: number }> {
+export async function exportWorkbook(db: Db, opts: { sheets?: ExportTable[]; rowsPerSheet?: number } = {}): Promise<{ data: Buffer; rows: number }> {
   const sheets = opts.sheets ?? ['register', 'assessments', 'actions'];
   const wb = new XlsxWriter();
   const rows = await onSnapshot(db, async (reader, canYield) => {
@@ -146,7 +145,7 @@ const csvCell = (v: string | number | null) => {
 };
 
 /** CSV in UTF-8 with BOM (so Excel opens it without garbling Chinese), same columns as the .xlsx. */
-export function exportCsv(db: Db, sheet: ExportSheet = 'register'): { data: Buffer; rows: number } {
+export function exportCsv(db: Db, sheet: ExportTable = 'register'): { data: Buffer; rows: number } {
   if (sheet === 'assessments') return csvOf(ASSESSMENT_COLUMNS, assessmentRows(db));
   if (sheet === 'actions') return csvOf(ACTION_COLUMNS, actionRows(db));
   return csvOf(REGISTER_COLUMNS, registerRows(db));

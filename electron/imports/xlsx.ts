@@ -1,10 +1,10 @@
 // Reads the cell values of an .xlsx sheet: text, numbers, booleans, dates; merged cells carry
 // their master's value. Not exceljs: its workbook model (styles, fonts, every cell an object)
 // took 0.8–1.1 s for a 10,000-row sheet, a third of the import's 3-second budget; reading only
-// values with fflate (unzip) and saxes (the XML parser exceljs itself uses) takes ~0.15 s.
+// values with fflate (unzip) and saxes (the XML parser exceljs itself uses) takes ~0.3 s.
 // tests/unit/imports-xlsx.test.ts holds the two readers equal on every fixture sheet.
 import { strFromU8, unzipSync, type UnzipFileInfo } from 'fflate';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { SaxesParser } from 'saxes';
 import type { Cell } from '../../shared/imports/normalise.js';
 
 export interface XlsxSheet {
@@ -37,12 +37,12 @@ export function openXlsx(bytes: Uint8Array): XlsxBook {
   const sheets: XlsxSheet[] = [];
   let date1904 = false;
   parseXml(workbook, {
-    open(tag) {
-      if (tag.name === 'workbookPr') date1904 = isTrue(tag.attributes.date1904);
-      if (tag.name !== 'sheet') return;
-      const path = rels.get(tag.attributes['r:id'] ?? attrBySuffix(tag, ':id') ?? '');
+    open(name, a) {
+      if (name === 'workbookPr') date1904 = isTrue(a.date1904);
+      if (name !== 'sheet') return;
+      const path = rels.get(a['r:id'] ?? attrBySuffix(a, ':id') ?? '');
       // Chart sheets have no relationship of the worksheet type: they hold no cells.
-      if (path) sheets.push({ name: tag.attributes.name ?? '', hidden: /hidden/i.test(tag.attributes.state ?? ''), path });
+      if (path) sheets.push({ name: a.name ?? '', hidden: /hidden/i.test(a.state ?? ''), path });
     },
   });
   const strings = sharedStrings(text(`${base}sharedStrings.xml`));
@@ -73,8 +73,11 @@ function unzip(bytes: Uint8Array, keep: (f: UnzipFileInfo) => boolean): Record<s
   }
 }
 
+type Attributes = Record<string, string>;
+
 interface Handlers {
-  open?(tag: SaxesTagPlain): void;
+  /** An element opens: its name without prefix, its attributes as written (prefixes kept). */
+  open?(name: string, a: Attributes): void;
   close?(name: string): void;
   text?(t: string): void;
 }
@@ -86,7 +89,7 @@ function parseXml(xml: string, h: Handlers): void {
     const i = n.indexOf(':');
     return i < 0 ? n : n.slice(i + 1);
   };
-  if (h.open) p.on('opentag', (t) => h.open!({ ...t, name: local(t.name) }));
+  if (h.open) p.on('opentag', (t) => h.open!(local(t.name), t.attributes));
   if (h.close) p.on('closetag', (t) => h.close!(local(t.name)));
   if (h.text) p.on('text', h.text);
   try {
@@ -97,7 +100,7 @@ function parseXml(xml: string, h: Handlers): void {
 }
 
 const isTrue = (v: string | undefined) => v === '1' || v === 'true';
-const attrBySuffix = (tag: SaxesTagPlain, suffix: string) => Object.entries(tag.attributes).find(([k]) => k.endsWith(suffix))?.[1];
+const attrBySuffix = (a: Attributes, suffix: string) => Object.entries(a).find(([k]) => k.endsWith(suffix))?.[1];
 const relsPathOf = (part: string) => {
   const i = part.lastIndexOf('/');
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
@@ -108,9 +111,9 @@ function relTargets(xml: string | null, base: string, typeSuffix: string): Map<s
   const out = new Map<string, string>();
   if (xml === null) return out;
   parseXml(xml, {
-    open(tag) {
-      const { Id, Target, Type, TargetMode } = tag.attributes;
-      if (tag.name !== 'Relationship' || !Id || !Target || TargetMode === 'External' || !Type?.endsWith(typeSuffix)) return;
+    open(name, a) {
+      const { Id, Target, Type, TargetMode } = a;
+      if (name !== 'Relationship' || !Id || !Target || TargetMode === 'External' || !Type?.endsWith(typeSuffix)) return;
       out.set(Id, normalisePath(Target.startsWith('/') ? Target.slice(1) : base + Target));
     },
   });
@@ -134,10 +137,10 @@ function sharedStrings(xml: string | null): string[] {
   let inT = false;
   let phonetic = 0;
   parseXml(xml, {
-    open(tag) {
-      if (tag.name === 'si') cur = '';
-      else if (tag.name === 'rPh') phonetic++;
-      else if (tag.name === 't' && !phonetic) inT = true;
+    open(name) {
+      if (name === 'si') cur = '';
+      else if (name === 'rPh') phonetic++;
+      else if (name === 't' && !phonetic) inT = true;
     },
     close(name) {
       if (name === 'si') out.push(cur);
@@ -168,11 +171,11 @@ function dateStyleIndexes(xml: string | null): Set<number> {
   let inCellXfs = false;
   let index = 0;
   parseXml(xml, {
-    open(tag) {
-      if (tag.name === 'numFmt') custom.set(Number(tag.attributes.numFmtId), tag.attributes.formatCode ?? '');
-      else if (tag.name === 'cellXfs') inCellXfs = true;
-      else if (tag.name === 'xf' && inCellXfs) {
-        const id = Number(tag.attributes.numFmtId ?? 0);
+    open(name, a) {
+      if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) {
+        const id = Number(a.numFmtId ?? 0);
         if (custom.has(id) ? isDateFormat(custom.get(id)!) : BUILTIN_DATE_FORMATS.has(id)) out.add(index);
         index++;
       }
@@ -217,9 +220,8 @@ function readSheet(xml: string, strings: string[], dateStyles: Set<number>, date
   let into: 'v' | 't' | null = null;
   let phonetic = 0;
   parseXml(xml, {
-    open(tag) {
-      const a = tag.attributes;
-      switch (tag.name) {
+    open(name, a) {
+      switch (name) {
         case 'row':
           row = a.r ? Number(a.r) - 1 : row + 1;
           col = -1;

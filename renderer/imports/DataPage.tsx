@@ -6,7 +6,8 @@ import { api } from '../api';
 import { BACKUP_REASONS, type BackupEntry } from '../../shared/backups';
 import { useErrorReporter } from '../shell/useApi';
 import { ImportWizard } from './ImportWizard';
-import { downloadExport, saveBase64, type ExportTable } from './files';
+import { downloadExport, saveBase64 } from './files';
+import type { ExportTable } from '../../shared/contract/imports';
 import { useProgress } from './useProgress';
 
 const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);

@@ -1,6 +1,7 @@
 // Moving file bytes between the browser and the API: the renderer has no file system, so files
 // travel as base64. Reading reports real progress; saving goes through a temporary blob link.
 import { api } from '../api';
+import type { ExportTable } from '../../shared/contract/imports';
 
 export function readFileBase64(file: File, onProgress: (fraction: number) => void): Promise<string> {
   return new Promise((ok, fail) => {
@@ -48,8 +49,6 @@ export function easedProgress(set: (p: number) => void, from: number, to: number
     set(to);
   };
 }
-
-export type ExportTable = 'register' | 'assessments' | 'actions';
 
 /**
  * Asks the core for an export and saves it (the data page and the register toolbar both offer this).

@@ -10,6 +10,8 @@ export interface FilePayload {
 }
 
 const exportTable = z.enum(['register', 'assessments', 'actions'], { message: '只能是 register（风险台账）、assessments（研判记录）或 actions（交办事项）' });
+/** A table the export can hold: the register, its assessments, its actions. */
+export type ExportTable = z.infer<typeof exportTable>;
 
 const backupName = z.string().regex(/^yanpan-[0-9TZ]+-[a-z]+\.db$/, { message: '不是本程序生成的备份文件名' });
 
