@@ -1,10 +1,10 @@
 // yanpan — the command line: serve the app, list and call API methods, build a demo register.
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { contract } from '../shared/contract/index.js';
 import { openCore } from './core.js';
 import { defaultDbPath } from './paths.js';
+import { RENDERER_DIR } from './renderer-dir.js';
 import { startWebHost } from './webhost.js';
 import { createChromiumPrinter } from './print/chromium.js';
 import { openRecoverableCore } from './recovery.js';
@@ -12,8 +12,8 @@ import { fail, parse, UsageError } from './cli-args.js';
 import { backupCmd, checkCmd, exportCmd, importCmd, restoreCmd } from './cli-data.js';
 import { briefKindOf } from '../shared/briefs/request.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const RENDERER_DIR = process.env.YANPAN_RENDERER_DIR ?? join(ROOT, 'dist', 'renderer');
+// Kept exported: tests/unit/briefs-*.test.ts import it from here.
+export { RENDERER_DIR };
 
 const USAGE = `风险研判台 命令行
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { openCore } from '../core.js';
 import { startWebHost } from '../webhost.js';
 import { createChromiumPrinter } from '../print/chromium.js';
-import { RENDERER_DIR } from '../cli.js';
+import { RENDERER_DIR } from '../renderer-dir.js';
 import type { BenchSuite } from './types.js';
 
 let cleanup: (() => Promise<void>) | null = null;
@@ -40,7 +40,7 @@ export const briefsSuite: BenchSuite = {
         // The 专报's counts are SQL aggregates and only its key risks are loaded, so it scales to the full register.
         name: `研判专报 model on the ${risks}-risk register`,
         api: async () => {
-          const r = await big.dispatch('briefs.model', { request: { kind: 'weekly', asOf } });
+          const r = await big.dispatch('briefs.model', { kind: 'weekly', asOf });
           if (!r.ok) throw new Error(r.error.message);
           return r.value;
         },
