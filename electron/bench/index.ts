@@ -63,27 +63,49 @@ export async function runBench(opts: { risks: number; asOf: string; runs: number
     // the app does this), not a 1.2 GB write-ahead log every read would have to look through first.
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     const report: Record<string, unknown> = { risks: opts.risks, asOf: opts.asOf, runs: opts.runs, node: process.version, suites: {} };
+    const failed: string[] = [];
     for (const suite of SUITES.filter((s) => !opts.only || s.name === opts.only)) {
       const cases: BenchCase[] = await suite.setup({ core, risks: opts.risks, asOf: opts.asOf });
       const results: Record<string, unknown> = {};
       for (const c of cases) {
         const runs = c.runs ?? opts.runs;
-        if (runs > 1) await timeCase(c, Math.min(3, runs)); // warm-up: statement cache, page cache (a single long run is its own)
-        const t = await timeCase(c, runs);
-        if (c.same && c.raw) c.same(t.apiValue, t.rawValue);
+        // A case that fails (its api throws, or api and raw disagree) is reported as failed and the
+        // bench goes on with the next one; the command then exits non-zero.
+        let t: Awaited<ReturnType<typeof timeCase>>;
+        try {
+          if (runs > 1) await timeCase(c, Math.min(3, runs)); // warm-up: statement cache, page cache (a single long run is its own)
+          t = await timeCase(c, runs);
+        } catch (e) {
+          results[c.name] = { error: String((e as Error)?.message ?? e), targetMs: c.targetMs ?? null, targetRatio: c.targetRatio ?? null, meetsTarget: false };
+          failed.push(`${suite.name} / ${c.name}`);
+          continue;
+        }
+        let mismatch: string | null = null;
+        try {
+          if (c.same && c.raw) c.same(t.apiValue, t.rawValue);
+        } catch (e) {
+          mismatch = String((e as Error)?.message ?? e);
+          failed.push(`${suite.name} / ${c.name}`);
+        }
         results[c.name] = {
           apiMedianMs: round(t.api),
           rawMedianMs: t.raw === null ? null : round(t.raw),
           ratio: t.ratio === null ? null : round(t.ratio),
+          ...(mismatch ? { sameAsRaw: false, mismatch } : {}),
           targetMs: c.targetMs ?? null,
           targetRatio: c.targetRatio ?? null,
-          meetsTarget: (c.targetMs === undefined || t.api <= c.targetMs) && (t.ratio === null || c.targetRatio === undefined || t.ratio <= c.targetRatio),
+          meetsTarget: !mismatch && (c.targetMs === undefined || t.api <= c.targetMs) && (t.ratio === null || c.targetRatio === undefined || t.ratio <= c.targetRatio),
         };
       }
       (report.suites as Record<string, unknown>)[suite.name] = results;
       await suite.teardown?.();
     }
     report.totalSeconds = round((performance.now() - started) / 1000);
+    if (failed.length) {
+      report.failed = failed;
+      process.stderr.write(`基准测试有 ${failed.length} 项失败（出错或与原始SQL结果不一致）：${failed.join('；')}\n`);
+      process.exitCode = 1;
+    }
     return report;
   } finally {
     core.close();

@@ -9,7 +9,7 @@ export interface BenchCase {
   api: () => Promise<unknown>;
   /** Independently written raw SQL (prepared once) returning the same rows. Omit when no raw equivalent exists. */
   raw?: () => unknown;
-  /** Checks that api and raw returned the same rows (throws if not), so a fast wrong query cannot pass. */
+  /** Checks that api and raw returned the same rows (throws if not: the case is reported as failed), so a fast wrong query cannot pass. */
   same?: (apiResult: unknown, rawResult: unknown) => void;
   /** Target in ms for the api median; reported, not asserted. */
   targetMs?: number;
