@@ -3,7 +3,7 @@
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
-import { getRisk } from './risks.js';
+import { getRisk } from './risk-row.js';
 import { listEvents } from './events.js';
 import { listPeriods } from './periods.js';
 import { currentRuleSet } from './rulesets.js';

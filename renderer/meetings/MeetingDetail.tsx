@@ -12,7 +12,7 @@ import { MinutesTab } from './MinutesTab';
 import { ActionTable } from '../actions/ActionsPage';
 import { ActionForm } from '../actions/ActionForm';
 import { ActionDrawer } from '../actions/ActionDrawer';
-import { go } from './MeetingsPage';
+import { go } from '../shell/route';
 import { MeetingFormModal } from './MeetingList';
 
 export function MeetingDetail({ id }: { id: number }) {

@@ -10,7 +10,7 @@ import type { RiskRow } from '../../shared/risks';
 import type { ActionRow } from '../../shared/actionItems';
 import { LevelTag } from '../register/LevelTag';
 import { AGENDA_REASON_LABELS } from '../../shared/agenda';
-import { go } from './MeetingsPage';
+import { go } from '../shell/route';
 import { ActionForm } from '../actions/ActionForm';
 import { RunnerAssessment } from './RunnerAssessment';
 

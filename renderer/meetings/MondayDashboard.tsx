@@ -9,7 +9,7 @@ import type { MondayDashboard as Data } from '../../shared/contract/meetings';
 import { ActionTable } from '../actions/ActionsPage';
 import { SupervisionTag } from '../actions/SupervisionTag';
 import { CreateMeetingButton } from './MeetingList';
-import { go } from './MeetingsPage';
+import { go } from '../shell/route';
 import { LevelTag } from '../register/LevelTag';
 
 export function MondayDashboard() {
