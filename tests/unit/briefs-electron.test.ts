@@ -8,7 +8,7 @@ function fakeWindow(result: string, log: string[]): HiddenWindow {
     loadURL: async (url) => void log.push(`load ${url}`),
     destroy: () => void log.push('destroy'),
     webContents: {
-      executeJavaScript: async () => result,
+      executeJavaScript: async () => ({ error: result, code: '' }),
       printToPDF: async (o) => {
         log.push(`pdf ${JSON.stringify(o)}`);
         return Buffer.from('%PDF-1.7');
