@@ -6,7 +6,7 @@ import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
 import { getCalendar } from './calendar.js';
 import { AppError } from '../shared/errors.js';
-import { shanghaiDate, yearOf } from '../shared/dates.js';
+import { addDays, shanghaiDate, weekStart, yearOf } from '../shared/dates.js';
 import { defaultMeetingDate } from '../shared/calendar.js';
 import { draftMinutes, type MinutesInput } from '../shared/minutes.js';
 import { isLocked, meetingTransition, type MeetingDefaults, type MeetingEvent, type MeetingRow, type MeetingState, type MeetingType, type MinutesVersion } from '../shared/meetings.js';
@@ -60,6 +60,13 @@ export function getMeeting(db: Db, id: number): MeetingRow {
   const r = db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as DbRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的研判会，可能已被删除。请刷新列表。`);
   return rowToMeeting(r);
+}
+
+/** The meeting to prepare on `asOf`: the next one from that day on (within two weeks), else the first earlier one of that week. */
+export function meetingToPrepare(db: Db, asOf: string): MeetingRow | null {
+  const row = (db.prepare('SELECT id FROM meetings WHERE date >= ? AND date <= ? ORDER BY date, id LIMIT 1').get(asOf, addDays(asOf, 14)) ??
+    db.prepare('SELECT id FROM meetings WHERE date >= ? AND date < ? ORDER BY date, id LIMIT 1').get(weekStart(asOf), asOf)) as { id: number } | undefined;
+  return row ? getMeeting(db, row.id) : null;
 }
 
 export function listMeetings(db: Db, input: { year?: number; limit: number }): MeetingRow[] {
