@@ -9,7 +9,7 @@ import { AppError } from '../shared/errors.js';
 import { addDays, shanghaiDate, weekStart, yearOf } from '../shared/dates.js';
 import { defaultMeetingDate } from '../shared/calendar.js';
 import { draftMinutes, type MinutesInput } from '../shared/minutes.js';
-import { isLocked, meetingTransition, type MeetingDefaults, type MeetingEvent, type MeetingRow, type MeetingState, type MeetingType, type MinutesVersion } from '../shared/meetings.js';
+import { isLocked, meetingDisplayName, meetingTransition, type MeetingDefaults, type MeetingEvent, type MeetingRow, type MeetingState, type MeetingType, type MinutesVersion } from '../shared/meetings.js';
 
 type DbRow = Record<string, unknown>;
 
@@ -50,10 +50,6 @@ export function rowToMeeting(r: DbRow): MeetingRow {
     version: r.version as number,
     agendaCount: (r.agenda_count as number) ?? 0,
   };
-}
-
-export function meetingLabel(m: { year: number; sessionNo: number; type: string; date: string }): string {
-  return `${m.year}年第${m.sessionNo}次${m.type === '周例会' ? '研判会' : m.type}（${m.date}）`;
 }
 
 export function getMeeting(db: Db, id: number): MeetingRow {
@@ -129,14 +125,14 @@ export function createMeeting(db: Db, ctx: WriteContext, input: Partial<Record<F
 /** Refuses edits to a locked meeting and edits based on a stale version. Used by agenda and minutes too. */
 export function assertEditable(m: MeetingRow, version: number): void {
   if (m.locked) {
-    throw new AppError('CONFLICT', `${meetingLabel(m)}的纪要已签发，会议已锁定，不能修改。如确需更正，请“重新打开”（须填原因，原签发版本保留可查）。`);
+    throw new AppError('CONFLICT', `${meetingDisplayName(m)}的纪要已签发，会议已锁定，不能修改。如确需更正，请“重新打开”（须填原因，原签发版本保留可查）。`);
   }
   assertMeetingVersion(m, version);
 }
 
 function assertMeetingVersion(m: MeetingRow, version: number): void {
   if (m.version !== version) {
-    throw new AppError('CONFLICT', `${meetingLabel(m)}已被修改过（当前版本 ${m.version}，您编辑的是版本 ${version}）。本次未保存，请刷新后重新操作。`, { current: m.version });
+    throw new AppError('CONFLICT', `${meetingDisplayName(m)}已被修改过（当前版本 ${m.version}，您编辑的是版本 ${version}）。本次未保存，请刷新后重新操作。`, { current: m.version });
   }
 }
 
