@@ -23,7 +23,7 @@ vi.mock('electron', async () => {
 let dir: string;
 let fake: FakeElectron;
 let callsBeforeReady: string[];
-const savedEnv = { ...process.env };
+const savedEnv = { YANPAN_RENDERER_DIR: process.env.YANPAN_RENDERER_DIR, YANPAN_MIGRATIONS: process.env.YANPAN_MIGRATIONS };
 /** What the print route's own API calls answered, per print window (the page's side of printing). */
 const pageAnswers: Array<{ contents: number; method: string; code: string }> = [];
 
@@ -67,7 +67,10 @@ beforeAll(async () => {
 
 afterAll(() => {
   fake?.module.app.emit('will-quit');
-  process.env = savedEnv;
+  for (const [k, v] of Object.entries(savedEnv)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
   rmSync(dir, { recursive: true, force: true });
 });
 
