@@ -4,7 +4,8 @@ import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
 import { getCalendar, getSupervision } from './calendar.js';
-import { getMeeting, meetingLabel } from './meetings.js';
+import { getMeeting } from './meetings.js';
+import { meetingDisplayName } from '../shared/meetings.js';
 import { AppError } from '../shared/errors.js';
 import { addDays, shanghaiDate, yearOf } from '../shared/dates.js';
 import { dueDateFrom, type DueRule, type WorkCalendar } from '../shared/calendar.js';
@@ -35,7 +36,7 @@ function rowToAction(r: DbRow, rc: ReadCtx): ActionRow {
     id: r.id as number,
     code: r.code as string,
     meetingId: (r.meeting_id as number | null) ?? null,
-    meetingLabel: r.meeting_id ? meetingLabel({ year: r.m_year as number, sessionNo: r.m_session as number, type: r.m_type as string, date: r.m_date as string }) : null,
+    meetingLabel: r.meeting_id ? meetingDisplayName({ year: r.m_year as number, sessionNo: r.m_session as number, type: r.m_type as string, date: r.m_date as string }) : null,
     riskIds: risks.map((x) => x.id),
     risks,
     content: r.content as string,
@@ -162,7 +163,7 @@ export function createAction(db: Db, ctx: WriteContext, input: ActionCreate): Ac
   const asOf = shanghaiDate(input.asOf ?? ctx.now());
   if (input.meetingId) {
     const m = getMeeting(db, input.meetingId);
-    if (m.locked) throw new AppError('CONFLICT', `${meetingLabel(m)}已签发锁定，不能再为它新增交办。请重新打开会议，或不关联会议直接交办。`);
+    if (m.locked) throw new AppError('CONFLICT', `${meetingDisplayName(m)}已签发锁定，不能再为它新增交办。请重新打开会议，或不关联会议直接交办。`);
   }
   assertRisks(db, input.riskIds);
   const rc = readCtx(db, asOf);

@@ -7,9 +7,11 @@ import { listPeriods } from './periods.js';
 import { currentRuleSet } from './rulesets.js';
 import { addDays } from '../shared/dates.js';
 import { escalationTrigger } from '../shared/grading.js';
+import { CLOSED_STATUSES_SQL } from '../shared/risks.js';
 import { dueForReviewReason, levelRaisedReason, sensitivePeriodReason, upcomingPeriod } from '../shared/agendaReasons.js';
 import type { LastMeeting, ReasonProvider } from '../shared/agenda.js';
 import type { MeetingRow } from '../shared/meetings.js';
+import type { MondayDashboard } from '../shared/contract/meetings.js';
 
 export interface AgendaProviderContext {
   meeting: Pick<MeetingRow, 'id' | 'date'>;
@@ -22,7 +24,6 @@ export interface AgendaProvider {
 }
 export type AgendaProviderFactory = (db: Db, c: AgendaProviderContext) => AgendaProvider;
 
-const CLOSED = "('已销号', '转司法终结')";
 
 /** 等级上升: the latest assessment up to the meeting is more serious than the one in force at the last meeting (or a week before, for the first meeting). */
 export const levelRaisedProvider: AgendaProviderFactory = (db, { meeting, lastMeeting }) => {
@@ -38,9 +39,12 @@ export const levelRaisedProvider: AgendaProviderFactory = (db, { meeting, lastMe
   return { candidates: ids, reason: (r) => reasons.get(r.id) ?? null };
 };
 
+/** Open risks whose next review (下次研判) falls on or before the bound parameter. */
+const DUE_FOR_REVIEW = `deleted_at IS NULL AND next_review <= ? AND status NOT IN ${CLOSED_STATUSES_SQL}`;
+
 /** 到期研判: next review on or before the meeting date. */
 export const dueForReviewProvider: AgendaProviderFactory = (db, { meeting }) => {
-  const rows = db.prepare(`SELECT id, next_review FROM risks WHERE deleted_at IS NULL AND next_review <= ? AND status NOT IN ${CLOSED}`).raw().all(meeting.date) as Array<[number, string]>;
+  const rows = db.prepare(`SELECT id, next_review FROM risks WHERE ${DUE_FOR_REVIEW}`).raw().all(meeting.date) as Array<[number, string]>;
   const due = new Map(rows);
   return { candidates: rows.map((r) => r[0]), reason: (r) => dueForReviewReason(due.get(r.id) ?? null, meeting.date) };
 };
@@ -57,3 +61,12 @@ export const sensitivePeriodProvider: AgendaProviderFactory = (db, { meeting }) 
   const hit = ids.filter((id) => reasons.get(id));
   return { candidates: hit, reason: (r) => reasons.get(r.id) ?? null };
 };
+
+/** 我的周一's 到期研判 list: the first `limit` risks due for review by `upTo` (most serious first) and how many there are. */
+export function risksDueForReview(db: Db, upTo: string, limit: number): { rows: NonNullable<MondayDashboard['dueForReview']>; total: number } {
+  const rows = (db.prepare(`SELECT id, code, title, level, next_review FROM risks WHERE ${DUE_FOR_REVIEW} ORDER BY coalesce(level, 9), next_review, code LIMIT ?`).all(upTo, limit) as Array<Record<string, unknown>>).map((r) => ({
+    riskId: r.id as number, code: r.code as string, title: r.title as string, level: (r.level as number | null) ?? null, nextReview: r.next_review as string,
+  }));
+  const total = db.prepare(`SELECT COUNT(*) FROM risks WHERE ${DUE_FOR_REVIEW}`).pluck().get(upTo) as number;
+  return { rows, total };
+}

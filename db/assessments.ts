@@ -3,12 +3,13 @@
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
-import { getRisk } from './risks.js';
+import { getRisk } from './risk-row.js';
 import { listEvents } from './events.js';
 import { listPeriods } from './periods.js';
 import { currentRuleSet } from './rulesets.js';
 import { syncRiskWeeks } from './weeks.js';
-import { getMeeting, meetingLabel } from './meetings.js';
+import { getMeeting } from './meetings.js';
+import { meetingDisplayName } from '../shared/meetings.js';
 import { AppError } from '../shared/errors.js';
 import { shanghaiDate, weekStart } from '../shared/dates.js';
 import { activePeriod, escalationTrigger, grade, GradingError, matrixLevel, nextReviewDate, ruleLevel, type Grade, type GradingEvent, type PeriodLike, type RiskFacts, type RuleSetConfig } from '../shared/grading.js';
@@ -102,7 +103,7 @@ export function recordAssessment(db: Db, ctx: WriteContext, input: AssessmentInp
   if (input.meetingId) {
     // A signed meeting's record is closed: its minutes were issued on these assessments.
     const m = getMeeting(db, input.meetingId);
-    if (m.locked) throw new AppError('CONFLICT', `${meetingLabel(m)}纪要已签发锁定，不能再补记研判。如需更正，请先撤回签发（重新打开会议）。`);
+    if (m.locked) throw new AppError('CONFLICT', `${meetingDisplayName(m)}纪要已签发锁定，不能再补记研判。如需更正，请先撤回签发（重新打开会议）。`);
   }
   if (input.meetingId && db.prepare('SELECT 1 FROM assessments WHERE risk_id = ? AND meeting_id = ?').get(risk.id, input.meetingId)) {
     throw new AppError('CONFLICT', `「${risk.title}」在这次研判会上已有研判记录，一次会议对一个事项只记一条。`);

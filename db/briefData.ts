@@ -10,6 +10,7 @@ import { whereClause, rowsByIds } from './risk-list.js';
 import { AppError } from '../shared/errors.js';
 import { dueStatus, type ActionState } from '../shared/actions.js';
 import { addDays, shanghaiDate } from '../shared/dates.js';
+import { CLOSED_STATUSES_SQL } from '../shared/risks.js';
 import { LEVELS } from '../shared/labels.js';
 import { trendWeeks, MAX_KEY_RISKS, type WeeklyStats } from '../shared/briefs/register.js';
 import type { BriefAction, MeetingBriefData, OverdueAction } from '../shared/briefs/fromMeeting.js';
@@ -79,7 +80,7 @@ export function overdueActions(db: Db, asOf: string): OverdueAction[] {
   return out;
 }
 
-const ACTIVE = "r.status NOT IN ('已销号','转司法终结')";
+const ACTIVE = `r.status NOT IN ${CLOSED_STATUSES_SQL}`;
 
 /** The 专报's counts by SQL aggregates over the (filtered) register; equals weeklyStatsFromRisks on the same rows. */
 export function weeklyStats(db: Db, filter: RiskListInput, domains: string[], from: string, to: string): WeeklyStats {

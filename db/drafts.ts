@@ -3,7 +3,8 @@
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { AppError } from '../shared/errors.js';
-import { getMeeting, meetingLabel } from './meetings.js';
+import { getMeeting } from './meetings.js';
+import { meetingDisplayName } from '../shared/meetings.js';
 
 export interface Draft {
   riskId: number;
@@ -14,7 +15,7 @@ export interface Draft {
 
 export function saveDraft(db: Db, ctx: WriteContext, input: { meetingId: number; riskId: number; field: string; text: string }): Draft {
   const m = getMeeting(db, input.meetingId);
-  if (m.locked) throw new AppError('CONFLICT', `${meetingLabel(m)}已签发锁定，不能再记录。`);
+  if (m.locked) throw new AppError('CONFLICT', `${meetingDisplayName(m)}已签发锁定，不能再记录。`);
   const now = ctx.now();
   if (input.field === 'cursor') db.prepare("DELETE FROM runner_drafts WHERE meeting_id = ? AND field = 'cursor'").run(input.meetingId);
   db.prepare(

@@ -2,7 +2,7 @@
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
-import { getRisk } from './risks.js';
+import { getRisk } from './risk-row.js';
 import { AppError } from '../shared/errors.js';
 import type { RiskEvent, RiskEventFields } from '../shared/events.js';
 

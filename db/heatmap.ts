@@ -5,11 +5,9 @@ import { latestWeek, resolveWeek } from './weeks.js';
 import { currentRuleSet } from './rulesets.js';
 import { getLists } from './settings.js';
 import { addDays, shanghaiDate, weekStart } from '../shared/dates.js';
-import { CLOSED_STATUSES } from '../shared/grading.js';
+import { CLOSED_STATUSES_SQL, isClosedStatus } from '../shared/risks.js';
 import { MOVE_KINDS } from '../shared/heatmap.js';
 import type { DomainRegionGrid, HeatFilters, HeatGrid, Movement, Trend, TrendPoint, WeekInfo, WeekRisk } from '../shared/heatmap.js';
-
-const CLOSED_SQL = CLOSED_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /** WHERE for the filters; without a status filter, closed risks are off the map. */
 function where(f: HeatFilters, alias = ''): { sql: string; params: unknown[] } {
@@ -23,7 +21,7 @@ function where(f: HeatFilters, alias = ''): { sql: string; params: unknown[] } {
   if (f.domainId) eq('domain_id', f.domainId);
   if (f.regionId) eq('region_id', f.regionId);
   if (f.status) eq('status', f.status);
-  else parts.push(`${p}status NOT IN (${CLOSED_SQL})`);
+  else parts.push(`${p}status NOT IN ${CLOSED_STATUSES_SQL}`);
   return { sql: parts.join(' AND '), params };
 }
 
@@ -42,7 +40,7 @@ function levelSource(f: HeatFilters): { table: string; sql: string; params: unkn
     return { table: 'week_summary', sql: f.domainId ? 'domain_id = ?' : '1', params: f.domainId ? [f.domainId] : [], openSql: 'open = 1' };
   }
   const wh = where(f);
-  return { table: 'week_levels', sql: f.status ? wh.sql : wh.sql.replace(`status NOT IN (${CLOSED_SQL})`, '1'), params: wh.params, openSql: `status NOT IN (${CLOSED_SQL})` };
+  return { table: 'week_levels', sql: f.status ? wh.sql : wh.sql.replace(`status NOT IN ${CLOSED_STATUSES_SQL}`, '1'), params: wh.params, openSql: `status NOT IN ${CLOSED_STATUSES_SQL}` };
 }
 
 export function heatGrid(db: Db, f: HeatFilters, now: string): HeatGrid {
@@ -123,7 +121,7 @@ export function movement(db: Db, f: HeatFilters & { kind?: string; limit: number
   if (w.carried) return { ...w, prevWeek, counts, items: [], truncated: false };
   // Closed rows carry a closed status, so the default "open only" filter must let them through here.
   const wh = where(f);
-  const filt = f.status ? wh.sql : wh.sql.replace(`status NOT IN (${CLOSED_SQL})`, '1');
+  const filt = f.status ? wh.sql : wh.sql.replace(`status NOT IN ${CLOSED_STATUSES_SQL}`, '1');
   const src = levelSource(f);
   const agg = db
     .prepare(`SELECT kind, SUM(n) AS n FROM ${src.table} WHERE week = ? AND kind IN ('rose', 'appeared', 'fell', 'closed') AND ${src.sql} GROUP BY kind`)
@@ -151,7 +149,7 @@ export function trend(db: Db, f: HeatFilters & { weeks: number }, now: string): 
   const last = latestWeek(db) ?? w.week;
   const upTo = w.week < last ? w.week : last;
   const src = levelSource(f);
-  const closedExpr = src.table === 'week_summary' ? '1 - open' : `status IN (${CLOSED_SQL})`;
+  const closedExpr = src.table === 'week_summary' ? '1 - open' : `status IN ${CLOSED_STATUSES_SQL}`;
   const rows = db
     .prepare(`SELECT week, level, kind, ${closedExpr} AS closed, SUM(n) AS n FROM ${src.table} WHERE week BETWEEN ? AND ? AND ${src.sql} GROUP BY week, level, kind, closed`)
     .all(first, upTo, ...src.params) as Array<{ week: string; level: number; kind: string; closed: number; n: number }>;
@@ -166,7 +164,7 @@ export function trend(db: Db, f: HeatFilters & { weeks: number }, now: string): 
     points.set(wk, { week: wk, byLevel: { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0 }, total: 0, appeared: 0, closed: 0 });
     byDomain.set(wk, {});
   }
-  const openStatus = !f.status || !(CLOSED_STATUSES as readonly string[]).includes(f.status);
+  const openStatus = !f.status || !isClosedStatus(f.status);
   for (const r of rows) {
     const p = points.get(r.week);
     if (!p || !r.n) continue;

@@ -6,10 +6,10 @@ import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
 import { getCalendar } from './calendar.js';
 import { AppError } from '../shared/errors.js';
-import { shanghaiDate, yearOf } from '../shared/dates.js';
+import { addDays, shanghaiDate, weekStart, yearOf } from '../shared/dates.js';
 import { defaultMeetingDate } from '../shared/calendar.js';
 import { draftMinutes, type MinutesInput } from '../shared/minutes.js';
-import { isLocked, meetingTransition, type MeetingDefaults, type MeetingEvent, type MeetingRow, type MeetingState, type MeetingType, type MinutesVersion } from '../shared/meetings.js';
+import { isLocked, meetingDisplayName, meetingTransition, type MeetingDefaults, type MeetingEvent, type MeetingRow, type MeetingState, type MeetingType, type MinutesVersion } from '../shared/meetings.js';
 
 type DbRow = Record<string, unknown>;
 
@@ -52,14 +52,17 @@ export function rowToMeeting(r: DbRow): MeetingRow {
   };
 }
 
-export function meetingLabel(m: { year: number; sessionNo: number; type: string; date: string }): string {
-  return `${m.year}年第${m.sessionNo}次${m.type === '周例会' ? '研判会' : m.type}（${m.date}）`;
-}
-
 export function getMeeting(db: Db, id: number): MeetingRow {
   const r = db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as DbRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的研判会，可能已被删除。请刷新列表。`);
   return rowToMeeting(r);
+}
+
+/** The meeting to prepare on `asOf`: the next one from that day on (within two weeks), else the first earlier one of that week. */
+export function meetingToPrepare(db: Db, asOf: string): MeetingRow | null {
+  const row = (db.prepare('SELECT id FROM meetings WHERE date >= ? AND date <= ? ORDER BY date, id LIMIT 1').get(asOf, addDays(asOf, 14)) ??
+    db.prepare('SELECT id FROM meetings WHERE date >= ? AND date < ? ORDER BY date, id LIMIT 1').get(weekStart(asOf), asOf)) as { id: number } | undefined;
+  return row ? getMeeting(db, row.id) : null;
 }
 
 export function listMeetings(db: Db, input: { year?: number; limit: number }): MeetingRow[] {
@@ -122,14 +125,14 @@ export function createMeeting(db: Db, ctx: WriteContext, input: Partial<Record<F
 /** Refuses edits to a locked meeting and edits based on a stale version. Used by agenda and minutes too. */
 export function assertEditable(m: MeetingRow, version: number): void {
   if (m.locked) {
-    throw new AppError('CONFLICT', `${meetingLabel(m)}的纪要已签发，会议已锁定，不能修改。如确需更正，请“重新打开”（须填原因，原签发版本保留可查）。`);
+    throw new AppError('CONFLICT', `${meetingDisplayName(m)}的纪要已签发，会议已锁定，不能修改。如确需更正，请“重新打开”（须填原因，原签发版本保留可查）。`);
   }
   assertMeetingVersion(m, version);
 }
 
 function assertMeetingVersion(m: MeetingRow, version: number): void {
   if (m.version !== version) {
-    throw new AppError('CONFLICT', `${meetingLabel(m)}已被修改过（当前版本 ${m.version}，您编辑的是版本 ${version}）。本次未保存，请刷新后重新操作。`, { current: m.version });
+    throw new AppError('CONFLICT', `${meetingDisplayName(m)}已被修改过（当前版本 ${m.version}，您编辑的是版本 ${version}）。本次未保存，请刷新后重新操作。`, { current: m.version });
   }
 }
 

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/errors.js';
+import { CLOSED_STATUSES_SQL } from '../shared/risks.js';
 
 export interface Migration {
   version: number;
@@ -22,7 +23,26 @@ export function loadMigrations(dir = migrationsDir()): Migration[] {
   return files.map((f, i) => {
     const version = Number(f.slice(0, 4));
     if (version !== i + 1) throw new Error(`migration numbering gap at ${f}`);
-    return { version, name: f.replace(/\.sql$/, ''), sql: readFileSync(join(dir, f), 'utf8') };
+    const name = f.replace(/\.sql$/, '');
+    return { version, name, sql: fillPlaceholders(readFileSync(join(dir, f), 'utf8'), name) };
+  });
+}
+
+/**
+ * Rules of shared/ that migrations need, as SQL: a migration writes {{CLOSED_STATUSES}} where a
+ * trigger or a query needs the list, so the schema says what the TypeScript says. What a migration
+ * created keeps the text it was created with: a changed rule needs a new migration that recreates
+ * the triggers using it (the placeholder then fills in the new list).
+ */
+export const MIGRATION_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  CLOSED_STATUSES: CLOSED_STATUSES_SQL,
+};
+
+function fillPlaceholders(sql: string, name: string): string {
+  return sql.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    const value = MIGRATION_PLACEHOLDERS[key];
+    if (value === undefined) throw new Error(`migration ${name}: unknown placeholder {{${key}}}`);
+    return value;
   });
 }
 

@@ -4,7 +4,7 @@
 // only the page's rows are then read in full. Totals are cached per filter until the data changes.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
-import { RISK_SELECT, rowToRisk } from './risks.js';
+import { RISK_SELECT, rowToRisk } from './risk-row.js';
 import type { Page, RiskFacets, RiskListInput, RiskRow, RiskSortKey } from '../shared/risks.js';
 
 type Dir = 'ASC' | 'DESC';

@@ -4,7 +4,8 @@
 import type { Db } from './open.js';
 import { liftTrigger } from './triggers.js';
 import { addDays, daysBetween, type IsoDate } from '../shared/dates.js';
-import { CLOSED_STATUSES, isClosedStatus, moveKind } from '../shared/grading.js';
+import { moveKind } from '../shared/grading.js';
+import { CLOSED_STATUSES_SQL, isClosedStatus } from '../shared/risks.js';
 
 export interface WeekRow {
   week: IsoDate;
@@ -18,8 +19,6 @@ export interface WeekRow {
   regionId: number;
   kind: string;
 }
-
-const CLOSED_SQL = CLOSED_STATUSES.map((s) => `'${s}'`).join(', ');
 
 export function latestWeek(db: Db): IsoDate | null {
   return (db.prepare('SELECT MAX(week) AS w FROM risk_weeks').get() as { w: string | null }).w;
@@ -35,7 +34,7 @@ export function fillWeeksUpTo(db: Db, week: IsoDate): void {
   const copy = db.prepare(
     `INSERT INTO risk_weeks (week, risk_id, level, prev_level, likelihood, impact, status, domain_id, region_id, kind)
      SELECT ?, risk_id, level, level, likelihood, impact, status, domain_id, region_id, 'same'
-     FROM risk_weeks WHERE week = ? AND status NOT IN (${CLOSED_SQL})`,
+     FROM risk_weeks WHERE week = ? AND status NOT IN ${CLOSED_STATUSES_SQL}`,
   );
   while (last < week) {
     const next = addDays(last, 7);
@@ -166,8 +165,8 @@ function addWeekCounts(db: Db, where: string, args: Record<string, unknown>): vo
   const rows = `FROM risk_weeks ${where}`;
   db.prepare(`INSERT INTO week_cells SELECT week, domain_id, region_id, status, likelihood, impact, COUNT(*) ${rows}
     GROUP BY week, domain_id, region_id, status, likelihood, impact ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(args);
-  db.prepare(`INSERT INTO week_summary SELECT week, domain_id, level, kind, status NOT IN (${CLOSED_SQL}), COUNT(*) ${rows}
-    GROUP BY week, domain_id, level, kind, status NOT IN (${CLOSED_SQL}) ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(args);
+  db.prepare(`INSERT INTO week_summary SELECT week, domain_id, level, kind, status NOT IN ${CLOSED_STATUSES_SQL}, COUNT(*) ${rows}
+    GROUP BY week, domain_id, level, kind, status NOT IN ${CLOSED_STATUSES_SQL} ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(args);
   db.prepare(`INSERT INTO week_levels SELECT week, domain_id, region_id, status, level, kind, COUNT(*) ${rows}
     GROUP BY week, level, kind, domain_id, region_id, status ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(args);
 }
@@ -193,7 +192,7 @@ export function appendNewRisksToWeek(db: Db, week: IsoDate, from: number, to: nu
       .prepare(
         `INSERT INTO risk_weeks (week, risk_id, level, prev_level, likelihood, impact, status, domain_id, region_id, kind)
          SELECT ?, id, COALESCE(level, 0), NULL, COALESCE(likelihood, 0), COALESCE(impact, 0), status, domain_id, region_id, 'appeared'
-         FROM risks WHERE id BETWEEN ? AND ? AND deleted_at IS NULL AND status NOT IN (${CLOSED_SQL})`,
+         FROM risks WHERE id BETWEEN ? AND ? AND deleted_at IS NULL AND status NOT IN ${CLOSED_STATUSES_SQL}`,
       )
       .run(week, from, to),
   );

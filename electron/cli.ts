@@ -45,7 +45,7 @@ const USAGE = `风险研判台 命令行
 
 未给 --db 时使用用户数据目录中的数据库：${defaultDbPath()}`;
 
-async function main(argv: string[]) {
+async function runCommand(argv: string[]) {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve':
@@ -197,7 +197,16 @@ async function bench(args: string[]) {
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 }
 
-main(process.argv.slice(2)).catch((e) => {
-  if (e instanceof UsageError) fail(`${e.message}\n\n${USAGE}`, 2);
-  fail(e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : `出错了：${String((e as Error)?.stack ?? e)}`);
-});
+/** Runs one command line (without the program name); a failure prints in Chinese and exits non-zero. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await runCommand(argv);
+  } catch (e) {
+    if (e instanceof UsageError) fail(`${e.message}\n\n${USAGE}`, 2);
+    fail(e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : `出错了：${String((e as Error)?.stack ?? e)}`);
+  }
+}
+
+// Importing this module (tests, the bench) runs nothing; only `tsx electron/cli.ts …` as the entry does.
+// scripts/yanpan.mjs imports it and calls main itself.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main(process.argv.slice(2));

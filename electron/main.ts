@@ -1,8 +1,12 @@
 // The Electron entry (bundled by scripts/build.mjs to dist/electron/main.cjs). Thin glue only:
-// every rule it applies is a plain export of ./security.ts, unit-tested without Electron.
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+// every rule it applies is a plain export of ./security.ts, unit-tested without Electron, and the
+// wiring itself is startMain(electron), run in tests against a fake `electron` module that records
+// every handler (tests/unit/electron-main.test.ts).
+import * as electron from 'electron';
+import type { BrowserWindow as BrowserWindowType, WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openRecoverableCore, type RecoverableCore } from './recovery.js';
 import { electronPrinter } from './print/electron.js';
 import { PRODUCT_NAME } from './paths.js';
@@ -12,78 +16,116 @@ import {
   webPreferences, windowOpenHandler,
 } from './security.js';
 
-// Bundled layout: dist/electron/{main.cjs, preload.cjs, migrations/}, dist/renderer/.
-const HERE = __dirname;
-process.env.YANPAN_MIGRATIONS ??= join(HERE, 'migrations');
-const RENDERER_DIR = process.env.YANPAN_RENDERER_DIR ?? join(HERE, '..', 'renderer');
+/** The parts of Electron the main process uses. */
+export type ElectronMain = Pick<typeof electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session'>;
 
-app.setName(PRODUCT_NAME);
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: SCHEME_PRIVILEGES }]);
-app.enableSandbox();
-
-let core: RecoverableCore | null = null;
-let mainWindow: BrowserWindow | null = null;
-
-if (!app.requestSingleInstanceLock()) app.quit();
-app.on('second-instance', () => {
-  if (mainWindow?.isMinimized()) mainWindow.restore();
-  mainWindow?.focus();
-});
-
-// Applies to every webContents ever created, including ones we never asked for.
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-navigate', (e, url) => shouldBlockNavigation(url) && e.preventDefault());
-  contents.on('will-redirect', (e, url) => shouldBlockNavigation(url) && e.preventDefault());
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-  contents.setWindowOpenHandler(windowOpenHandler);
-});
-
-async function start() {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler(permissionRequestHandler);
-  ses.setPermissionCheckHandler(permissionCheckHandler);
-  ses.webRequest.onBeforeRequest(requestFilter);
-  ses.protocol.handle(APP_SCHEME, async (req) => {
-    const file = resolveAppFile(RENDERER_DIR, req.url);
-    if (!file) return new Response('找不到', { status: 404 });
-    try {
-      return new Response(await readFile(file), { headers: appResponseHeaders(file) });
-    } catch {
-      // Hash routes never reach here; unknown deep links get the app.
-      const index = join(RENDERER_DIR, 'index.html');
-      return new Response(await readFile(index), { headers: appResponseHeaders(index) });
-    }
-  });
-
-  const dbPath = dbPathFromArgs(process.argv, app.getPath('userData'));
-  // Start-up check and backup; a damaged database opens in recovery mode instead of crashing.
-  core = openRecoverableCore({ dbPath, host: 'electron', backupOnStart: true });
-  // PDFs: a hidden window with the same hardened preferences loads the print route.
-  core.printer.current = electronPrinter(() => new BrowserWindow({ show: false, webPreferences: webPreferences(join(HERE, 'preload.cjs')) }), APP_START_URL);
-  ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown) => {
-    if (!isTrustedSender(event, mainWindow?.webContents.id ?? null)) return UNTRUSTED_SENDER_ERROR;
-    if (typeof method !== 'string') return { ok: false, error: { code: 'INVALID_INPUT', message: '方法名应为文字。' } };
-    return core!.dispatch(method, input);
-  });
-
-  mainWindow = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 640,
-    title: PRODUCT_NAME,
-    show: false,
-    autoHideMenuBar: true,
-    webPreferences: webPreferences(join(HERE, 'preload.cjs')),
-  });
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => (mainWindow = null));
-  await mainWindow.loadURL(APP_START_URL);
+export interface MainOptions {
+  /** The folder of the bundle: dist/electron/{main.cjs, preload.cjs, migrations/}, next to dist/renderer/. */
+  here: string;
+  argv: readonly string[];
 }
 
-app.whenReady().then(start, (e) => {
-  console.error(e);
-  app.exit(1);
-});
-app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => core?.close());
+export interface MainHandle {
+  /** Settles when the main window has loaded (rejects when start-up failed; the app then exits). */
+  started: Promise<void>;
+}
+
+export function startMain({ app, BrowserWindow, ipcMain, protocol, session }: ElectronMain, { here, argv }: MainOptions): MainHandle {
+  process.env.YANPAN_MIGRATIONS ??= join(here, 'migrations');
+  const rendererDir = process.env.YANPAN_RENDERER_DIR ?? join(here, '..', 'renderer');
+  const preload = join(here, 'preload.cjs');
+
+  app.setName(PRODUCT_NAME);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: SCHEME_PRIVILEGES }]);
+  app.enableSandbox();
+
+  let core: RecoverableCore | null = null;
+  let mainWindow: BrowserWindowType | null = null;
+  /**
+   * The webContents this process made and may answer on IPC: the main window and each hidden print
+   * window while it lives (the print route calls briefs.model from there). Ids are removed when
+   * their webContents is destroyed, so a later webContents reusing nothing of ours is never trusted.
+   */
+  const ownContents = new Set<number>();
+  const own = (contents: WebContents) => {
+    const id = contents.id;
+    ownContents.add(id);
+    contents.once('destroyed', () => ownContents.delete(id));
+  };
+
+  if (!app.requestSingleInstanceLock()) app.quit();
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+
+  // Applies to every webContents ever created, including ones we never asked for.
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (e, url) => shouldBlockNavigation(url) && e.preventDefault());
+    contents.on('will-redirect', (e, url) => shouldBlockNavigation(url) && e.preventDefault());
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(windowOpenHandler);
+  });
+
+  async function start() {
+    const ses = session.defaultSession;
+    ses.setPermissionRequestHandler(permissionRequestHandler);
+    ses.setPermissionCheckHandler(permissionCheckHandler);
+    ses.webRequest.onBeforeRequest(requestFilter);
+    ses.protocol.handle(APP_SCHEME, async (req) => {
+      const file = resolveAppFile(rendererDir, req.url);
+      if (!file) return new Response('找不到', { status: 404 });
+      try {
+        return new Response(await readFile(file), { headers: appResponseHeaders(file) });
+      } catch {
+        // Hash routes never reach here; unknown deep links get the app.
+        const index = join(rendererDir, 'index.html');
+        return new Response(await readFile(index), { headers: appResponseHeaders(index) });
+      }
+    });
+
+    const dbPath = dbPathFromArgs(argv, app.getPath('userData'));
+    // Start-up check and backup; a damaged database opens in recovery mode instead of crashing.
+    core = openRecoverableCore({ dbPath, host: 'electron', backupOnStart: true });
+    // PDFs: a hidden window with the same hardened preferences loads the print route; it is ours
+    // (trusted on IPC) until the printer destroys it.
+    core.printer.current = electronPrinter(() => {
+      const win = new BrowserWindow({ show: false, webPreferences: webPreferences(preload) });
+      own(win.webContents);
+      return win;
+    }, APP_START_URL);
+    ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown) => {
+      if (!isTrustedSender(event, ownContents)) return UNTRUSTED_SENDER_ERROR;
+      if (typeof method !== 'string') return { ok: false, error: { code: 'INVALID_INPUT', message: '方法名应为文字。' } };
+      return core!.dispatch(method, input);
+    });
+
+    mainWindow = new BrowserWindow({
+      width: 1440,
+      height: 900,
+      minWidth: 1024,
+      minHeight: 640,
+      title: PRODUCT_NAME,
+      show: false,
+      autoHideMenuBar: true,
+      webPreferences: webPreferences(preload),
+    });
+    own(mainWindow.webContents);
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    mainWindow.on('closed', () => (mainWindow = null));
+    await mainWindow.loadURL(APP_START_URL);
+  }
+
+  const started = app.whenReady().then(start);
+  started.catch((e) => {
+    console.error(e);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+  return { started };
+}
+
+// The one top-level statement: the bundle runs the app. (esbuild defines import.meta.url for the
+// CommonJS bundle, so this is dist/electron there.)
+export const desktop = startMain(electron, { here: dirname(fileURLToPath(import.meta.url)), argv: process.argv });

@@ -120,17 +120,18 @@ export interface IpcSenderInfo {
 }
 
 /**
- * Every IPC call is checked: it must come from our main window's top frame showing an app:// page.
- * A frame that navigated elsewhere, a subframe, or another webContents is refused.
+ * Every IPC call is checked: it must come from the top frame of a webContents the main process
+ * made and still owns (the main window, or a hidden print window while it prints), showing an
+ * app:// page. A frame that navigated elsewhere, a subframe, or any other webContents is refused.
  */
-export function isTrustedSender(event: IpcSenderInfo, mainWebContentsId: number | null): boolean {
-  if (mainWebContentsId === null || event.sender.id !== mainWebContentsId) return false;
+export function isTrustedSender(event: IpcSenderInfo, ownWebContents: ReadonlySet<number>): boolean {
+  if (!ownWebContents.has(event.sender.id)) return false;
   const frame = event.senderFrame;
   if (!frame || (frame.parent !== null && frame.parent !== undefined)) return false;
   return isAppUrl(frame.url);
 }
 
-export const UNTRUSTED_SENDER_ERROR = { ok: false as const, error: { code: 'FORBIDDEN' as const, message: '拒绝访问：请求不是来自风险研判台的主窗口。' } };
+export const UNTRUSTED_SENDER_ERROR = { ok: false as const, error: { code: 'FORBIDDEN' as const, message: '拒绝访问：请求不是来自风险研判台自己的窗口。' } };
 
 /** --db FILE overrides the database in the user-data folder. */
 export function dbPathFromArgs(argv: readonly string[], userDataDir: string, fileName = 'yanpan.db'): string {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: every suite in one go — typecheck, lint, renderer build, unit (vitest), e2e (Playwright
+// npm test: every suite in one go — typecheck, lint (ESLint and the import-cycle check), renderer build, unit (vitest), e2e (Playwright
 // in Debian's Chromium) — then one closing line "N passed, N failed" summing them all.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -49,7 +49,10 @@ if (want('typecheck')) {
   check('typecheck (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
   check('typecheck (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 }
-if (want('lint')) check('lint', bin('eslint'), ['.', '--max-warnings=0']);
+if (want('lint')) {
+  check('lint', bin('eslint'), ['.', '--max-warnings=0']);
+  check('import cycles', process.execPath, [join(root, 'scripts', 'check-cycles.mjs')]);
+}
 let built = true;
 if (want('e2e') || want('build')) built = check('build renderer', bin('vite'), ['build', '--logLevel', 'warn']);
 if (want('unit')) {

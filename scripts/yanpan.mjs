@@ -3,4 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../electron/cli.ts');
+const { main } = await import('../electron/cli.ts');
+await main(process.argv.slice(2));

@@ -7,6 +7,7 @@
 // grading work adds them without touching the rules below.
 import type { IsoDate } from './dates.js';
 import type { ActionState } from './actions.js';
+import { isClosedStatus } from './risks.js';
 
 export const AGENDA_REASON_KINDS = ['carried', 'rebound', 'actionOverdue', 'actionReturned', 'new', 'levelRaised', 'dueForReview', 'sensitivePeriod', 'manual'] as const;
 export type AgendaReasonKind = (typeof AGENDA_REASON_KINDS)[number];
@@ -79,8 +80,6 @@ export interface ProposedItem {
   reasons: AgendaReason[];
 }
 
-const CLOSED = new Set(['已销号', '转司法终结']);
-
 export function proposeAgenda(input: AgendaInput): ProposedItem[] {
   const byRisk = new Map<number, AgendaReason[]>();
   const risks = new Map(input.risks.map((r) => [r.id, r]));
@@ -101,12 +100,12 @@ export function proposeAgenda(input: AgendaInput): ProposedItem[] {
     if (r.deleted) continue;
     if (r.status === '反弹') add(r.id, { kind: 'rebound', detail: '已化解事项再次反弹' });
     // "New since the last meeting": entered the register after that meeting's date (on or before asOf).
-    if (!CLOSED.has(r.status) && (last ? r.createdOn > last.date : true) && r.createdOn <= input.asOf) {
+    if (!isClosedStatus(r.status) && (last ? r.createdOn > last.date : true) && r.createdOn <= input.asOf) {
       add(r.id, { kind: 'new', detail: last ? `上次会议（${last.date}）后新增` : '新增事项' });
     }
     for (const p of input.providers ?? []) {
       const reason = p(r, input.asOf);
-      if (reason && !CLOSED.has(r.status)) add(r.id, reason);
+      if (reason && !isClosedStatus(r.status)) add(r.id, reason);
     }
   }
 
@@ -124,7 +123,7 @@ export function proposeAgenda(input: AgendaInput): ProposedItem[] {
   if (last) {
     for (const it of last.items) {
       const risk = risks.get(it.riskId);
-      if (it.status !== '已议' && risk && !CLOSED.has(risk.status)) add(it.riskId, { kind: 'carried', detail: '上次会议未议结' });
+      if (it.status !== '已议' && risk && !isClosedStatus(risk.status)) add(it.riskId, { kind: 'carried', detail: '上次会议未议结' });
     }
   }
 

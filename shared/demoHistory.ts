@@ -5,7 +5,8 @@
 import { addDays, isoWeekday, type IsoDate } from './dates.js';
 import { mulberry32 } from './demo.js';
 import type { RiskFields } from './risks.js';
-import { grade, isClosedStatus, nextReviewDate, type Grade, type GradingEvent, type PeriodLike, type RuleSetConfig } from './grading.js';
+import { grade, nextReviewDate, type Grade, type GradingEvent, type PeriodLike, type RuleSetConfig } from './grading.js';
+import { isClosedStatus } from './risks.js';
 import { levelName } from './labels.js';
 
 export interface DemoEvent extends GradingEvent {

@@ -7,7 +7,7 @@ import { DEFAULT_SUPERVISION, dueStatus, type SupervisionLevel } from './actions
 import { mulberry32 } from './demo.js';
 import type { ActionState } from './actions.js';
 import type { AgendaReason } from './agenda.js';
-import type { MeetingState, MeetingType } from './meetings.js';
+import { meetingTitle, type MeetingState, type MeetingType } from './meetings.js';
 
 export interface HistoryRisk {
   id: number;
@@ -240,7 +240,7 @@ export function generateDemoHistory(o: HistoryOptions): { meetings: DemoMeeting[
 
 function minutesText(m: DemoMeeting, risk: (id: number) => HistoryRisk, acts: DemoAction[]): string {
   const lines = [
-    `${m.year}年第${m.sessionNo}次${m.type === '周例会' ? '风险研判会' : '风险研判专题会'}纪要`,
+    `${meetingTitle(m)}纪要`,
     '',
     `${chineseDate(m.date)}，${m.chair}主持召开${m.type === '周例会' ? '周风险研判会' : `${m.sensitivePeriod}前风险研判专题会`}，对${m.items.length}件风险隐患逐项研判。纪要如下：`,
     `出席：${m.attendees.join('、')}`,

@@ -274,7 +274,3 @@ export function moveKind(prev: { level: number; closed: boolean } | null, cur: {
   return cur.level < prev.level ? 'rose' : 'fell';
 }
 export const MOVE_LABELS: Record<MoveKind, string> = { appeared: '新增', rose: '升级', fell: '降级', same: '未变', closed: '销号' };
-
-/** Statuses that take a risk off the heat map (its last week shows it as 销号). */
-export const CLOSED_STATUSES = ['已销号', '转司法终结'] as const;
-export const isClosedStatus = (s: string) => (CLOSED_STATUSES as readonly string[]).includes(s);

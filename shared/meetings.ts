@@ -6,6 +6,23 @@ import type { AgendaReason } from './agenda.js';
 export const MEETING_TYPES = ['周例会', '专题会', '节点会'] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
 
+/** What a meeting of each type is called, on documents and on screen alike. */
+export const MEETING_TYPE_NAMES: Record<MeetingType, string> = { 周例会: '风险研判会', 专题会: '风险研判专题会', 节点会: '敏感节点风险研判会' };
+
+export function meetingTypeName(type: string): string {
+  return MEETING_TYPE_NAMES[type as MeetingType] ?? type;
+}
+
+/** 2026年第47次风险研判会: a meeting as documents title it. */
+export function meetingTitle(m: { year: number; sessionNo: number; type: string }): string {
+  return `${m.year}年第${m.sessionNo}次${meetingTypeName(m.type)}`;
+}
+
+/** 2026年第47次风险研判会（2026-11-23）: one meeting named in a list, an export or a message. */
+export function meetingDisplayName(m: { year: number; sessionNo: number; type: string; date: string }): string {
+  return `${meetingTitle(m)}（${m.date}）`;
+}
+
 export const MEETING_STATES = ['筹备', '进行中', '已召开', '纪要拟稿', '已签发', '已归档'] as const;
 export type MeetingState = (typeof MEETING_STATES)[number];
 

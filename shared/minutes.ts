@@ -4,7 +4,7 @@
 // from the meeting's assessments (研判等级, and 调级理由 when the meeting overrode the computed level).
 import { chineseDate } from './dates.js';
 import { levelName } from './labels.js';
-import type { AgendaItemRow, MeetingRow } from './meetings.js';
+import { meetingTitle, meetingTypeName, type AgendaItemRow, type MeetingRow } from './meetings.js';
 
 export interface MinutesInput {
   meeting: Pick<MeetingRow, 'year' | 'sessionNo' | 'type' | 'date' | 'chair' | 'attendees' | 'onLeave' | 'observers' | 'sensitivePeriod'>;
@@ -20,11 +20,11 @@ const NUM = '一二三四五六七八九十';
 
 export function draftMinutes(o: MinutesInput): string {
   const m = o.meeting;
-  const name = m.type === '周例会' ? '风险研判会' : m.type === '专题会' ? '风险研判专题会' : '敏感节点风险研判会';
+  const name = meetingTypeName(m.type);
   const draft = (riskId: number, field: string) => o.drafts.find((d) => d.riskId === riskId && d.field === field)?.text.trim() ?? '';
   const discussed = o.agenda.filter((a) => a.status !== '未议');
   const lines = [
-    `${m.year}年第${m.sessionNo}次${name}纪要`,
+    `${meetingTitle(m)}纪要`,
     '',
     `${chineseDate(m.date)}，${m.chair || '（主持人）'}主持召开${m.sensitivePeriod ? `${m.sensitivePeriod}前` : ''}${name}，对${discussed.length}件风险隐患逐项研判。现纪要如下：`,
     `出席：${m.attendees.join('、') || '无'}`,

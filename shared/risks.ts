@@ -1,7 +1,18 @@
 // The risk item (风险事项): one row of the 风险隐患台账. Schemas validate every write at the dispatcher.
 import { z } from 'zod';
 import { isIsoDate } from './dates.js';
-import { COUNT_UNITS, OPINION_RISKS, RISK_SOURCES, RISK_STATUSES, TRENDS } from './labels.js';
+import { COUNT_UNITS, OPINION_RISKS, RISK_SOURCES, RISK_STATUSES, TRENDS, type RiskStatus } from './labels.js';
+import { sqlInList } from './sql.js';
+
+/**
+ * Statuses that close a risk (已销号, 转司法终结): a closed risk leaves the open counts, the agenda,
+ * the briefs' active items and the heat map (its last week shows it as 销号). The one copy of this
+ * rule: SQL uses CLOSED_STATUSES_SQL, and the migrations' triggers get it through db/migrate.ts.
+ */
+export const CLOSED_STATUSES = ['已销号', '转司法终结'] as const satisfies readonly RiskStatus[];
+export const isClosedStatus = (status: string): boolean => (CLOSED_STATUSES as readonly string[]).includes(status);
+/** The same rule as an SQL list: `status NOT IN ${CLOSED_STATUSES_SQL}` is "the risk is open". */
+export const CLOSED_STATUSES_SQL = sqlInList(CLOSED_STATUSES);
 
 export const isoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' });
 const text = (max: number) => z.string().trim().max(max, { message: `不能超过${max}个字` });

@@ -122,6 +122,8 @@ CREATE INDEX risk_weeks_moves ON risk_weeks(week, kind, level, risk_id) WHERE ki
 
 -- Aggregates of risk_weeks kept by triggers, so a heat map reads a few thousand rows instead of
 -- every risk, and a 26-week trend stays fast. Bulk loads drop the triggers and rebuild (db/weeks.ts).
+-- week_summary.open = the status is not one of CLOSED_STATUSES (shared/risks.ts), which
+-- db/migrate.ts writes in where the placeholder stands.
 CREATE TABLE week_cells (
   week TEXT NOT NULL, domain_id INTEGER NOT NULL, region_id INTEGER NOT NULL, status TEXT NOT NULL,
   likelihood INTEGER NOT NULL, impact INTEGER NOT NULL, n INTEGER NOT NULL,
@@ -143,7 +145,7 @@ CREATE TABLE week_summary (
 CREATE TRIGGER risk_weeks_ai AFTER INSERT ON risk_weeks BEGIN
   INSERT INTO week_cells VALUES (new.week, new.domain_id, new.region_id, new.status, new.likelihood, new.impact, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
-  INSERT INTO week_summary VALUES (new.week, new.domain_id, new.level, new.kind, new.status NOT IN ('已销号', '转司法终结'), 1)
+  INSERT INTO week_summary VALUES (new.week, new.domain_id, new.level, new.kind, new.status NOT IN {{CLOSED_STATUSES}}, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
   INSERT INTO week_levels VALUES (new.week, new.domain_id, new.region_id, new.status, new.level, new.kind, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
@@ -152,7 +154,7 @@ CREATE TRIGGER risk_weeks_ad AFTER DELETE ON risk_weeks BEGIN
   UPDATE week_cells SET n = n - 1 WHERE week = old.week AND domain_id = old.domain_id AND region_id = old.region_id
     AND status = old.status AND likelihood = old.likelihood AND impact = old.impact;
   UPDATE week_summary SET n = n - 1 WHERE week = old.week AND domain_id = old.domain_id AND level = old.level
-    AND kind = old.kind AND open = (old.status NOT IN ('已销号', '转司法终结'));
+    AND kind = old.kind AND open = (old.status NOT IN {{CLOSED_STATUSES}});
   UPDATE week_levels SET n = n - 1 WHERE week = old.week AND level = old.level AND kind = old.kind
     AND domain_id = old.domain_id AND region_id = old.region_id AND status = old.status;
 END;
@@ -160,12 +162,12 @@ CREATE TRIGGER risk_weeks_au AFTER UPDATE ON risk_weeks BEGIN
   UPDATE week_cells SET n = n - 1 WHERE week = old.week AND domain_id = old.domain_id AND region_id = old.region_id
     AND status = old.status AND likelihood = old.likelihood AND impact = old.impact;
   UPDATE week_summary SET n = n - 1 WHERE week = old.week AND domain_id = old.domain_id AND level = old.level
-    AND kind = old.kind AND open = (old.status NOT IN ('已销号', '转司法终结'));
+    AND kind = old.kind AND open = (old.status NOT IN {{CLOSED_STATUSES}});
   UPDATE week_levels SET n = n - 1 WHERE week = old.week AND level = old.level AND kind = old.kind
     AND domain_id = old.domain_id AND region_id = old.region_id AND status = old.status;
   INSERT INTO week_cells VALUES (new.week, new.domain_id, new.region_id, new.status, new.likelihood, new.impact, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
-  INSERT INTO week_summary VALUES (new.week, new.domain_id, new.level, new.kind, new.status NOT IN ('已销号', '转司法终结'), 1)
+  INSERT INTO week_summary VALUES (new.week, new.domain_id, new.level, new.kind, new.status NOT IN {{CLOSED_STATUSES}}, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
   INSERT INTO week_levels VALUES (new.week, new.domain_id, new.region_id, new.status, new.level, new.kind, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
@@ -192,4 +194,4 @@ WHERE level IS NOT NULL;
 INSERT INTO risk_weeks (week, risk_id, level, prev_level, likelihood, impact, status, domain_id, region_id, kind)
 SELECT date(datetime('now', '+8 hours'), '-6 days', 'weekday 1'), id, COALESCE(level, 0), COALESCE(level, 0),
   COALESCE(likelihood, 0), COALESCE(impact, 0), status, domain_id, region_id, 'same'
-FROM risks WHERE deleted_at IS NULL AND status NOT IN ('已销号', '转司法终结');
+FROM risks WHERE deleted_at IS NULL AND status NOT IN {{CLOSED_STATUSES}};

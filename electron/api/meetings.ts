@@ -1,4 +1,5 @@
-import { createMeeting, getMeeting, listMeetings, listMinutesVersions, meetingDefaults, minutesDraftFor, previousMeeting, saveMinutes, transitionMeeting, updateMeeting } from '../../db/meetings.js';
+import { createMeeting, getMeeting, listMeetings, listMinutesVersions, meetingDefaults, meetingToPrepare, minutesDraftFor, previousMeeting, saveMinutes, transitionMeeting, updateMeeting } from '../../db/meetings.js';
+import { risksDueForReview } from '../../db/agendaReasons.js';
 import { addAgendaItems, applyProposal, listAgenda, proposeForMeeting, removeAgendaItem, reorderAgenda, setAgendaItem } from '../../db/agenda.js';
 import { listCalendarDays, setCalendarDay } from '../../db/calendar.js';
 import { listActions, readCtx } from '../../db/actions.js';
@@ -32,9 +33,7 @@ function detail(db: Db, id: number): MeetingDetail {
 /** The meeting to prepare: the next one from today on (within two weeks), else this week's; else the default date is offered. */
 function monday(db: Db, asOf: string): MondayDashboard {
   const ws = weekStart(asOf);
-  const row = (db.prepare('SELECT id FROM meetings WHERE date >= ? AND date <= ? ORDER BY date, id LIMIT 1').get(asOf, addDays(asOf, 14)) ??
-    db.prepare('SELECT id FROM meetings WHERE date >= ? AND date < ? ORDER BY date, id LIMIT 1').get(ws, asOf)) as { id: number } | undefined;
-  const meeting = row ? getMeeting(db, row.id) : null;
+  const meeting = meetingToPrepare(db, asOf);
   let agenda: MondayDashboard['agenda'] = null;
   if (meeting) {
     const items = listAgenda(db, meeting.id);
@@ -67,15 +66,10 @@ function monday(db: Db, asOf: string): MondayDashboard {
 }
 
 function reviewsAndPeriods(db: Db, asOf: string, ws: string): Pick<MondayDashboard, 'dueForReview' | 'dueForReviewCount' | 'sensitiveAhead' | 'sensitiveDays'> {
-  const where = "deleted_at IS NULL AND next_review <= ? AND status NOT IN ('已销号', '转司法终结')";
-  const weekEnd = addDays(ws, 6);
-  const due = (db.prepare(`SELECT id, code, title, level, next_review FROM risks WHERE ${where} ORDER BY coalesce(level, 9), next_review, code LIMIT 20`).all(weekEnd) as Array<Record<string, unknown>>).map((r) => ({
-    riskId: r.id as number, code: r.code as string, title: r.title as string, level: (r.level as number | null) ?? null, nextReview: r.next_review as string,
-  }));
-  const dueForReviewCount = (db.prepare(`SELECT COUNT(*) FROM risks WHERE ${where}`).pluck().get(weekEnd) as number);
+  const due = risksDueForReview(db, addDays(ws, 6), 20);
   const sensitiveDays = currentRuleSet(db).config.escalationDaysBefore;
   const sensitiveAhead = nearPeriods(listPeriods(db), asOf, sensitiveDays).filter((p) => p.escalation).map((p) => ({ name: p.name, start: p.startDate, end: p.endDate, state: p.state, daysToStart: p.daysToStart }));
-  return { dueForReview: due, dueForReviewCount, sensitiveAhead, sensitiveDays };
+  return { dueForReview: due.rows, dueForReviewCount: due.total, sensitiveAhead, sensitiveDays };
 }
 
 type M =

@@ -2,6 +2,7 @@
 // list and one row reader per sheet. Rows stream from SQLite in a stable order.
 import type { Db } from '../../db/open.js';
 import { levelName } from '../../shared/labels.js';
+import { meetingDisplayName } from '../../shared/meetings.js';
 import type { ExportColumn } from './workbook.js';
 
 export interface AssessmentExportRow {
@@ -12,7 +13,10 @@ export interface AssessmentExportRow {
   analysis: string; countermeasures: string; reportUp: boolean; nextReview: string; createdBy: string;
 }
 
-const MEETING_NAME = "CASE WHEN m.id IS NULL THEN '' ELSE m.year || '年第' || m.session_no || '次' || m.type || '（' || m.date || '）' END";
+/** The joined meeting's columns (alias m); meetingOf names it as the app does. */
+const MEETING_COLUMNS = 'm.year AS m_year, m.session_no AS m_session, m.type AS m_type, m.date AS m_date';
+const meetingOf = (x: Record<string, unknown>): string =>
+  x.m_year == null ? '' : meetingDisplayName({ year: x.m_year as number, sessionNo: x.m_session as number, type: x.m_type as string, date: x.m_date as string });
 
 export const ASSESSMENT_COLUMNS: ExportColumn<AssessmentExportRow>[] = [
   { header: '事项编号', width: 14, value: (r) => r.code },
@@ -40,12 +44,12 @@ export const ASSESSMENT_COLUMNS: ExportColumn<AssessmentExportRow>[] = [
 ];
 
 export function* assessmentRows(db: Db): Generator<AssessmentExportRow> {
-  const sql = `SELECT a.*, r.code, r.title, ${MEETING_NAME} AS meeting
+  const sql = `SELECT a.*, r.code, r.title, ${MEETING_COLUMNS}
     FROM assessments a JOIN risks r ON r.id = a.risk_id LEFT JOIN meetings m ON m.id = a.meeting_id
     WHERE r.deleted_at IS NULL ORDER BY r.code, a.assessed_on, a.id`;
   for (const x of db.prepare(sql).iterate() as Iterable<Record<string, unknown>>) {
     yield {
-      id: x.id as number, code: x.code as string, title: x.title as string, assessedOn: x.assessed_on as string, kind: x.kind as string, meeting: x.meeting as string,
+      id: x.id as number, code: x.code as string, title: x.title as string, assessedOn: x.assessed_on as string, kind: x.kind as string, meeting: meetingOf(x),
       likelihood: (x.likelihood as number | null) ?? null, impact: (x.impact as number | null) ?? null, score: (x.score as number | null) ?? null,
       matrixLevel: (x.matrix_level as number | null) ?? null, ruleLevel: (x.rule_level as number | null) ?? null, computedLevel: (x.computed_level as number | null) ?? null,
       finalLevel: x.final_level as number, overrideReason: (x.override_reason as string | null) ?? '', escalationBasis: (x.escalation_basis as string | null) ?? '',
@@ -81,12 +85,12 @@ export const ACTION_COLUMNS: ExportColumn<ActionExportRow>[] = [
 ];
 
 export function* actionRows(db: Db): Generator<ActionExportRow> {
-  const sql = `SELECT x.*, ${MEETING_NAME} AS meeting,
+  const sql = `SELECT x.*, ${MEETING_COLUMNS},
       (SELECT group_concat(code, '、') FROM (SELECT r.code FROM action_risks ar JOIN risks r ON r.id = ar.risk_id WHERE ar.action_id = x.id ORDER BY r.code)) AS risk_codes
     FROM actions x LEFT JOIN meetings m ON m.id = x.meeting_id ORDER BY x.issued_at, x.code`;
   for (const x of db.prepare(sql).iterate() as Iterable<Record<string, unknown>>) {
     yield {
-      id: x.id as number, code: x.code as string, meeting: x.meeting as string, risks: (x.risk_codes as string | null) ?? '', content: x.content as string,
+      id: x.id as number, code: x.code as string, meeting: meetingOf(x), risks: (x.risk_codes as string | null) ?? '', content: x.content as string,
       leadUnit: x.lead_unit as string, coUnits: JSON.parse(x.co_units as string) as string[], leadLeader: x.lead_leader as string, contact: x.contact as string,
       issuedAt: x.issued_at as string, dueAt: x.due_at as string, originalDueAt: x.original_due_at as string, dueRule: x.due_rule as string,
       feedbackCycle: x.feedback_cycle as string, state: x.state as string, closedOn: (x.closed_on as string | null) ?? '', returnReason: x.return_reason as string,

@@ -5,7 +5,8 @@
 // Jobs on the warm page run one at a time.
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { CancelledError, type PdfJob, type Printer } from './types.js';
+import { CancelledError, printPageError, type PdfJob, type Printer } from './types.js';
+import { AppError } from '../../shared/errors.js';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -18,17 +19,31 @@ const CANDIDATES = [
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
-export function findBrowser(): string {
-  const env = process.env.YANPAN_CHROMIUM;
-  if (env) return env;
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found) throw new Error('找不到可用于生成PDF的浏览器（Chromium、Chrome 或 Edge）。请安装其一，或用环境变量 YANPAN_CHROMIUM 指定其路径。');
+/**
+ * The browser that prints: YANPAN_CHROMIUM if set, else the first of the usual places. Both
+ * failures are the user's to fix (install one, or correct the variable), so they are AppErrors
+ * and reach the person as written instead of as "程序内部出错".
+ */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env, candidates: readonly string[] = CANDIDATES): string {
+  const chosen = env.YANPAN_CHROMIUM;
+  if (chosen) {
+    if (!existsSync(chosen)) throw new AppError('NOT_FOUND', `环境变量 YANPAN_CHROMIUM 指定的浏览器不存在：${chosen}。请改为 Chromium、Chrome 或 Edge 的实际路径，或删去该变量由程序自动查找。`);
+    return chosen;
+  }
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new AppError('NOT_FOUND', '找不到可用于生成PDF的浏览器（Chromium、Chrome 或 Edge）。请安装其一，或用环境变量 YANPAN_CHROMIUM 指定其路径。');
   return found;
 }
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export function createChromiumPrinter(baseUrl: string): Printer {
+export interface ChromiumPrinterOptions {
+  /** Where to look for the browser when YANPAN_CHROMIUM is not set (default: the usual install paths). */
+  candidates?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+export function createChromiumPrinter(baseUrl: string, opts: ChromiumPrinterOptions = {}): Printer {
   const origin = new URL(baseUrl).origin;
   let browser: Promise<Browser> | null = null;
   let warm: Promise<Page> | null = null;
@@ -36,7 +51,15 @@ export function createChromiumPrinter(baseUrl: string): Printer {
   let queue: Promise<unknown> = Promise.resolve();
 
   // playwright-core loads on the first print only: importing it costs seconds at start-up.
-  const get = () => (browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: findBrowser(), args: ARGS })));
+  // A launch that failed (no browser yet) is not kept: the next document looks again.
+  const get = () => {
+    if (!browser) {
+      const launching = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: findBrowser(opts.env, opts.candidates), args: ARGS }));
+      browser = launching;
+      launching.catch(() => browser === launching && (browser = null));
+    }
+    return browser;
+  };
   const page = () =>
     (warm ??= get().then(async (b) => {
       const context = await b.newContext({ deviceScaleFactor: 3 });
@@ -70,7 +93,7 @@ export function createChromiumPrinter(baseUrl: string): Printer {
       // Selectors, not page functions: the page's CSP forbids eval.
       await step(p.waitForSelector(`body[data-print-done="${n}"]`, { state: 'attached', timeout: 120_000 }));
       const err = await step(p.getAttribute('body', 'data-print-error'));
-      if (err) throw new Error(err);
+      if (err) throw printPageError(err, await step(p.getAttribute('body', 'data-print-error-code')));
       job.onStage?.('生成PDF');
       return await step(output(p));
     } catch (e) {

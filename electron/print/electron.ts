@@ -2,7 +2,7 @@
 // the page's own CSS page size and margin boxes (page numbers come from print.css, not a footer
 // template). Plain function over a BrowserWindow factory, so the main process wires it in one line:
 //   core.printer.current = electronPrinter(() => new BrowserWindow({ show: false, webPreferences }), appUrl)
-import { CancelledError, type PdfJob, type Printer } from './types.js';
+import { CancelledError, printPageError, type PdfJob, type Printer } from './types.js';
 import { AppError } from '../../shared/errors.js';
 
 /** The part of Electron's BrowserWindow this needs (kept structural so this file has no Electron import). */
@@ -16,13 +16,14 @@ export interface HiddenWindow {
   };
 }
 
-const READY = `new Promise((ok) => { const t = setInterval(() => { const b = document.body.dataset; if (b.printDone !== undefined) { clearInterval(t); ok(b.printError ?? ''); } }, 50); })`;
+/** Resolves when the print route is laid out: { error, code } as the page set them ('' when it printed). */
+const READY = `new Promise((ok) => { const t = setInterval(() => { const b = document.body.dataset; if (b.printDone !== undefined) { clearInterval(t); ok({ error: b.printError ?? '', code: b.printErrorCode ?? '' }); } }, 50); })`;
 
 async function load(win: HiddenWindow, url: string, job: PdfJob): Promise<void> {
   job.onStage?.('排版');
   await win.loadURL(url);
-  const err = (await win.webContents.executeJavaScript(READY)) as string;
-  if (err) throw new Error(err);
+  const { error, code } = (await win.webContents.executeJavaScript(READY)) as { error: string; code: string };
+  if (error) throw printPageError(error, code);
   if (job.signal?.aborted) throw new CancelledError();
 }
 

@@ -1,5 +1,7 @@
 // What a host offers for turning the print route into PDF. The web host and the CLI use headless
 // Chromium (chromium.ts); the Electron host uses webContents.printToPDF (electron.ts).
+import type { ApiError } from '../../shared/contract/index.js';
+import { AppError } from '../../shared/errors.js';
 
 export interface PdfJob {
   /** Called when the stage changes ('排版' while the page lays out, '生成PDF' while printing). */
@@ -27,6 +29,16 @@ export class CancelledError extends Error {
   constructor() {
     super('已取消');
   }
+}
+
+const PAGE_ERROR_CODES: readonly string[] = ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'DB_ERROR', 'CANCELLED', 'INTERNAL'] satisfies ApiError['code'][];
+
+/**
+ * The print page could not lay out the document: its message is the Chinese answer of the API call
+ * it made (data-print-error, code in data-print-error-code), passed on as the page had it.
+ */
+export function printPageError(message: string, code?: string | null): AppError {
+  return new AppError(code && PAGE_ERROR_CODES.includes(code) ? (code as ApiError['code']) : 'INVALID_INPUT', message);
 }
 
 /** Pages in a PDF produced by Chromium (one /Type /Page object per page). */

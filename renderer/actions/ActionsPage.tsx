@@ -6,7 +6,7 @@ import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
 import { ACTION_STATES, SUPERVISION_LEVELS } from '../../shared/actions';
 import type { ActionRow, UnitSummary } from '../../shared/actionItems';
-import type { MeetingRow } from '../../shared/meetings';
+import { meetingDisplayName, type MeetingRow } from '../../shared/meetings';
 import { ActionDrawer } from './ActionDrawer';
 import { ActionForm } from './ActionForm';
 import { DueTag, SupervisionTag } from './SupervisionTag';
@@ -61,7 +61,7 @@ export function ActionsPage({ subpath }: { subpath: string }) {
       <Select aria-label="时限" placeholder="时限" allowClear style={{ width: 100 }} value={filters.dueStatus} onChange={(v) => set({ dueStatus: v })} options={['正常', '临期', '超期', '已办结'].map((s) => ({ value: s, label: s }))} />
       <Select aria-label="督办等级" placeholder="督办等级" allowClear style={{ width: 120 }} value={filters.supervision} onChange={(v) => set({ supervision: v })} options={SUPERVISION_LEVELS.map((s) => ({ value: s, label: s }))} />
       <Select aria-label="来源会议" placeholder="来源会议" allowClear showSearch optionFilterProp="label" style={{ width: 230 }} value={filters.meetingId} onChange={(v) => set({ meetingId: v })}
-        options={meetings.map((m) => ({ value: m.id, label: `${m.date} 第${m.sessionNo}次${m.type}` }))} />
+        options={meetings.map((m) => ({ value: m.id, label: meetingDisplayName(m) }))} />
       <div style={{ width: 240 }}>
         <RiskPicker multiple={false} placeholder="关联风险" value={filters.riskId ? [filters.riskId] : undefined} onChange={(v) => set({ riskId: v[0] })} />
       </div>

@@ -1,9 +1,9 @@
 // The print route (#/print/<kind>?q=<request>[&n=<job>]): the page both hosts turn into PDF. It
 // fetches the document model, renders it, waits for the fonts, then marks <body data-print-done=n>
-// (with data-print-error holding the Chinese message on failure). It follows hash changes, so a
+// (with data-print-error holding the Chinese message on failure, data-print-error-code its API code). It follows hash changes, so a
 // printer can keep one warm page and print document after document without reloading the bundle.
 import { useEffect, useState } from 'react';
-import { api } from '../api';
+import { api, ApiCallError } from '../api';
 import type { Doc } from '../../shared/briefs/model';
 import { decodeRequest, type BriefRequest } from '../../shared/briefs/request';
 import { DocView } from './print/DocView';
@@ -19,7 +19,7 @@ export function parsePrintHash(hash: string): { request: BriefRequest; job: stri
 }
 
 export function PrintRoute() {
-  const [state, setState] = useState<{ doc: Doc | null; error: string | null; job: string }>({ doc: null, error: null, job: '' });
+  const [state, setState] = useState<{ doc: Doc | null; error: string | null; code?: string; job: string }>({ doc: null, error: null, job: '' });
   useEffect(() => {
     document.body.classList.add('gw-print');
     let seq = 0;
@@ -28,23 +28,25 @@ export function PrintRoute() {
       const body = document.body.dataset;
       delete body.printDone;
       delete body.printError;
+      delete body.printErrorCode;
       const parsed = parsePrintHash(window.location.hash);
       if (!parsed) return setState({ doc: null, error: '打印地址有误：缺少文档参数。', job: '0' });
       setState({ doc: null, error: null, job: parsed.job });
       api('briefs.model', parsed.request).then(
         (doc) => mine === seq && setState({ doc, error: null, job: parsed.job }),
-        (e: Error) => mine === seq && setState({ doc: null, error: e.message, job: parsed.job }),
+        (e: Error) => mine === seq && setState({ doc: null, error: e.message, code: e instanceof ApiCallError ? e.error.code : undefined, job: parsed.job }),
       );
     };
     load();
     window.addEventListener('hashchange', load);
     return () => window.removeEventListener('hashchange', load);
   }, []);
-  const { doc, error, job } = state;
+  const { doc, error, code, job } = state;
   useEffect(() => {
     const body = document.body.dataset;
     if (error) {
       body.printError = error;
+      if (code) body.printErrorCode = code;
       body.printDone = job;
       return;
     }
@@ -65,7 +67,7 @@ export function PrintRoute() {
     return () => {
       live = false;
     };
-  }, [doc, error, job]);
+  }, [doc, error, code, job]);
   if (error) return <p style={{ padding: 24, color: '#b91c1c' }}>{error}</p>;
   if (!doc) return null;
   return <DocView doc={doc} />;

@@ -5,14 +5,14 @@ import { LockOutlined, PlayCircleOutlined, PrinterOutlined } from '@ant-design/i
 import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
 import { chineseDate } from '../../shared/dates';
-import { MEETING_EVENT_LABELS, MEETING_TRANSITIONS, type MeetingDetail as Detail, type MeetingEvent } from '../../shared/meetings';
+import { MEETING_EVENT_LABELS, MEETING_TRANSITIONS, meetingTitle, type MeetingDetail as Detail, type MeetingEvent } from '../../shared/meetings';
 import type { ActionRow } from '../../shared/actionItems';
 import { AgendaEditor } from './AgendaEditor';
 import { MinutesTab } from './MinutesTab';
 import { ActionTable } from '../actions/ActionsPage';
 import { ActionForm } from '../actions/ActionForm';
 import { ActionDrawer } from '../actions/ActionDrawer';
-import { go } from './MeetingsPage';
+import { go } from '../shell/route';
 import { MeetingFormModal } from './MeetingList';
 
 export function MeetingDetail({ id }: { id: number }) {
@@ -50,7 +50,7 @@ export function MeetingDetail({ id }: { id: number }) {
       <Breadcrumb items={[{ title: <a href="#/meetings">研判会</a> }, { title: `${m.year}年第${m.sessionNo}次` }]} />
       <Space align="center" wrap style={{ margin: '8px 0' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {m.year}年第{m.sessionNo}次{m.type === '周例会' ? '风险研判会' : m.type} · {chineseDate(m.date)}
+          {meetingTitle(m)} · {chineseDate(m.date)}
         </Typography.Title>
         <Tag color={m.locked ? 'green' : 'blue'} data-testid="meeting-state">{m.state}</Tag>
         {m.locked && <Tag icon={<LockOutlined />}>已锁定</Tag>}

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
 import { MEETING_TYPES, type MeetingRow, type MeetingType } from '../../shared/meetings';
-import { go } from './MeetingsPage';
+import { go } from '../shell/route';
 
 export function MeetingList() {
   const report = useErrorReporter();

@@ -5,12 +5,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Descriptions, Input, Space, Tag, Typography } from 'antd';
 import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
-import type { MeetingDetail } from '../../shared/meetings';
+import { meetingTitle, type MeetingDetail } from '../../shared/meetings';
 import type { RiskRow } from '../../shared/risks';
 import type { ActionRow } from '../../shared/actionItems';
 import { LevelTag } from '../register/LevelTag';
 import { AGENDA_REASON_LABELS } from '../../shared/agenda';
-import { go } from './MeetingsPage';
+import { go } from '../shell/route';
 import { ActionForm } from '../actions/ActionForm';
 import { RunnerAssessment } from './RunnerAssessment';
 
@@ -123,7 +123,7 @@ export function MeetingRunner({ id }: { id: number }) {
   return (
     <div className="yp-runner" data-testid="runner">
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Text style={{ color: '#9ca3af', fontSize: 18 }}>第 {index + 1} / {d.agenda.length} 项 · {d.meeting.year}年第{d.meeting.sessionNo}次研判会</Typography.Text>
+        <Typography.Text style={{ color: '#9ca3af', fontSize: 18 }}>第 {index + 1} / {d.agenda.length} 项 · {meetingTitle(d.meeting)}</Typography.Text>
         <Space>
           <Tag color={over ? 'red' : 'default'} style={{ fontSize: 18, padding: '4px 10px' }}>{Math.floor(elapsed / 60)}:{String(elapsed % 60).padStart(2, '0')} / {item.minutes}:00</Tag>
           <Typography.Text style={{ color: '#9ca3af' }} data-testid="autosave">{saved === 'saving' ? '正在保存…' : saved === 'saved' ? '已自动保存' : ''}</Typography.Text>

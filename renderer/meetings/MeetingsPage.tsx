@@ -23,7 +23,3 @@ export function MeetingsPage({ subpath }: { subpath: string }) {
     </>
   );
 }
-
-export const go = (to: string) => {
-  window.location.hash = '/' + to;
-};

@@ -6,10 +6,11 @@ import { useErrorReporter } from '../shell/useApi';
 import { chineseDate } from '../../shared/dates';
 import { SUPERVISION_LEVELS } from '../../shared/actions';
 import type { MondayDashboard as Data } from '../../shared/contract/meetings';
+import { meetingTitle } from '../../shared/meetings';
 import { ActionTable } from '../actions/ActionsPage';
 import { SupervisionTag } from '../actions/SupervisionTag';
 import { CreateMeetingButton } from './MeetingList';
-import { go } from './MeetingsPage';
+import { go } from '../shell/route';
 import { LevelTag } from '../register/LevelTag';
 
 export function MondayDashboard() {
@@ -27,7 +28,7 @@ export function MondayDashboard() {
           {m ? (
             <>
               <Typography.Title level={4} style={{ marginTop: 0 }}>
-                {m.year}年第{m.sessionNo}次{m.type} · {chineseDate(m.date)} {m.startTime}
+                {meetingTitle(m)} · {chineseDate(m.date)} {m.startTime}
               </Typography.Title>
               <Space wrap>
                 <Tag color="blue">{m.state}</Tag>

@@ -9,5 +9,10 @@ export function useHashRoute(): [string, (to: string) => void] {
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
-  return [route, (to) => { window.location.hash = '/' + to; }];
+  return [route, go];
+}
+
+/** Goes to a hash route, e.g. go('meetings/12'). */
+export function go(to: string): void {
+  window.location.hash = '/' + to;
 }

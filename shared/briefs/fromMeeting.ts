@@ -4,7 +4,7 @@
 // never the live drafts, so paper and the signed record agree.
 import { chineseDate, yearOf } from '../dates.js';
 import { AGENDA_REASON_LABELS } from '../agenda.js';
-import type { AgendaItemRow, MeetingRow } from '../meetings.js';
+import { meetingTitle, meetingTypeName, type AgendaItemRow, type MeetingRow } from '../meetings.js';
 import type { SupervisionLevel } from '../actions.js';
 import type { AgendaInput, AssignmentSheetsInput, MinutesInput, SupervisionInput } from './meeting.js';
 import type { WeeklyMeetingPart } from './register.js';
@@ -40,13 +40,8 @@ export function decisionSource(d: MeetingBriefData): DecisionSource {
   return d.meeting.minutesText.trim() ? '纪要草稿' : '会中记录';
 }
 
-function sessionName(m: Pick<MeetingRow, 'type'>): string {
-  return m.type === '周例会' ? '风险研判会' : m.type === '专题会' ? '风险研判专题会' : '敏感节点风险研判会';
-}
-
-export function meetingTitle(m: Pick<MeetingRow, 'year' | 'sessionNo' | 'type'>): string {
-  return `${m.year}年第${m.sessionNo}次${sessionName(m)}`;
-}
+// How a meeting is named is shared/meetings.ts's (meetingTitle); re-exported for the brief handlers.
+export { meetingTitle };
 
 /** 纪要期号: the number written in minutesNo (e.g. "12" or "第12期"), else the session number. */
 export function minutesNumber(m: Pick<MeetingRow, 'minutesNo' | 'sessionNo'>): number {
@@ -118,6 +113,7 @@ export function toMinutesInput(d: MeetingBriefData, organ: string, asOf: string,
     minutesNo: minutesNumber(m),
     year: m.year,
     sessionNo: m.sessionNo,
+    typeName: meetingTypeName(m.type),
     meetingDate: m.date,
     chair: m.chair || '（主持人）',
     attendees: m.attendees,
@@ -169,6 +165,7 @@ export function toAgendaInput(d: MeetingBriefData, organ: string): AgendaInput {
     organ,
     year: m.year,
     sessionNo: m.sessionNo,
+    typeName: meetingTypeName(m.type),
     meetingDate: m.date,
     time: m.startTime,
     place: '',

@@ -2,6 +2,10 @@
 // The meeting/action modules map their rows to these inputs; nothing here reads a database.
 import { chineseDate } from '../dates.js';
 import { chineseNumber, headingNumber, type Block, type Doc, type Masthead } from './model.js';
+import { MEETING_TYPE_NAMES } from '../meetings.js';
+
+/** What the meeting is called when the input does not say (a 周例会). */
+const DEFAULT_NAME = MEETING_TYPE_NAMES.周例会;
 
 export interface MinutesInput {
   organ: string;
@@ -10,6 +14,8 @@ export interface MinutesInput {
   year: number;
   /** 第N次 研判会. */
   sessionNo: number;
+  /** 风险研判会, 风险研判专题会 … (shared/meetings.ts meetingTypeName); a 周例会's name when absent. */
+  typeName?: string;
   meetingDate: string;
   place?: string;
   chair: string;
@@ -29,7 +35,7 @@ export function buildMinutes(m: MinutesInput): Doc {
   const blocks: Block[] = [];
   blocks.push({
     t: 'p',
-    text: `${chineseDate(m.meetingDate)}，${m.chair}主持召开${m.year}年第${m.sessionNo}次风险研判会${m.place ? `（${m.place}）` : ''}，${m.topic}。现将会议议定事项纪要如下：`,
+    text: `${chineseDate(m.meetingDate)}，${m.chair}主持召开${m.year}年第${m.sessionNo}次${m.typeName ?? DEFAULT_NAME}${m.place ? `（${m.place}）` : ''}，${m.topic}。现将会议议定事项纪要如下：`,
   });
   m.decisions.forEach((d, i) => {
     blocks.push({ t: 'h', level: 1, text: headingNumber(1, i + 1) + d.title });
@@ -50,7 +56,7 @@ export function buildMinutes(m: MinutesInput): Doc {
     kind: 'minutes',
     orientation: 'portrait',
     masthead: { style: 'red', organ: m.organ, docName: '会议纪要', issue: `${m.year}年第${m.minutesNo}期`, editor: `${m.organ}办公室`, issueDateText: chineseDate(m.issueDate), ...m.masthead },
-    title: `${m.year}年第${chineseNumber(m.sessionNo)}次风险研判会会议纪要`,
+    title: `${m.year}年第${chineseNumber(m.sessionNo)}次${m.typeName ?? DEFAULT_NAME}会议纪要`,
     blocks,
     colophon: { cc: m.cc ? `抄送：${m.cc}` : undefined, printer: `${m.organ}办公室`, printDate: `${chineseDate(m.issueDate)}印发` },
   };
@@ -151,6 +157,8 @@ export interface AgendaInput {
   organ: string;
   year: number;
   sessionNo: number;
+  /** As MinutesInput.typeName. */
+  typeName?: string;
   meetingDate: string;
   time: string;
   place: string;
@@ -172,7 +180,7 @@ export function buildAgenda(a: AgendaInput): Doc {
   return {
     kind: 'agenda',
     orientation: 'portrait',
-    title: `${a.year}年第${chineseNumber(a.sessionNo)}次风险研判会议程`,
+    title: `${a.year}年第${chineseNumber(a.sessionNo)}次${a.typeName ?? DEFAULT_NAME}议程`,
     blocks: [
       { t: 'p', indent: true, text: `时间：${chineseDate(a.meetingDate)} ${a.time}` },
       ...(a.place ? [{ t: 'p' as const, indent: true, text: `地点：${a.place}` }] : []),

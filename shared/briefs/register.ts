@@ -4,6 +4,7 @@
 // shared/briefs/fromMeeting.ts. On a big register the counts come precomputed (WeeklyStats).
 import { addDays, chineseDate } from '../dates.js';
 import { LEVELS, levelName } from '../labels.js';
+import { isClosedStatus } from '../risks.js';
 import { headingNumber, type Block, type Doc, type Masthead } from './model.js';
 
 /** The fields of a risk that printed documents use (a subset of RiskRow). */
@@ -142,8 +143,6 @@ export interface WeeklyBriefInput {
   cc?: string;
 }
 
-const CLOSED = new Set(['已销号', '转司法终结']);
-
 /** Key risks printed in full at most; the rest are counted and referred to the register export. */
 export const MAX_KEY_RISKS = 200;
 
@@ -153,7 +152,7 @@ function countText(parts: [string, number][]): string {
 
 /** The same stats computed from rows (what the SQL aggregates in db/briefData.ts must equal). */
 export function weeklyStatsFromRisks(domains: string[], risks: BriefRisk[], from: string, to: string): WeeklyStats {
-  const active = risks.filter((r) => !CLOSED.has(r.status));
+  const active = risks.filter((r) => !isClosedStatus(r.status));
   const fresh = active.filter((r) => r.firstFound !== null && r.firstFound >= from && r.firstFound <= to);
   return {
     active: active.length,
@@ -199,7 +198,7 @@ export function weeklySummary(input: WeeklyBriefInput): string {
 
 /** The domain × level counts the heat map shows (rows: domains with at least one item, in list order). */
 export function heatCounts(domains: string[], risks: BriefRisk[]): { rowLabels: string[]; counts: number[][] } {
-  const active = risks.filter((r) => !CLOSED.has(r.status));
+  const active = risks.filter((r) => !isClosedStatus(r.status));
   const rows = domains.filter((d) => active.some((r) => r.domain === d));
   return { rowLabels: rows, counts: rows.map((d) => LEVELS.map((l) => active.filter((r) => r.domain === d && r.level === l.value).length)) };
 }
@@ -229,7 +228,7 @@ export function newItemsTrend(risks: BriefRisk[], to: string, weeks = 8): { labe
 
 export function buildWeeklyBrief(input: WeeklyBriefInput): Doc {
   const st = statsOf(input);
-  const allKey = input.keyRisks ?? (input.risks ?? []).filter((r) => !CLOSED.has(r.status) && (r.level === 1 || r.level === 2)).sort((a, b) => (a.level! - b.level!) || a.code.localeCompare(b.code));
+  const allKey = input.keyRisks ?? (input.risks ?? []).filter((r) => !isClosedStatus(r.status) && (r.level === 1 || r.level === 2)).sort((a, b) => (a.level! - b.level!) || a.code.localeCompare(b.code));
   const key = allKey.slice(0, MAX_KEY_RISKS);
   const keyTotal = input.keyTotal ?? allKey.length;
   const blocks: Block[] = [];

@@ -1,14 +1,16 @@
 // The Electron printer is plain code over a window factory; here a stand-in window records what
-// Electron would be asked to do (the real BrowserWindow cannot run on this machine).
+// Electron would be asked to do (the real BrowserWindow cannot run on this machine). The whole
+// desktop path — main.ts making the print window, the print page's own IPC call passing the trust
+// check — runs in tests/unit/electron-main.test.ts.
 import { describe, expect, it } from 'vitest';
 import { electronPrinter, type HiddenWindow } from '../../electron/print/electron.js';
 
-function fakeWindow(result: string, log: string[]): HiddenWindow {
+function fakeWindow(result: string, log: string[], code = ''): HiddenWindow {
   return {
     loadURL: async (url) => void log.push(`load ${url}`),
     destroy: () => void log.push('destroy'),
     webContents: {
-      executeJavaScript: async () => result,
+      executeJavaScript: async () => ({ error: result, code }),
       printToPDF: async (o) => {
         log.push(`pdf ${JSON.stringify(o)}`);
         return Buffer.from('%PDF-1.7');
@@ -35,6 +37,20 @@ describe('electronPrinter', () => {
     await expect(p.pdf('#/print/minutes?q=x')).rejects.toThrow('会议纪要需要研判会数据');
     expect(log.at(-1)).toBe('destroy');
     expect(log.some((l) => l.startsWith('pdf'))).toBe(false);
+  });
+});
+
+describe('the print page’s error through the dispatcher', () => {
+  it('keeps its Chinese message and its code (here FORBIDDEN), not 程序内部出错', async () => {
+    const { tempDatabase } = await import('./helpers.js');
+    const { createDispatcher } = await import('../../electron/api/dispatcher.js');
+    const { db, file } = tempDatabase();
+    const log: string[] = [];
+    const printer = { current: electronPrinter(() => fakeWindow('拒绝访问：请求不是来自风险研判台自己的窗口。', log, 'FORBIDDEN'), 'app://yanpan/index.html') };
+    const desktop = createDispatcher({ db, dbPath: file, host: 'electron', defaultOperator: '测试员', now: () => '2026-11-25T02:00:00.000Z', log: () => {}, printer });
+    const r = await desktop('briefs.pdf', { request: { kind: 'register' } });
+    expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：请求不是来自风险研判台自己的窗口。' } });
+    expect(log.at(-1)).toBe('destroy');
   });
 });
 

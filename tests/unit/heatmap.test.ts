@@ -3,7 +3,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemoRisks } from '../../shared/demo.js';
 import { demoHistory, type DemoHistory } from '../../shared/demoHistory.js';
-import { DEFAULT_RULES, isClosedStatus } from '../../shared/grading.js';
+import { DEFAULT_RULES } from '../../shared/grading.js';
+import { isClosedStatus } from '../../shared/risks.js';
 import { DEFAULT_PERIODS } from '../../shared/periods.js';
 import { addDays, weekStart } from '../../shared/dates.js';
 import type { Lists } from '../../shared/settings.js';
