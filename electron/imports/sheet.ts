@@ -5,6 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '../../shared/errors.js';
 import type { Cell } from '../../shared/imports/normalise.js';
 import { findHeaderRow } from '../../shared/imports/headers.js';
+import { unguardCsvText } from '../../shared/imports/csvText.js';
 import { MAX_SHEET_CELLS, MAX_SHEET_ROWS, openXlsx, XlsxLimitError, type XlsxBook, type XlsxSheet } from './xlsx.js';
 
 export interface SheetData {
@@ -54,6 +55,8 @@ function readCsv(fileName: string, bytes: Buffer): Cell[][] {
   }
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   if (rows.length > MAX_SHEET_ROWS || rows.length * width > MAX_SHEET_CELLS) throw tooLarge(fileName);
+  // Our CSV export guards text that a spreadsheet would run as a formula ('=…): take the guard off.
+  for (const row of rows) for (let c = 0; c < row.length; c++) if (row[c].charCodeAt(0) === 39) row[c] = unguardCsvText(row[c]);
   return rows;
 }
 
