@@ -23,17 +23,34 @@ export function serialToIsoDate(serial: number, date1904: boolean): string | nul
   return new Date(epoch + Math.floor(serial + 1e-9) * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** "BC12" → [row 11, column 54] (0-based); null if not a cell reference. */
+/**
+ * "BC12" or "$BC$12" → [row 11, column 54] (0-based); null if not a cell reference. By hand, not by
+ * regular expression: it runs for every cell (was ~7% of reading a sheet).
+ */
 function cellRef(ref: string): [number, number] | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref);
-  if (!m) return null;
+  const n = ref.length;
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0;
+  const lettersFrom = i;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  const row = Number(m[2]) - 1;
-  if (row < 0) throw new XlsxError(`bad cell reference ${ref}`);
-  // The message is built only when needed: this runs for every cell.
-  if (row >= EXCEL_MAX_ROWS || col > EXCEL_MAX_COLUMNS) inExcel(row, col - 1, `单元格 ${ref.replace(/\$/g, '')}`);
-  return [row, col - 1];
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  if (i === lettersFrom || i - lettersFrom > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  const digitsFrom = i;
+  let row = 0;
+  for (; i < n; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  if (i === digitsFrom) return null;
+  if (row < 1) throw new XlsxError(`bad cell reference ${ref}`);
+  // The message is built only when needed.
+  if (row > EXCEL_MAX_ROWS || col > EXCEL_MAX_COLUMNS) inExcel(row - 1, col - 1, `单元格 ${ref.replace(/\$/g, '')}`);
+  return [row - 1, col - 1];
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
