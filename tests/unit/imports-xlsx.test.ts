@@ -172,3 +172,15 @@ describe('the extent of a sheet is where its values are', () => {
     ]);
   });
 });
+
+describe('cell references', () => {
+  it('as some writers emit them: lower case, $-anchored; the last column XFD is inside Excel', async () => {
+    const { workbook, sheetXml } = await import('./fixtures/hostile.js');
+    const book = openXlsx(workbook(sheetXml('<row r="1"><c r="a1"><v>1</v></c><c r="$B$1"><v>2</v></c><c r="c$1"><v>3</v></c></row><row r="2"><c r="XFD2"><v>4</v></c></row>')));
+    const grid = book.grid(book.sheets[0]);
+    expect(grid.map((r) => r.length)).toEqual([16384, 16384]);
+    expect(grid[0].slice(0, 4)).toEqual([1, 2, 3, null]);
+    expect(grid[1][16383]).toBe(4);
+    expect(grid[1].filter((c) => c !== null)).toEqual([4]);
+  });
+});
