@@ -5,6 +5,7 @@ import { RISK_SELECT, rowToRisk } from '../../db/risks.js';
 import { LEVELS, levelName } from '../../shared/labels.js';
 import type { RiskRow } from '../../shared/risks.js';
 import type { ImportReport } from '../../shared/imports/report.js';
+import { guardCsvText } from '../../shared/imports/csvText.js';
 import type { ExportTable } from '../../shared/contract/imports.js';
 import { ACTION_COLUMNS, ASSESSMENT_COLUMNS, actionRows, assessmentRows } from './exportSheets.js';
 import { XlsxWriter, type XlsxValue } from './xlsxWriter.js';
@@ -139,8 +140,15 @@ export async function exportWorkbook(db: Db, opts: { sheets?: ExportTable[]; row
   return { data: await wb.finish(), rows };
 }
 
+/**
+ * One CSV field. Text is guarded against formula injection (guardCsvText: `=cmd|…` is written `'=cmd|…`);
+ * numbers are written as numbers: String(n) of a finite number (-12.5, 1e-7) is never a formula, and an
+ * apostrophe would turn a negative amount into text in Excel. The .xlsx export needs no guard: its
+ * cells are inline strings (t="inlineStr"), which Excel and WPS show as text and never evaluate —
+ * only an <f> element is a formula.
+ */
 const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
+  const s = v === null ? '' : typeof v === 'number' ? String(v) : guardCsvText(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -72,6 +72,47 @@ describe('export', () => {
   });
 });
 
+describe('export: CSV formula injection (issue 11)', () => {
+  const TITLES = ["=cmd|' /C calc'!A0", '+1', '-2', '@SUM(A1)', '\tx', "'abc", "'=x"];
+
+  it('text starting with = + - @ is written with a guard apostrophe, numbers as numbers; the round trip is exact', async () => {
+    const a = tempCore();
+    await ok(a.dispatch, 'demo.load', { risks: 5, seed: 3, asOf: '2026-11-25' });
+    for (const [k, title] of TITLES.entries()) {
+      await ok(a.dispatch, 'risks.create', { code: `JC-2026-${800 + k}`, regionId: 1, domainId: 1, title, summary: title, progress: '-', amountWan: 12.5, involvedCount: 3 });
+    }
+    const file = await ok<FilePayload>(a.dispatch, 'exports.register', { format: 'csv' });
+    const csv = Buffer.from(file.dataBase64, 'base64').toString('utf8');
+    const line = (code: string) => csv.split('\r\n').find((l) => l.startsWith(code))!;
+    // As a spreadsheet sees them: no cell starts with a formula character.
+    expect(line('JC-2026-800')).toContain(",'=cmd|' /C calc'!A0,'=cmd|' /C calc'!A0,");
+    expect(line('JC-2026-801')).toContain(",'+1,'+1,");
+    expect(line('JC-2026-802')).toContain(",'-2,'-2,");
+    expect(line('JC-2026-803')).toContain(",'@SUM(A1),'@SUM(A1),");
+    expect(line('JC-2026-805')).toContain(",'abc,'abc,");
+    expect(line('JC-2026-806')).toContain(",''=x,''=x,");
+    // Amounts and counts stay numbers a spreadsheet can add up.
+    expect(line('JC-2026-801')).toMatch(/,3,人,,12\.5,/);
+    for (const cell of csv.split(/[,\r\n]+/)) expect(cell, cell).not.toMatch(/^"?[=+@]/);
+
+    const b = tempCore();
+    await ok(b.dispatch, 'demo.load', { risks: 5, seed: 3, asOf: '2026-11-25' });
+    const report = await ok<ImportReport>(b.dispatch, 'imports.commit', { fileName: file.fileName, dataBase64: file.dataBase64 });
+    expect(report.counts).toMatchObject({ rejected: 0 });
+    const back = (await all(b.dispatch)).filter((r) => r.code >= 'JC-2026-800' && r.code <= 'JC-2026-806');
+    // The stored title of '\tx' is 'x' (text fields are trimmed when saved); every other comes back as written.
+    expect(back.map((r) => [r.title, r.summary, r.progress])).toEqual(['=cmd|\' /C calc\'!A0', '+1', '-2', '@SUM(A1)', 'x', "'abc", "'=x"].map((t) => [t, t, '-']));
+  });
+
+  it('NUL and ESC are dropped from the CSV', async () => {
+    const a = tempCore();
+    await ok(a.dispatch, 'risks.create', { code: 'JC-2026-900', regionId: 1, domainId: 1, title: '含\u0000控制\u001b字符', summary: '\u001b[31m红字' });
+    const csv = Buffer.from((await ok<FilePayload>(a.dispatch, 'exports.register', { format: 'csv' })).dataBase64, 'base64').toString('utf8');
+    expect(csv.includes('\u0000') || csv.includes('\u001b')).toBe(false);
+    expect(csv).toContain(',含控制字符,[31m红字,');
+  });
+});
+
 describe('export: 研判记录 and 交办事项 sheets', () => {
   it('xlsx holds exactly the assessments and actions in the database, with headers, frozen header and level colours', async () => {
     const core = tempCore();

@@ -150,3 +150,37 @@ describe('the import .xlsx reader', () => {
     await expect(readSheetFile('坏.xlsx', Buffer.from(zipSync(files)))).rejects.toThrow(/工作表「台账」无法读取/);
   });
 });
+
+describe('the extent of a sheet is where its values are', () => {
+  it('formatted empty rows and cells past the values are left out; a merge past the values still fills', async () => {
+    const { workbook, sheetXml, text } = await import('./fixtures/hostile.js');
+    // Excel writes a formatted cell with no value as <c r=".." s=".."/>; bureaus format far past their data.
+    const rows =
+      `<row r="1">${text('A1', '编号')}${text('B1', '事项名称')}<c r="C1" s="1"/></row>` +
+      `<row r="2">${text('A2', 'JC-1')}<c r="B2"><v>5</v></c><c r="H2" s="1"/></row>` +
+      '<row r="3" customHeight="1" ht="30"/>' +
+      `<row r="4">${text('A4', '合并')}</row>` +
+      '<row r="900" s="1" customFormat="1"><c r="A900" s="1"/><c r="Z900" s="1"/></row>';
+    const bytes = workbook(sheetXml(rows, { after: '<mergeCells count="1"><mergeCell ref="A4:C5"/></mergeCells>' }));
+    const book = openXlsx(bytes);
+    expect(book.grid(book.sheets[0])).toEqual([
+      ['编号', '事项名称', null],
+      ['JC-1', 5, null],
+      [null, null, null],
+      ['合并', '合并', '合并'],
+      ['合并', '合并', '合并'],
+    ]);
+  });
+});
+
+describe('cell references', () => {
+  it('as some writers emit them: lower case, $-anchored; the last column XFD is inside Excel', async () => {
+    const { workbook, sheetXml } = await import('./fixtures/hostile.js');
+    const book = openXlsx(workbook(sheetXml('<row r="1"><c r="a1"><v>1</v></c><c r="$B$1"><v>2</v></c><c r="c$1"><v>3</v></c></row><row r="2"><c r="XFD2"><v>4</v></c></row>')));
+    const grid = book.grid(book.sheets[0]);
+    expect(grid.map((r) => r.length)).toEqual([16384, 16384]);
+    expect(grid[0].slice(0, 4)).toEqual([1, 2, 3, null]);
+    expect(grid[1][16383]).toBe(4);
+    expect(grid[1].filter((c) => c !== null)).toEqual([4]);
+  });
+});
