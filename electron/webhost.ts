@@ -8,6 +8,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from './api/dispatcher.js';
 import { MAX_IMPORT_BYTES } from '../shared/imports/report.js';
+import { base64Length } from '../shared/base64.js';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'] as const;
 
@@ -16,7 +17,7 @@ export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'] as const;
  * 40 MiB as base64, plus its mapping; 8 MiB more is room for that. Feedback attachments (10 MB
  * each) travel one per request (actions.attachmentUpload), so ten of them never meet this limit.
  */
-export const MAX_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 8 * 1024 * 1024;
+export const MAX_BODY_BYTES = base64Length(MAX_IMPORT_BYTES) + 8 * 1024 * 1024;
 const MAX_BODY_MB = Math.round(MAX_BODY_BYTES / 1024 / 1024);
 const TOO_LARGE = `请求内容超过 ${MAX_BODY_MB} MB 的上限，没有处理，数据未受影响。导入的表格不能超过 30 MB；反馈附件请逐个上传，每个不超过 10 MB。`;
 const BAD_URL = '请求地址格式不正确（含有无法识别的字符或编码），没有处理。请从风险研判台的页面操作。';
@@ -235,6 +236,8 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse, drainMs: numb
   securityHeaders(res);
   res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', Connection: 'close' });
   res.write(body);
+  // The last chunk may have ended the body before this runs (its 'end' is then already past).
+  if (req.readableEnded) return void res.end();
   const finish = () => {
     clearTimeout(timer);
     if (!res.writableEnded) res.end();
