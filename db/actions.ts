@@ -1,8 +1,9 @@
-// Query module for action items (交办): create, edit, the state machine, feedback with attachments,
+// Query module for action items (交办): create, edit, the state machine, feedback (its files: attachments.ts),
 // extensions, lists with computed 临期/超期 and supervision, and per-unit figures.
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
+import { auditOfFiles, insertAttachments, listAttachments, type AttachmentFile } from './attachments.js';
 import { getCalendar, getSupervision } from './calendar.js';
 import { getMeeting } from './meetings.js';
 import { meetingDisplayName } from '../shared/meetings.js';
@@ -10,7 +11,7 @@ import { AppError } from '../shared/errors.js';
 import { addDays, shanghaiDate, yearOf } from '../shared/dates.js';
 import { dueDateFrom, type DueRule, type WorkCalendar } from '../shared/calendar.js';
 import { actionTransition, dueStatus, onTimeRate, type ActionEvent, type ActionState, type SupervisionSettings } from '../shared/actions.js';
-import { MAX_ATTACHMENT_BYTES, type ActionDetail, type ActionRow, type ExtensionRow, type FeedbackEntry, type UnitSummary } from '../shared/actionItems.js';
+import { MAX_FEEDBACK_ATTACHMENTS, type ActionDetail, type ActionRow, type ExtensionRow, type FeedbackEntry, type UnitSummary } from '../shared/actionItems.js';
 
 type DbRow = Record<string, unknown>;
 
@@ -255,21 +256,19 @@ export interface FeedbackAdd {
   text: string;
   by: string;
   final: boolean;
-  attachments: Array<{ name: string; mime: string; base64: string }>;
+  /** Already decoded and checked (db/attachments.ts readAttachment). */
+  files: readonly AttachmentFile[];
   asOf?: string;
 }
 
+/** The feedback and all its files in one write, with one audit row naming each file; or nothing. */
 export function addFeedback(db: Db, ctx: WriteContext, input: FeedbackAdd): ActionRow {
   const asOf = shanghaiDate(input.asOf ?? ctx.now());
   const rc = readCtx(db, asOf);
   const before = getAction(db, input.actionId, rc);
   assertVersion(before, input.version);
   if (before.state === '办结') throw new AppError('CONFLICT', `交办事项 ${before.code} 已办结，不能再添加反馈。`);
-  const files = input.attachments.map((a) => ({ ...a, data: Buffer.from(a.base64, 'base64') }));
-  for (const f of files) {
-    if (f.data.length === 0) throw new AppError('INVALID_INPUT', `附件「${f.name}」是空文件，请重新选择。`);
-    if (f.data.length > MAX_ATTACHMENT_BYTES) throw new AppError('INVALID_INPUT', `附件「${f.name}」有 ${(f.data.length / 1048576).toFixed(1)} MB，超过 ${MAX_ATTACHMENT_BYTES / 1048576} MB 的上限。请压缩或分页扫描后再上传。`);
-  }
+  if (input.files.length > MAX_FEEDBACK_ATTACHMENTS) throw new AppError('INVALID_INPUT', `每条反馈最多 ${MAX_FEEDBACK_ATTACHMENTS} 个附件。`);
   let state: ActionState = before.state;
   if (input.final) {
     const t = actionTransition(before.state, 'feedback');
@@ -281,16 +280,14 @@ export function addFeedback(db: Db, ctx: WriteContext, input: FeedbackAdd): Acti
   const fid = Number(
     db.prepare('INSERT INTO action_feedback (action_id, date, kind, text, by_whom, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(input.actionId, date, input.final ? '办理结果' : '进展', input.text, input.by || ctx.actor, now).lastInsertRowid,
   );
-  const ins = db.prepare('INSERT INTO action_attachments (feedback_id, name, mime, size, data, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const f of files) ins.run(fid, f.name, f.mime, f.data.length, f.data, now);
+  insertAttachments(db, fid, input.files, now);
   db.prepare('UPDATE actions SET state = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(state, now, input.actionId);
   const after = getAction(db, input.actionId, rc);
-  writeAudit(db, ctx, 'feedback', 'action', input.actionId, { state: before.state }, { state: after.state, feedbackId: fid, text: input.text, attachments: files.map((f) => ({ name: f.name, size: f.data.length })) });
+  writeAudit(db, ctx, 'feedback', 'action', input.actionId, { state: before.state }, { state: after.state, feedbackId: fid, text: input.text, attachments: auditOfFiles(input.files) });
   return after;
 }
 
 export function listFeedback(db: Db, actionId: number): FeedbackEntry[] {
-  const att = db.prepare('SELECT id, name, mime, size FROM action_attachments WHERE feedback_id = ? ORDER BY id');
   return (db.prepare('SELECT * FROM action_feedback WHERE action_id = ? ORDER BY date, id').all(actionId) as DbRow[]).map((r) => ({
     id: r.id as number,
     date: r.date as string,
@@ -298,14 +295,8 @@ export function listFeedback(db: Db, actionId: number): FeedbackEntry[] {
     text: r.text as string,
     by: r.by_whom as string,
     createdAt: r.created_at as string,
-    attachments: att.all(r.id) as FeedbackEntry['attachments'],
+    attachments: listAttachments(db, r.id as number),
   }));
-}
-
-export function getAttachment(db: Db, id: number): { name: string; mime: string; size: number; base64: string } {
-  const r = db.prepare('SELECT name, mime, size, data FROM action_attachments WHERE id = ?').get(id) as { name: string; mime: string; size: number; data: Buffer } | undefined;
-  if (!r) throw new AppError('NOT_FOUND', '找不到该附件，可能已被删除。');
-  return { name: r.name, mime: r.mime, size: r.size, base64: r.data.toString('base64') };
 }
 
 function listExtensions(db: Db, actionId: number): ExtensionRow[] {

@@ -8,7 +8,7 @@ import { RENDERER_DIR } from './renderer-dir.js';
 import { startWebHost } from './webhost.js';
 import { createChromiumPrinter } from './print/chromium.js';
 import { openRecoverableCore } from './recovery.js';
-import { fail, parse, UsageError } from './cli-args.js';
+import { fail, parse, parsePort, UsageError } from './cli-args.js';
 import { backupCmd, checkCmd, exportCmd, importCmd, restoreCmd } from './cli-data.js';
 import { briefKindOf } from '../shared/briefs/request.js';
 
@@ -83,6 +83,7 @@ async function runCommand(argv: string[]) {
 
 async function serve(args: string[]) {
   const { values } = parse(args, { db: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, 'as-of': { type: 'string' }, host: { type: 'string' } });
+  const port = values.port === undefined ? 0 : parsePort(String(values.port));
   const dbPath = resolve(String(values.db ?? defaultDbPath()));
   const core = openRecoverableCore({ dbPath, host: 'web', backupOnStart: true });
   if (core.damaged) process.stderr.write(core.damaged.message + '\n界面中可一键恢复该备份。\n');
@@ -93,7 +94,7 @@ async function serve(args: string[]) {
       if (!r.ok) fail(r.error.message);
     }
   }
-  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, host: values.host as string | undefined, port: values.port ? Number(values.port) : 0 });
+  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, host: values.host as string | undefined, port });
   core.printer.current = createChromiumPrinter(host.url);
   process.stdout.write(`风险研判台网页版已启动：${host.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
   const stop = async () => {

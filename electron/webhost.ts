@@ -7,9 +7,39 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from './api/dispatcher.js';
+import { MAX_IMPORT_BYTES } from '../shared/imports/report.js';
+import { base64Length } from '../shared/base64.js';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'] as const;
-const MAX_BODY = 50 * 1024 * 1024;
+
+/**
+ * The largest request body read. The largest input of the contract is an import: a 30 MB file is
+ * 40 MiB as base64, plus its mapping; 8 MiB more is room for that. Feedback attachments (10 MB
+ * each) travel one per request (actions.attachmentUpload), so ten of them never meet this limit.
+ */
+export const MAX_BODY_BYTES = base64Length(MAX_IMPORT_BYTES) + 8 * 1024 * 1024;
+const MAX_BODY_MB = Math.round(MAX_BODY_BYTES / 1024 / 1024);
+const TOO_LARGE = `请求内容超过 ${MAX_BODY_MB} MB 的上限，没有处理，数据未受影响。导入的表格不能超过 30 MB；反馈附件请逐个上传，每个不超过 10 MB。`;
+const BAD_URL = '请求地址格式不正确（含有无法识别的字符或编码），没有处理。请从风险研判台的页面操作。';
+
+/**
+ * How long a connection may sit idle. headersMs: from connecting to the end of the request
+ * headers; requestMs: to the end of the body (a 40 MB import takes well under a second on
+ * loopback). Neither counts the time a handler takes to answer — Node stops timing a request once
+ * it is fully received — so a long PDF is never cut; for the same reason no socket inactivity
+ * timeout is set (it would fire while a handler works). keepAliveMs: idle between requests.
+ */
+export interface HostTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+  /** How often Node checks the two request timeouts. */
+  checkEveryMs: number;
+  /** After a 413, how long the rest of an over-large body is read and dropped so the client can read the answer. */
+  drainMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: HostTimeouts = { headersMs: 30_000, requestMs: 120_000, keepAliveMs: 5_000, checkEveryMs: 5_000, drainMs: 15_000 };
 
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -34,12 +64,15 @@ export interface WebHostOptions {
   host?: string;
   port?: number;
   token?: string;
+  /** Shorter timeouts for tests. */
+  timeouts?: Partial<HostTimeouts>;
 }
 
 export interface WebHost {
   url: string;
   port: number;
   token: string;
+  timeouts: HostTimeouts;
   close: () => Promise<void>;
 }
 
@@ -63,34 +96,76 @@ export function safeJoin(root: string, urlPath: string): string | null {
   return full === base || full.startsWith(base + sep) ? full : null;
 }
 
+/**
+ * The path of an origin-form request target ("/api/risks.list?x"), still percent-encoded, or null
+ * when it is malformed: not starting with exactly one "/" ("//[" would name a host), characters
+ * outside printable ASCII, a "%" not followed by two hex digits, escapes that are not UTF-8, NUL.
+ */
+export function requestPath(target: string): string | null {
+  if (!target.startsWith('/') || target.startsWith('//')) return null;
+  const path = target.split(/[?#]/, 1)[0];
+  if (!/^[\x21-\x7e]*$/.test(path)) return null;
+  try {
+    if (decodeURIComponent(path).includes('\0')) return null;
+  } catch {
+    return null;
+  }
+  return path;
+}
+
+export function checkPort(port: number): void {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口应为 0 到 65535 之间的整数（0 表示任选一个空闲端口），收到「${port}」。`);
+}
+
+function listenError(e: NodeJS.ErrnoException, port: number, host: string): Error {
+  if (e.code === 'EADDRINUSE') return new Error(`端口 ${port} 已被占用（可能已有一个风险研判台或其他程序在用）。请换一个端口，例如 --port ${port === 65535 ? port - 1 : port + 1}，或用 --port 0 任选空闲端口。`);
+  if (e.code === 'EACCES') return new Error(`没有权限监听端口 ${port}（1024 以下的端口通常需要管理员权限）。请换一个 1024 以上的端口，或用 --port 0 任选空闲端口。`);
+  if (e.code === 'EADDRNOTAVAIL') return new Error(`本机没有地址「${host}」，无法启动网页版。请改用 127.0.0.1。`);
+  return new Error(`网页版无法在端口 ${port} 上启动：${e.code ?? e.message}。`);
+}
+
 export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   const host = o.host ?? '127.0.0.1';
   assertLoopback(host);
+  const wantedPort = o.port ?? 0;
+  checkPort(wantedPort);
   const token = o.token ?? randomBytes(24).toString('hex');
+  const t: HostTimeouts = { ...DEFAULT_TIMEOUTS, ...o.timeouts };
   let port = 0;
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((e) => {
-      console.error('[webhost]', e);
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', '服务器内部错误');
-    });
-  });
+  const server = createServer(
+    { headersTimeout: t.headersMs, requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs, connectionsCheckingInterval: t.checkEveryMs },
+    (req, res) => {
+      handle(req, res).catch((e) => {
+        console.error('[webhost]', e);
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', '服务器内部错误，本次操作没有生效。错误已写入日志。');
+        else res.destroy();
+      });
+    },
+  );
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     // DNS-rebinding guard: only our own loopback authority is served.
     const hostHeader = (req.headers.host ?? '').toLowerCase();
     const allowed = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
     if (!allowed.includes(hostHeader)) return send(res, 403, 'text/plain; charset=utf-8', '拒绝访问');
-    const url = new URL(req.url ?? '/', `http://${hostHeader}`);
-    if (url.pathname.startsWith('/api/')) {
+    const pathname = requestPath(req.url ?? '/');
+    if (pathname === null) {
+      return (req.url ?? '').startsWith('/api/')
+        ? sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: BAD_URL } })
+        : send(res, 400, 'text/plain; charset=utf-8', BAD_URL);
+    }
+    if (pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', '只接受 POST');
       if (req.headers['x-yanpan-token'] !== token) {
         return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: '缺少或错误的访问令牌，请从风险研判台打开的页面操作。' } });
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const method = decodeURIComponent(pathname.slice('/api/'.length));
+      const body = await readBody(req, MAX_BODY_BYTES);
+      if (body === 'too-large') return refuseTooLarge(req, res, t.drainMs);
+      if (body === 'aborted') return;
       let input: unknown;
       try {
-        const body = await readBody(req);
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON。' } });
@@ -99,7 +174,7 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       return sendJson(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求');
-    const file = url.pathname === '/' ? join(o.staticDir, 'index.html') : safeJoin(o.staticDir, url.pathname);
+    const file = pathname === '/' ? join(o.staticDir, 'index.html') : safeJoin(o.staticDir, pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', '找不到');
     const found = await stat(file).catch(() => null);
     // Unknown paths fall back to the app (hash routes never reach here, but deep links might).
@@ -112,8 +187,8 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   }
 
   await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(o.port ?? 0, host, () => ok());
+    server.once('error', (e) => fail(listenError(e, wantedPort, host)));
+    server.listen(wantedPort, host, () => ok());
   });
   port = (server.address() as AddressInfo).port;
   const shownHost = host === '::1' ? '[::1]' : host === 'localhost' ? '127.0.0.1' : host;
@@ -121,24 +196,61 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     url: `http://${shownHost}:${port}/`,
     port,
     token,
+    timeouts: t,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((ok, fail) => {
-    const chunks: Buffer[] = [];
+/**
+ * The whole body, or 'too-large' as soon as the declared length or the bytes read pass the limit
+ * (nothing more is kept), or 'aborted' when the client went away.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) return Promise.resolve('too-large');
+  return new Promise((ok) => {
+    let chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        fail(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
+      if (size <= limit) return void chunks.push(c);
+      chunks = [];
+      req.off('data', onData);
+      ok('too-large');
+    };
+    req.on('data', onData);
     req.on('end', () => ok(Buffer.concat(chunks)));
-    req.on('error', fail);
+    req.on('error', () => ok('aborted'));
+    req.on('close', () => ok('aborted'));
   });
+}
+
+/**
+ * 413 in a way the client can read: answering and closing at once, with the rest of the body
+ * still arriving, makes the kernel reset the connection and most clients then report only the
+ * reset. So the answer is written in full (with its length, so the client has all of it), the rest
+ * of the body is read and dropped for at most drainMs, and only then is the connection closed.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, drainMs: number) {
+  const body = JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: TOO_LARGE } });
+  securityHeaders(res);
+  res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', Connection: 'close' });
+  res.write(body);
+  // The last chunk may have ended the body before this runs (its 'end' is then already past).
+  if (req.readableEnded) return void res.end();
+  const finish = () => {
+    clearTimeout(timer);
+    if (!res.writableEnded) res.end();
+  };
+  const timer = setTimeout(() => {
+    finish();
+    req.destroy();
+  }, drainMs);
+  timer.unref();
+  req.on('data', () => {});
+  req.on('end', finish);
+  req.on('close', finish);
+  req.resume();
 }
 
 function securityHeaders(res: ServerResponse) {

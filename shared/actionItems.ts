@@ -2,12 +2,14 @@
 import { z } from 'zod';
 import { isoDate } from './risks.js';
 import { ACTION_EVENTS, ACTION_STATES, SUPERVISION_LEVELS, type ActionState, type DueStatus } from './actions.js';
+import { strictBase64 } from './base64.js';
 
 export const FEEDBACK_CYCLES = ['每日', '每周', '办结时'] as const;
 export const FEEDBACK_KINDS = ['进展', '办理结果', '退回', '审核', '延期', '签收'] as const;
 /** A scanned reply is a few MB; 10 MB keeps the database (and every backup) a sane size. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/tiff', 'image/bmp'] as const;
+export const MAX_FEEDBACK_ATTACHMENTS = 10;
 
 const id = z.number({ message: '应为数字编号' }).int().positive();
 const version = z.number({ message: '缺少版本号' }).int().positive();
@@ -65,8 +67,19 @@ export const actionTransitionInput = z.object({
 export const attachmentInput = z.object({
   name: z.string().trim().min(1).max(200, { message: '文件名不能超过200个字' }),
   mime: z.enum(ATTACHMENT_TYPES, { message: '附件只能是 PDF 或图片（PNG、JPEG、GIF、WebP、TIFF、BMP）' }),
-  base64: z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 8, { message: `附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，请压缩或分页扫描后再上传` }),
+  base64: strictBase64('附件', MAX_ATTACHMENT_BYTES, `附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，请压缩或分页扫描后再上传`),
 });
+
+/** What actions.attachmentUpload hands back: the feedback then names the file by uploadId. */
+export interface AttachmentUpload {
+  uploadId: string;
+  /** The name it will be stored under (sanitised, extension added when missing). */
+  name: string;
+  mime: (typeof ATTACHMENT_TYPES)[number];
+  size: number;
+}
+
+export const uploadId = z.string().regex(/^[0-9a-f]{32}$/, { message: '不是有效的上传编号，请重新上传附件' });
 
 export const feedbackAddInput = z.object({
   actionId: id,
@@ -76,9 +89,12 @@ export const feedbackAddInput = z.object({
   by: text(50).default(''),
   /** 办理结果 moves the action to 已反馈; 进展 only logs. */
   final: z.boolean().default(false),
-  attachments: z.array(attachmentInput).max(10, { message: '每条反馈最多 10 个附件' }).default([]),
+  /** Small files may come inline (the command line does); the app uploads each first (actions.attachmentUpload) and lists them here. */
+  attachments: z.array(attachmentInput).max(MAX_FEEDBACK_ATTACHMENTS, { message: `每条反馈最多 ${MAX_FEEDBACK_ATTACHMENTS} 个附件` }).default([]),
+  uploads: z.array(uploadId).max(MAX_FEEDBACK_ATTACHMENTS, { message: `每条反馈最多 ${MAX_FEEDBACK_ATTACHMENTS} 个附件` }).default([]),
   asOf: isoDate.optional(),
-});
+}).refine((f) => f.attachments.length + f.uploads.length <= MAX_FEEDBACK_ATTACHMENTS, { message: `每条反馈最多 ${MAX_FEEDBACK_ATTACHMENTS} 个附件`, path: ['uploads'] })
+  .refine((f) => new Set(f.uploads).size === f.uploads.length, { message: '同一个附件列了两次，请刷新后重新选择', path: ['uploads'] });
 
 export const extensionRequestInput = z.object({
   actionId: id,

@@ -111,6 +111,8 @@ export const RISK_FIELD_LABELS: Record<string, string> = {
   feedbackCycle: '反馈频次',
   text: '内容',
   base64: '附件',
+  attachments: '附件',
+  uploads: '附件',
   mime: '附件类型',
   riskId: '风险事项',
   meetingId: '研判会',

@@ -1,4 +1,6 @@
-import { addFeedback, createAction, decideExtension, getActionDetail, getAttachment, listActions, readCtx, requestExtension, transitionAction, unitSummaries, updateAction } from '../../db/actions.js';
+import { addFeedback, createAction, decideExtension, getActionDetail, listActions, readCtx, requestExtension, transitionAction, unitSummaries, updateAction } from '../../db/actions.js';
+import { getAttachment, readAttachment } from '../../db/attachments.js';
+import { dropStaged, stagedFiles, stageUpload } from './uploads.js';
 import { getSupervision, updateSupervision } from '../../db/calendar.js';
 import { shanghaiDate } from '../../shared/dates.js';
 import type { HandlerContext } from './context.js';
@@ -7,7 +9,7 @@ import type { HandlersFor } from './types.js';
 const today = (ctx: HandlerContext, asOf?: string) => shanghaiDate(asOf ?? ctx.now());
 
 type M =
-  | 'actions.list' | 'actions.get' | 'actions.create' | 'actions.update' | 'actions.transition' | 'actions.feedback' | 'actions.attachment'
+  | 'actions.list' | 'actions.get' | 'actions.create' | 'actions.update' | 'actions.transition' | 'actions.feedback' | 'actions.attachment' | 'actions.attachmentUpload'
   | 'actions.requestExtension' | 'actions.decideExtension' | 'actions.units' | 'supervision.get' | 'supervision.update';
 
 export const actionHandlers: HandlersFor<M> = {
@@ -16,7 +18,13 @@ export const actionHandlers: HandlersFor<M> = {
   'actions.create': (input, ctx) => createAction(ctx.db, ctx, input),
   'actions.update': ({ id, version, patch }, ctx) => updateAction(ctx.db, ctx, id, version, patch),
   'actions.transition': (input, ctx) => transitionAction(ctx.db, ctx, input),
-  'actions.feedback': (input, ctx) => addFeedback(ctx.db, ctx, input),
+  'actions.feedback': ({ attachments, uploads, ...input }, ctx) => {
+    const files = [...attachments.map(readAttachment), ...stagedFiles(ctx.db, uploads)];
+    const row = addFeedback(ctx.db, ctx, { ...input, files });
+    dropStaged(ctx.db, uploads);
+    return row;
+  },
+  'actions.attachmentUpload': (input, ctx) => stageUpload(ctx.db, readAttachment(input)),
   'actions.attachment': ({ id }, { db }) => getAttachment(db, id),
   'actions.requestExtension': (input, ctx) => requestExtension(ctx.db, ctx, input),
   'actions.decideExtension': (input, ctx) => decideExtension(ctx.db, ctx, input),

@@ -6,7 +6,8 @@ import type { UploadFile } from 'antd';
 import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
 import { ACTION_EVENT_LABELS, ACTION_TRANSITIONS, type ActionEvent } from '../../shared/actions';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type ActionDetail } from '../../shared/actionItems';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_FEEDBACK_ATTACHMENTS, type ActionDetail } from '../../shared/actionItems';
+import { mimeFromName, type AttachmentMime } from '../../shared/attachments';
 import { DueTag, SupervisionTag } from './SupervisionTag';
 
 async function toBase64(f: File): Promise<string> {
@@ -32,6 +33,7 @@ export function ActionDrawer({ id, onClose, onChanged }: { id: number | null; on
   const { message } = App.useApp();
   const [d, setD] = useState<ActionDetail | null>(null);
   const [files, setFiles] = useState<UploadFile[]>([]);
+  const [sending, setSending] = useState(false);
   const [reasonFor, setReasonFor] = useState<ActionEvent | null>(null);
   const [extOpen, setExtOpen] = useState(false);
   const [fbForm] = Form.useForm<{ text: string; by: string; final: boolean }>();
@@ -62,22 +64,32 @@ export function ActionDrawer({ id, onClose, onChanged }: { id: number | null; on
     }
   };
 
+  // Each file goes up on its own (one request of at most 10 MB), then the feedback names them:
+  // the feedback and all its files are stored together, or nothing is.
   const addFeedback = async () => {
     if (!d) return;
     const v = await fbForm.validateFields();
+    setSending(true);
     try {
-      const attachments = [];
-      for (const f of files) {
+      const uploads: string[] = [];
+      for (const [i, f] of files.entries()) {
         const raw = f.originFileObj as File;
         if (raw.size > MAX_ATTACHMENT_BYTES) throw new Error(`附件「${raw.name}」超过 ${MAX_ATTACHMENT_BYTES / 1048576} MB，请压缩或分页扫描后再上传`);
-        attachments.push({ name: raw.name, mime: (raw.type || 'application/pdf') as (typeof ATTACHMENT_TYPES)[number], base64: await toBase64(raw) });
+        message.open({ key: 'upload', type: 'loading', content: `正在上传附件 ${i + 1}/${files.length}：${raw.name}`, duration: 0 });
+        const mime = ((ATTACHMENT_TYPES as readonly string[]).includes(raw.type) ? raw.type : (mimeFromName(raw.name) ?? 'application/pdf')) as AttachmentMime;
+        const u = await api('actions.attachmentUpload', { name: raw.name, mime, base64: await toBase64(raw) });
+        uploads.push(u.uploadId);
       }
-      await api('actions.feedback', { actionId: d.action.id, version: d.action.version, text: v.text, by: v.by ?? '', final: !!v.final, attachments });
+      message.destroy('upload');
+      await api('actions.feedback', { actionId: d.action.id, version: d.action.version, text: v.text, by: v.by ?? '', final: !!v.final, uploads });
       fbForm.resetFields();
       setFiles([]);
-      done('已记录反馈');
+      done(uploads.length ? `已记录反馈（附件 ${uploads.length} 个）` : '已记录反馈');
     } catch (e) {
+      message.destroy('upload');
       report(e);
+    } finally {
+      setSending(false);
     }
   };
 
@@ -153,8 +165,8 @@ export function ActionDrawer({ id, onClose, onChanged }: { id: number | null; on
                 <Form.Item name="by" label="反馈人">
                   <Input style={{ width: 160 }} />
                 </Form.Item>
-                <Form.Item label="附件（PDF 或图片，每个不超过 10 MB）">
-                  <Upload accept={ATTACHMENT_TYPES.join(',')} multiple fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)}>
+                <Form.Item label={`附件（PDF 或图片，最多 ${MAX_FEEDBACK_ATTACHMENTS} 个，每个不超过 10 MB）`}>
+                  <Upload accept={ATTACHMENT_TYPES.join(',')} multiple maxCount={MAX_FEEDBACK_ATTACHMENTS} fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)}>
                     <Button icon={<UploadOutlined />}>选择文件</Button>
                   </Upload>
                 </Form.Item>
@@ -162,7 +174,7 @@ export function ActionDrawer({ id, onClose, onChanged }: { id: number | null; on
               <Form.Item name="final" valuePropName="checked">
                 <Checkbox disabled={!ACTION_TRANSITIONS[a.state].feedback}>这是办理结果（报送后进入“已反馈”，等待审核）</Checkbox>
               </Form.Item>
-              <Button type="primary" onClick={addFeedback}>记录反馈</Button>
+              <Button type="primary" loading={sending} onClick={addFeedback}>记录反馈</Button>
             </Form>
           )}
           <Modal title="退回重办" open={reasonFor !== null} onCancel={() => setReasonFor(null)} okText="退回" destroyOnHidden
