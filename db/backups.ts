@@ -1,11 +1,12 @@
 // Backups: SQLite's online backup into a folder beside the database, rotated; checks of a
 // database file; restore that checks the backup first and keeps the current database.
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, readSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Db } from './open.js';
 import { loadMigrations } from './migrate.js';
 import { AppError } from '../shared/errors.js';
+import { dbErrorInChinese } from './sqliteErrors.js';
 import { backupFileName, backupsToKeep, parseBackupFileName, DEFAULT_ROTATION, type BackupEntry, type RotationPolicy } from '../shared/backups.js';
 
 export function backupsDirFor(dbPath: string): string {
@@ -77,6 +78,8 @@ export function rotateBackups(dir: string, now: string, policy: RotationPolicy =
 
 export interface CheckResult {
   ok: boolean;
+  /** The file or its folder cannot be written: not damage, but no writer can open it. */
+  readOnly: boolean;
   problems: string[];
   schemaVersion: number | null;
   knownVersion: number;
@@ -87,7 +90,8 @@ export function checkDatabaseFile(file: string, opts: { quick?: boolean } = {}):
   const knownVersion = loadMigrations().length;
   const problems: string[] = [];
   let schemaVersion: number | null = null;
-  if (!existsSync(file)) return { ok: false, problems: [`文件不存在：${file}`], schemaVersion, knownVersion };
+  if (!existsSync(file)) return { ok: false, readOnly: false, problems: [`文件不存在：${file}`], schemaVersion, knownVersion };
+  const readOnly = !writable(file) || !writable(dirname(file));
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -99,17 +103,63 @@ export function checkDatabaseFile(file: string, opts: { quick?: boolean } = {}):
     if (fk.length) problems.push(`有 ${fk.length} 处引用了不存在的记录（例如表 ${fk[0].table} 第 ${fk[0].rowid} 行引用 ${fk[0].parent}）`);
     if (schemaVersion > knownVersion) problems.push(`数据库结构版本 ${schemaVersion} 比本程序认识的 ${knownVersion} 新，请升级程序`);
   } catch (e) {
-    problems.push(`无法读取数据库：${(e as Error).message}`);
+    const code = (e as { code?: string }).code ?? '';
+    // A WAL database in a read-only folder cannot be opened at all: say so, it is not damage.
+    if (readOnly && (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY'))) problems.push('数据库文件或其所在的文件夹是只读的，无法读取其预写日志');
+    else problems.push(`无法读取数据库：${dbErrorInChinese(e, '检查')?.message ?? (e as Error).message}`);
   } finally {
     db?.close();
   }
-  return { ok: problems.length === 0, problems, schemaVersion, knownVersion };
+  return { ok: problems.length === 0, readOnly, problems, schemaVersion, knownVersion };
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+/** Tables every yanpan register has since the first schema version. */
+const REGISTER_TABLES = ['settings', 'domains', 'regions', 'risks', 'audit_log'];
+
+/**
+ * Why a file cannot replace the register (empty list: it can): it must be a SQLite file that
+ * passes integrity_check and holds a yanpan register no newer than this program.
+ */
+export function restoreCandidateProblems(file: string): string[] {
+  if (!existsSync(file)) return [`文件不存在：${file}`];
+  const size = statSync(file).size;
+  if (size === 0) return ['文件是空的（0 字节）'];
+  const head = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (!head.equals(SQLITE_MAGIC)) return ['不是 SQLite 数据库文件'];
+  const check = checkDatabaseFile(file);
+  if (!check.ok) return check.problems;
+  if (!check.schemaVersion) return ['这是一个空的 SQLite 数据库，不是风险研判台的台账'];
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const have = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
+    const missing = REGISTER_TABLES.filter((t) => !have.has(t));
+    if (missing.length) return [`不是风险研判台的台账（缺少数据表：${missing.join('、')}）`];
+  } finally {
+    db.close();
+  }
+  return [];
 }
 
 /** The newest backup that passes the full check. */
 export function latestGoodBackup(dbPath: string): (BackupEntry & { file: string }) | null {
   for (const b of listBackups(backupsDirFor(dbPath))) {
-    if (b.reason !== 'damaged' && checkDatabaseFile(b.file).ok) return b;
+    if (b.reason !== 'damaged' && restoreCandidateProblems(b.file).length === 0) return b;
   }
   return null;
 }
@@ -119,8 +169,8 @@ export function latestGoodBackup(dbPath: string): (BackupEntry & { file: string 
  * database is kept first: as a proper backup when it is readable, byte for byte when damaged.
  */
 export async function restoreDatabase(dbPath: string, from: string, now: string): Promise<{ savedCurrent: string | null }> {
-  const check = checkDatabaseFile(from);
-  if (!check.ok) throw new AppError('INVALID_INPUT', `备份文件「${basename(from)}」未通过检查，没有恢复：${check.problems.join('；')}`);
+  const problems = restoreCandidateProblems(from);
+  if (problems.length) throw new AppError('INVALID_INPUT', `「${basename(from)}」未通过检查，不能用来恢复，台账没有改动：${problems.join('；')}`);
   let savedCurrent: string | null = null;
   if (existsSync(dbPath)) {
     const dir = backupsDirFor(dbPath);

@@ -1,9 +1,10 @@
 // Connection set-up in one place: pragmas, then migrations, then defaults for a new database.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate, loadMigrations, schemaVersion, NewerDatabaseError } from './migrate.js';
 import { seedDefaults } from './settings.js';
+import { dbErrorInChinese } from './sqliteErrors.js';
 
 export type Db = Database.Database;
 
@@ -13,33 +14,69 @@ export interface OpenOptions {
   beforeMigrate?: (db: Db, from: number, to: number) => void;
 }
 
-export function openDatabase(file: string, opts: OpenOptions = {}): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+function newConnection(file: string, readonly: boolean): Db {
   // YANPAN_NATIVE_BINDING: the better-sqlite3 build for Electron's ABI (scripts/start.mjs keeps one
   // per ABI outside the package), so the package's own build stays the one for Node.
   const nativeBinding = process.env.YANPAN_NATIVE_BINDING || undefined;
-  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, nativeBinding });
+  return new Database(file, { readonly, fileMustExist: readonly, nativeBinding });
+}
+
+/**
+ * Refuses a database from a newer version without changing a byte of it. A read-write connection
+ * that closes last checkpoints the WAL into the main file and deletes it; a read-only one cannot,
+ * so the version is read on a read-only connection before any read-write one exists.
+ */
+function refuseNewer(file: string): void {
+  if (file === ':memory:' || !existsSync(file) || statSync(file).size === 0) return;
+  let probe: Db;
   try {
-    // Refuse a database from the future before touching it (not even WAL mode).
+    probe = newConnection(file, true);
+  } catch (e) {
+    throw dbErrorInChinese(e, '打开数据库') ?? e;
+  }
+  try {
+    const found = schemaVersion(probe);
+    const known = loadMigrations().length;
+    if (found > known) throw new NewerDatabaseError(found, known);
+  } catch (e) {
+    throw dbErrorInChinese(e, '打开数据库') ?? e;
+  } finally {
+    probe.close();
+  }
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  const readonly = opts.readonly ?? false;
+  if (file !== ':memory:' && !readonly) mkdirSync(dirname(file), { recursive: true });
+  refuseNewer(file);
+  let db: Db;
+  try {
+    db = newConnection(file, readonly);
+  } catch (e) {
+    throw dbErrorInChinese(e, '打开数据库') ?? e;
+  }
+  try {
+    // Checked again on this connection: another process may have upgraded it in between.
     const found = schemaVersion(db);
     const known = loadMigrations().length;
     if (found > known) throw new NewerDatabaseError(found, known);
     db.pragma('busy_timeout = 5000');
-    if (!opts.readonly) {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-    }
+    // Switching to WAL needs a write lock: only done when the file is not in WAL mode yet.
+    if (!readonly && String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') db.pragma('journal_mode = WAL');
+    if (!readonly) db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     // 64 MB page cache instead of SQLite's 2 MB: a 100,000-risk register is ~1.2 GB, and with the
     // default a 10,000-row import spilled to the WAL mid-transaction and read its own pages back.
     db.pragma('cache_size = -65536');
-    if (!opts.readonly) {
+    // Temporary tables and sort spills stay in memory: no plain temporary file beside the register.
+    db.pragma('temp_store = MEMORY');
+    if (!readonly) {
       migrate(db, undefined, (from, to) => opts.beforeMigrate?.(db, from, to));
       seedDefaults(db);
     }
     return db;
   } catch (e) {
     db.close();
-    throw e;
+    throw dbErrorInChinese(e, '打开数据库') ?? e;
   }
 }

@@ -7,11 +7,17 @@ import { AppError } from '../shared/errors.js';
 import { DEFAULT_CITY_PREFIX, DEFAULT_DOMAINS, DEFAULT_REGIONS } from '../shared/labels.js';
 import type { AppSettings, Lists, NamedItem } from '../shared/settings.js';
 
+/**
+ * Defaults for a new register, written only when missing: an open that finds them in place writes
+ * nothing, so a read-only or busy register still opens for reading.
+ */
 export function seedDefaults(db: Db): void {
+  const count = (table: 'domains' | 'regions') => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const settingCount = (db.prepare("SELECT COUNT(*) AS n FROM settings WHERE key IN ('cityPrefix', 'cityName')").get() as { n: number }).n;
+  if (count('domains') > 0 && count('regions') > 0 && settingCount === 2) return;
   db.transaction(() => {
     const insertList = (table: 'domains' | 'regions', names: readonly string[]) => {
-      const n = (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-      if (n > 0) return;
+      if (count(table) > 0) return;
       const ins = db.prepare(`INSERT INTO ${table} (name, sort) VALUES (?, ?)`);
       names.forEach((name, i) => ins.run(name, (i + 1) * 10));
     };
@@ -20,7 +26,7 @@ export function seedDefaults(db: Db): void {
     const put = db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)');
     put.run('cityPrefix', DEFAULT_CITY_PREFIX);
     put.run('cityName', '江城市');
-  })();
+  }).immediate();
 }
 
 export function getSetting(db: Db, key: string): string | undefined {

@@ -1,7 +1,9 @@
 // Data commands: import, export, backup, restore, check. Each is one function, called from cli.ts.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { openCore } from './core.js';
+import { openCore, openCoreToRead, PROGRAM_NAMES } from './core.js';
+import { osUserName } from './paths.js';
+import { acquireWriterLock } from '../db/writerLock.js';
 import { fail, parse, UsageError } from './cli-args.js';
 import { backupFile, checkDatabaseFile, restoreDatabase } from '../db/backups.js';
 
@@ -23,7 +25,8 @@ export async function importCmd(args: string[]) {
       fail(`列对应文件 ${values.mapping} 不是有效的 JSON：${(e as Error).message}`);
     }
   }
-  const core = openCore({ dbPath: needDb(values), host: 'cli' });
+  // A dry run only reads: it works while the app has the register open.
+  const core = values['dry-run'] ? openCoreToRead({ dbPath: needDb(values), host: 'cli' }) : openCore({ dbPath: needDb(values), host: 'cli' });
   try {
     const input = { fileName: basename(file), dataBase64: readFileSync(file).toString('base64'), sheet: values.sheet as string | undefined, mapping };
     const r = await core.dispatch(values['dry-run'] ? 'imports.preview' : 'imports.commit', input);
@@ -39,7 +42,8 @@ export async function exportCmd(args: string[]) {
   if (!values.out) throw new UsageError('请用 --out 指定导出文件，例如 --out 台账.xlsx');
   const out = resolve(String(values.out));
   const format = extname(out).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
-  const core = openCore({ dbPath: needDb(values), host: 'cli' });
+  // Reads only, on its own connection: works while the app has the register open.
+  const core = openCoreToRead({ dbPath: needDb(values), host: 'cli' });
   try {
     const r = await core.dispatch('exports.register', { format });
     if (!r.ok) fail(r.error.message);
@@ -68,7 +72,16 @@ export async function restoreCmd(args: string[]) {
   if (!values.from) throw new UsageError('请用 --from 指定要恢复的备份文件。');
   const from = resolve(String(values.from));
   if (!existsSync(from)) fail(`找不到备份文件：${from}`);
-  const r = await restoreDatabase(needDb(values), from, new Date().toISOString());
+  const dbPath = needDb(values);
+  // Swapping the file under a running program would send its next writes into the old file:
+  // refused (naming the holder) unless this process can take the writer lock.
+  const lock = acquireWriterLock(dbPath, { program: PROGRAM_NAMES.cli, user: osUserName() });
+  let r: { savedCurrent: string | null };
+  try {
+    r = await restoreDatabase(dbPath, from, new Date().toISOString());
+  } finally {
+    lock.release();
+  }
   process.stdout.write(JSON.stringify({ restored: from, savedCurrent: r.savedCurrent }) + '\n');
 }
 

@@ -1,8 +1,9 @@
 // yanpan — the command line: serve the app, list and call API methods, build a demo register.
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { contract } from '../shared/contract/index.js';
-import { openCore } from './core.js';
+import { openCore, openCoreToRead } from './core.js';
 import { defaultDbPath } from './paths.js';
 import { RENDERER_DIR } from './renderer-dir.js';
 import { startWebHost } from './webhost.js';
@@ -11,6 +12,7 @@ import { openRecoverableCore } from './recovery.js';
 import { fail, parse, parsePort, UsageError } from './cli-args.js';
 import { backupCmd, checkCmd, exportCmd, importCmd, restoreCmd } from './cli-data.js';
 import { briefKindOf } from '../shared/briefs/request.js';
+import { dbErrorInChinese } from '../db/sqliteErrors.js';
 
 // Kept exported: tests/unit/briefs-*.test.ts import it from here.
 export { RENDERER_DIR };
@@ -126,9 +128,12 @@ async function call(args: string[]) {
       fail(`输入不是有效的 JSON：${json}`);
     }
   }
-  const core = openCore({ dbPath: resolve(String(values.db ?? defaultDbPath())), host: 'cli' });
+  const dbPath = resolve(String(values.db ?? defaultDbPath()));
+  // A method that only reads still answers while another program has the register open.
+  const reads = Object.prototype.hasOwnProperty.call(contract, method) && !contract[method as keyof typeof contract].write;
+  const core = reads ? openCoreToRead({ dbPath, host: 'cli' }) : openCore({ dbPath, host: 'cli' });
   try {
-    const r = await core.dispatch(method, input);
+    const r = await core.dispatchLocal(method, input);
     if (!r.ok) fail(`${r.error.message}`);
     process.stdout.write(JSON.stringify(r.value, null, 2) + '\n');
   } finally {
@@ -175,7 +180,7 @@ async function brief(args: string[]) {
   const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });
   core.printer.current = createChromiumPrinter(host.url);
   try {
-    const r = await core.dispatch(values.docx ? 'briefs.docx' : 'briefs.pdf', { request, out: resolve(String(values.out)), copies: values.copies ? Number(values.copies) : 1 });
+    const r = await core.dispatchLocal(values.docx ? 'briefs.saveDocx' : 'briefs.savePdf', { request, out: resolve(String(values.out)), copies: values.copies ? Number(values.copies) : 1 });
     if (!r.ok) fail(r.error.message);
     process.stdout.write(JSON.stringify(r.value) + '\n');
   } finally {
@@ -204,6 +209,8 @@ export async function main(argv: string[]): Promise<void> {
     await runCommand(argv);
   } catch (e) {
     if (e instanceof UsageError) fail(`${e.message}\n\n${USAGE}`, 2);
+    const known = dbErrorInChinese(e);
+    if (known) fail(known.message);
     fail(e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : `出错了：${String((e as Error)?.stack ?? e)}`);
   }
 }

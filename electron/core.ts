@@ -4,6 +4,8 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open.js';
+import { acquireWriterLock, RegisterBusyError } from '../db/writerLock.js';
+import { dbErrorInChinese } from '../db/sqliteErrors.js';
 import { backupDatabase, backupsDirFor, checkDatabaseFile, latestGoodBackup } from '../db/backups.js';
 import { AppError } from '../shared/errors.js';
 import { BACKUP_REASONS, backupFileName, type BackupEntry } from '../shared/backups.js';
@@ -14,7 +16,12 @@ import type { PrinterSlot } from './print/types.js';
 export interface Core {
   db: Db;
   dbPath: string;
+  /** Public methods only: what a page (web host, Electron IPC) may reach. */
   dispatch: Dispatch;
+  /** Every method, local ones (file paths) included: for the CLI and code inside the host process. */
+  dispatchLocal: Dispatch;
+  /** 'write': this process holds the register's writer lock; 'read': a read-only connection. */
+  access: 'write' | 'read';
   /** The host puts its PDF printer here once the renderer is being served. */
   printer: PrinterSlot;
   close: () => void;
@@ -32,7 +39,14 @@ export interface CoreOptions {
   log?: (msg: string, err?: unknown) => void;
   /** A printer slot owned by the caller (kept across a restore); by default the core owns one. */
   printer?: PrinterSlot;
+  /**
+   * 'write' (default): take the register's writer lock (refused, naming the holder, while another
+   * process writes) and open read-write. 'read': a read-only connection, no lock, no migration.
+   */
+  access?: 'write' | 'read';
 }
+
+export const PROGRAM_NAMES: Record<CoreOptions['host'], string> = { web: '风险研判台网页版', electron: '风险研判台桌面版', cli: '风险研判台命令行' };
 
 /** The database file failed its check at start; `backup` is the newest one that passes. */
 export class DamagedDatabaseError extends AppError {
@@ -51,24 +65,44 @@ export class DamagedDatabaseError extends AppError {
 }
 
 export function openCore(o: CoreOptions): Core {
-  if (o.dbPath !== ':memory:' && existsSync(o.dbPath) && statSync(o.dbPath).size > 0) {
+  const access = o.access ?? 'write';
+  const memory = o.dbPath === ':memory:';
+  const lock = access === 'write' && !memory ? acquireWriterLock(o.dbPath, { program: PROGRAM_NAMES[o.host], user: o.operator ?? osUserName() }) : null;
+  try {
+    return openLocked(o, access);
+  } finally {
+    // The core keeps its own reference (taken in openLocked); this one only covered the open.
+    lock?.release();
+  }
+}
+
+function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
+  const memory = o.dbPath === ':memory:';
+  if (!memory && existsSync(o.dbPath) && statSync(o.dbPath).size > 0) {
     const check = checkDatabaseFile(o.dbPath, { quick: true });
-    if (!check.ok && !(check.schemaVersion !== null && check.schemaVersion > check.knownVersion)) {
+    if (check.readOnly && access === 'write') throw dbErrorInChinese({ code: 'SQLITE_READONLY' }, '打开数据库')!;
+    if (!check.ok && !check.readOnly && !(check.schemaVersion !== null && check.schemaVersion > check.knownVersion)) {
       throw new DamagedDatabaseError(o.dbPath, check.problems, latestGoodBackup(o.dbPath));
     }
+  } else if (access === 'read' && !memory) {
+    throw new AppError('NOT_FOUND', `数据库文件不存在：${o.dbPath}`);
   }
   const now = o.now ?? (() => new Date().toISOString());
   const log = o.log ?? ((msg: string, err?: unknown) => console.error(msg, err));
   const db = openDatabase(o.dbPath, {
+    readonly: access === 'read',
     // A migration rewrites the schema: keep a copy of the file as it was, byte for byte.
     beforeMigrate: (mdb, from) => {
       if (from > 0) backupBeforeMigrate(mdb, o.dbPath, now(), log);
     },
   });
+  const lock = access === 'write' && !memory ? acquireWriterLock(o.dbPath, { program: PROGRAM_NAMES[o.host], user: o.operator ?? osUserName() }) : null;
   const ownsPrinter = !o.printer;
   const printer: PrinterSlot = o.printer ?? {};
-  const dispatch = createDispatcher({ db, dbPath: o.dbPath, host: o.host, defaultOperator: o.operator ?? osUserName(), now, log, printer });
-  const ready = o.backupOnStart && o.dbPath !== ':memory:'
+  const base = { db, dbPath: o.dbPath, host: o.host, defaultOperator: o.operator ?? osUserName(), now, log, printer };
+  const dispatch = createDispatcher({ ...base, tier: 'public' });
+  const dispatchLocal = createDispatcher({ ...base, tier: 'local' });
+  const ready = o.backupOnStart && !memory && access === 'write'
     ? backupDatabase(db, o.dbPath, 'start', now()).then(
         () => undefined,
         (e) => log('[backup] start-up backup failed', e),
@@ -79,15 +113,34 @@ export function openCore(o: CoreOptions): Core {
     db,
     dbPath: o.dbPath,
     dispatch,
+    dispatchLocal,
+    access,
     printer,
     ready,
     close: () => {
       if (closing) return;
       closing = true;
       if (ownsPrinter) void printer.current?.close();
-      db.close();
+      try {
+        db.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
+}
+
+/**
+ * For a command that only reads: opens as usual (a new register is created, an old one migrated),
+ * but while another program holds the writer lock it reads on a read-only connection instead.
+ */
+export function openCoreToRead(o: CoreOptions): Core {
+  try {
+    return openCore(o);
+  } catch (e) {
+    if (e instanceof RegisterBusyError) return openCore({ ...o, access: 'read' });
+    throw e;
+  }
 }
 
 /**

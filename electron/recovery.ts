@@ -5,7 +5,9 @@
 import { join } from 'node:path';
 import { backupsDirFor, listBackups, restoreDatabase } from '../db/backups.js';
 import type { ApiResult } from '../shared/contract/index.js';
-import { openCore, DamagedDatabaseError, type Core, type CoreOptions } from './core.js';
+import { openCore, DamagedDatabaseError, PROGRAM_NAMES, type Core, type CoreOptions } from './core.js';
+import { acquireWriterLock } from '../db/writerLock.js';
+import { osUserName } from './paths.js';
 import type { Dispatch } from './api/dispatcher.js';
 import type { PrinterSlot } from './print/types.js';
 
@@ -24,10 +26,16 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
   const o: CoreOptions = { ...opts, printer };
   let core: Core | null = null;
   let damaged: DamagedDatabaseError | null = null;
+  // The host holds the writer lock for its whole life, across a restore's close and reopen, and in
+  // recovery mode too (it will write the restored file): no other program slips in between.
+  const lock = o.dbPath === ':memory:' ? null : acquireWriterLock(o.dbPath, { program: PROGRAM_NAMES[o.host], user: o.operator ?? osUserName() });
   try {
     core = openCore(o);
   } catch (e) {
-    if (!(e instanceof DamagedDatabaseError)) throw e;
+    if (!(e instanceof DamagedDatabaseError)) {
+      lock?.release();
+      throw e;
+    }
     damaged = e;
   }
   const now = o.now ?? (() => new Date().toISOString());
@@ -68,7 +76,11 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
     },
     printer,
     close: () => {
-      core?.close();
+      try {
+        core?.close();
+      } finally {
+        lock?.release();
+      }
       void printer.current?.close();
     },
   };

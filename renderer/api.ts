@@ -1,6 +1,6 @@
 // The one API client, typed from the contract. Electron's preload exposes window.yanpan.invoke;
 // in the web host the same calls go over HTTP with the per-run token from the page.
-import type { ApiError, ApiResult, MethodInput, MethodName, MethodOutput } from '../shared/contract/index';
+import type { ApiError, ApiResult, MethodInput, MethodOutput, PublicMethodName } from '../shared/contract/index';
 
 declare global {
   interface Window {
@@ -33,7 +33,8 @@ async function transport(method: string, input: unknown): Promise<ApiResult<unkn
   return (await res.json()) as ApiResult<unknown>;
 }
 
-export async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+/** Pages reach public methods only; local ones (file paths) are for the CLI and the host process. */
+export async function api<M extends PublicMethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const r = await transport(method, input);
   if (!r.ok) throw new ApiCallError(r.error);
   return r.value as MethodOutput<M>;

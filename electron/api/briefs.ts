@@ -1,7 +1,9 @@
 // Printed briefs: joins the register queries with the pure document builders, and hands the
 // document to the host's printer (PDF) or the Word writer. PDF/Word generation is async, so these
 // handlers are reads; each successful export appends its own audit row in one statement.
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { briefRisks, domainNames, filterWords, recordBriefOutput } from '../../db/briefs.js';
 import { getSettings } from '../../db/settings.js';
 import { addDays, chineseDate, shanghaiDate, yearOf } from '../../shared/dates.js';
@@ -119,51 +121,83 @@ function fileName(doc: Doc, asOf: string, ext: string): string {
   return `${doc.title}_${asOf}.${ext}`.replace(/[\\/:*?"<>|]/g, '_');
 }
 
-async function deliver(bytes: Buffer, out: string | undefined, name: string, pages?: number): Promise<BriefFile> {
-  if (out) await writeFile(out, bytes);
+/**
+ * Hands the bytes back (public methods) or writes them to the local caller's file. A local caller
+ * can still name the live register by mistake: that path, its WAL and journal are refused.
+ */
+async function deliver(bytes: Buffer, out: string | undefined, name: string, ctx: HandlerContext, pages?: number): Promise<BriefFile> {
+  if (out) {
+    if (ctx.dbPath !== ':memory:' && isRegisterFile(out, ctx.dbPath)) {
+      throw new AppError('INVALID_INPUT', `不能把文档写到数据库文件上（${out}）。请换一个输出文件名。`);
+    }
+    await writeFile(out, bytes);
+  }
   return { path: out, base64: out ? undefined : bytes.toString('base64'), bytes: bytes.length, pages, fileName: name };
+}
+
+function isRegisterFile(out: string, dbPath: string): boolean {
+  const target = resolve(out);
+  const db = resolve(dbPath);
+  const same = (a: string, b: string) => (process.platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b);
+  if (['', '-wal', '-shm', '-journal'].some((suffix) => same(target, db + suffix))) return true;
+  try {
+    // A hard link or symlink to the register is the register too.
+    const a = statSync(target);
+    const b = statSync(db);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
+  }
 }
 
 function record(ctx: HandlerContext, doc: Doc, format: 'pdf' | 'docx' | 'paper', copies: number, req: BriefRequestParsed, pages?: number) {
   recordBriefOutput(ctx.db, ctx, { kind: doc.kind, title: doc.title, format, copies, pages, request: req });
 }
 
-export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.docx' | 'briefs.progress' | 'briefs.cancel' | 'briefs.printPaper' | 'briefs.recordPrint'> = {
-  'briefs.model': (req, ctx) => buildDoc(req, ctx),
-  'briefs.pdf': async ({ request, out, copies, jobId }, ctx) => {
-    const printer = ctx.printer?.current;
-    if (!printer) throw new AppError('INVALID_INPUT', '当前运行方式不能生成PDF（没有可用的打印组件）。请在桌面版或网页版中操作，或使用命令行 yanpan brief。');
-    const { job, set } = startJob(jobId);
-    try {
-      const doc = buildDoc(request, ctx); // validates the request before the browser starts
-      set('排版', 20);
-      const pdf = await printer.pdf(printRoute(request), { signal: job.abort.signal, onStage: (s) => set(s, s === '排版' ? 30 : 70) });
-      const pages = pdfPageCount(pdf);
-      const file = await deliver(pdf, out, fileName(doc, request.asOf ?? shanghaiDate(ctx.now()), 'pdf'), pages);
-      record(ctx, doc, 'pdf', copies, request, pages);
-      set('完成', 100);
-      return file;
-    } catch (e) {
-      if (e instanceof CancelledError || job.abort.signal.aborted) {
-        set('已取消', 100);
-        throw new AppError('CANCELLED', '已取消生成，未产生文件。');
-      }
-      set('出错', 100);
-      throw e;
-    }
-  },
-  'briefs.docx': async ({ request, out, copies }, ctx) => {
-    const doc = buildDoc(request, ctx);
-    // Charts come into Word as pictures drawn by the print route when this host has a browser.
-    const printer = ctx.printer?.current;
-    const charts = doc.blocks.some((b) => b.t === 'trend') && printer?.images ? await printer.images(printRoute(request), '.gw-trend svg') : [];
-    // The Word library loads on first use (it is large; most sessions never export Word).
-    const { docToDocx } = await import('../print/docx.js');
-    const bytes = await docToDocx(doc, charts);
-    const file = await deliver(bytes, out, fileName(doc, request.asOf ?? shanghaiDate(ctx.now()), 'docx'));
-    record(ctx, doc, 'docx', copies, request);
+type DocumentJob = { request: BriefRequestParsed; out?: string; copies: number; jobId?: string };
+
+async function makePdf({ request, out, copies, jobId }: DocumentJob, ctx: HandlerContext): Promise<BriefFile> {
+  const printer = ctx.printer?.current;
+  if (!printer) throw new AppError('INVALID_INPUT', '当前运行方式不能生成PDF（没有可用的打印组件）。请在桌面版或网页版中操作，或使用命令行 yanpan brief。');
+  const { job, set } = startJob(jobId);
+  try {
+    const doc = buildDoc(request, ctx); // validates the request before the browser starts
+    set('排版', 20);
+    const pdf = await printer.pdf(printRoute(request), { signal: job.abort.signal, onStage: (s) => set(s, s === '排版' ? 30 : 70) });
+    const pages = pdfPageCount(pdf);
+    const file = await deliver(pdf, out, fileName(doc, request.asOf ?? shanghaiDate(ctx.now()), 'pdf'), ctx, pages);
+    record(ctx, doc, 'pdf', copies, request, pages);
+    set('完成', 100);
     return file;
-  },
+  } catch (e) {
+    if (e instanceof CancelledError || job.abort.signal.aborted) {
+      set('已取消', 100);
+      throw new AppError('CANCELLED', '已取消生成，未产生文件。');
+    }
+    set('出错', 100);
+    throw e;
+  }
+}
+
+async function makeDocx({ request, out, copies }: DocumentJob, ctx: HandlerContext): Promise<BriefFile> {
+  const doc = buildDoc(request, ctx);
+  // Charts come into Word as pictures drawn by the print route when this host has a browser.
+  const printer = ctx.printer?.current;
+  const charts = doc.blocks.some((b) => b.t === 'trend') && printer?.images ? await printer.images(printRoute(request), '.gw-trend svg') : [];
+  // The Word library loads on first use (it is large; most sessions never export Word).
+  const { docToDocx } = await import('../print/docx.js');
+  const bytes = await docToDocx(doc, charts);
+  const file = await deliver(bytes, out, fileName(doc, request.asOf ?? shanghaiDate(ctx.now()), 'docx'), ctx);
+  record(ctx, doc, 'docx', copies, request);
+  return file;
+}
+
+export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.docx' | 'briefs.savePdf' | 'briefs.saveDocx' | 'briefs.progress' | 'briefs.cancel' | 'briefs.printPaper' | 'briefs.recordPrint'> = {
+  'briefs.model': (req, ctx) => buildDoc(req, ctx),
+  'briefs.pdf': (input, ctx) => makePdf(input, ctx),
+  'briefs.docx': (input, ctx) => makeDocx(input, ctx),
+  'briefs.savePdf': (input, ctx) => makePdf(input, ctx),
+  'briefs.saveDocx': (input, ctx) => makeDocx(input, ctx),
   'briefs.progress': ({ jobId }) => ({ job: jobs.get(jobId)?.progress ?? null }),
   'briefs.cancel': ({ jobId }) => {
     const job = jobs.get(jobId);

@@ -50,6 +50,11 @@ export interface DispatcherOptions {
   log?: (msg: string, err?: unknown) => void;
   /** Set by the host once it can print (web host: headless Chromium; Electron: printToPDF). */
   printer?: PrinterSlot;
+  /**
+   * Which methods this door opens: 'public' for anything a page can reach (web host, IPC),
+   * 'local' (all methods) for the CLI and code inside the host process. Default: public.
+   */
+  tier?: 'public' | 'local';
 }
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
@@ -62,6 +67,9 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
       return fail({ code: 'UNKNOWN_METHOD', message: `没有名为「${method}」的功能。请升级或检查调用的方法名（yanpan methods 可列出全部）。` });
     }
     const spec = contract[method];
+    if (spec.tier === 'local' && (opts.tier ?? 'public') !== 'local') {
+      return fail({ code: 'FORBIDDEN', message: `「${method}」会按路径写入本机文件，只能在命令行中使用；页面里请用下载。` });
+    }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return fail(zodErrorToApiError(parsed.error));
     try {

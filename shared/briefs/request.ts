@@ -42,9 +42,8 @@ export const briefRequest = z.object({
 export type BriefRequest = z.input<typeof briefRequest>;
 export type BriefRequestParsed = z.output<typeof briefRequest>;
 
+/** Options of a generated document; the bytes come back to the caller (local callers may name a file: briefs.savePdf). */
 export const briefOutput = z.object({
-  /** Write the file here (absolute path, CLI/Electron); omitted → the bytes come back as base64. */
-  out: z.string().min(1).optional(),
   copies: z.number().int().min(1).max(999).default(1),
   /** Client-chosen id for progress and cancel. */
   jobId: z.string().regex(/^[\w-]{1,64}$/).optional(),

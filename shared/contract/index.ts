@@ -12,7 +12,7 @@ import { gradingMethods } from './grading.js';
 import { heatmapMethods } from './heatmap.js';
 import { importMethods } from './imports.js';
 
-export type { MethodSpec } from './method.js';
+export type { MethodSpec, MethodTier } from './method.js';
 
 export const contract = {
   ...appMethods,
@@ -28,6 +28,8 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
+/** The methods a page may call (web host, Electron IPC); the rest are for the CLI and the host process. */
+export type PublicMethodName = { [M in MethodName]: Contract[M]['tier'] extends 'public' ? M : never }[MethodName];
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['_output']>;
@@ -41,4 +43,8 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function isPublicMethod(name: string): name is PublicMethodName {
+  return isMethodName(name) && contract[name].tier === 'public';
 }
