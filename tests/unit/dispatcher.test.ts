@@ -3,6 +3,7 @@ import { contract } from '../../shared/contract/index.js';
 import { handlers } from '../../electron/api/dispatcher.js';
 import type { RiskRow } from '../../shared/risks.js';
 import type { AuditEntry } from '../../shared/audit.js';
+import type { Db } from '../../db/open.js';
 import { ok, rowCount, tempCore } from './helpers.js';
 
 const base = { regionId: 1, domainId: 1, title: '“锦绣华庭”逾期交房' };
@@ -79,7 +80,7 @@ describe('dispatcher', () => {
     expect(history[0].at > history[3].at).toBe(true);
   });
 
-  it('rolls back the whole write when the handler fails midway', async () => {
+  it('refuses a duplicate code before writing anything', async () => {
     const { dispatch, db } = tempCore();
     await ok(dispatch, 'risks.create', { ...base, code: 'JC-2026-005' });
     const before = [rowCount(db, 'risks'), rowCount(db, 'audit_log')];
@@ -88,6 +89,25 @@ describe('dispatcher', () => {
     expect([rowCount(db, 'risks'), rowCount(db, 'audit_log')]).toEqual(before);
   });
 
+  // The real handler fails midway: risks.create inserts the risk, its audit row and its first
+  // assessment, then its last step (the weekly snapshot in risk_weeks) is aborted by a trigger this
+  // test adds to its own connection. Only the dispatcher's transaction can take the first rows back.
+  it('rolls back the whole write when the handler fails after it has written rows', async () => {
+    const { dispatch, db } = tempCore();
+    await ok(dispatch, 'risks.create', { ...base, code: 'JC-2026-005', likelihood: 3, impact: 3 });
+    const before = snapshot(db);
+    db.exec("CREATE TEMP TRIGGER fail_midway BEFORE INSERT ON main.risk_weeks BEGIN SELECT RAISE(ABORT, 'test: fail after the first rows'); END");
+    const changesBefore = totalChanges(db);
+    const r = await dispatch('risks.create', { ...base, title: '第二件', likelihood: 4, impact: 4 });
+    expect(r.ok).toBe(false);
+    // The handler really wrote before it failed (risk, audit, assessment: at least three rows) …
+    expect(totalChanges(db) - changesBefore).toBeGreaterThanOrEqual(3);
+    // … and none of it remains.
+    expect(snapshot(db)).toEqual(before);
+    db.exec('DROP TRIGGER temp.fail_midway');
+    const next = await ok<RiskRow>(dispatch, 'risks.create', { ...base, title: '第三件' });
+    expect(next.code).toBe('JC-2026-006');
+  });
   it('loads the demo register only into an empty register', async () => {
     const { dispatch } = tempCore();
     const r = await ok<{ created: number }>(dispatch, 'demo.load', { risks: 50, asOf: '2026-11-25' });
@@ -98,3 +118,19 @@ describe('dispatcher', () => {
     expect(info).toMatchObject({ firstRun: false, riskCount: 50 });
   });
 });
+
+/** Every table's row count and largest rowid (so a rolled-back AUTOINCREMENT shows too). */
+function snapshot(db: Db): Record<string, [number, number | null]> {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_stat%'").all() as Array<{ name: string }>;
+  const out: Record<string, [number, number | null]> = {};
+  for (const { name } of tables) {
+    const withoutRowid = /WITHOUT ROWID/i.test((db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(name) as { sql: string }).sql);
+    const row = db.prepare(`SELECT COUNT(*) AS n${withoutRowid ? ', NULL AS m' : ', MAX(rowid) AS m'} FROM "${name}"`).get() as { n: number; m: number | null };
+    out[name] = [row.n, row.m];
+  }
+  return out;
+}
+
+function totalChanges(db: Db): number {
+  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+}
