@@ -13,7 +13,8 @@ import type { Page, RiskRow } from '../../shared/risks.js';
 /** The weekly snapshot's three aggregate tables, as rows (zero counts left out: they mean nothing). */
 const weekAggregates = (db: Db) => ['week_cells', 'week_summary', 'week_levels'].map((t) => db.prepare(`SELECT * FROM ${t} WHERE n > 0 ORDER BY 1, 2, 3, 4, 5, 6`).all());
 
-const SAMPLE = '/work/shared/fixtures/sample-register.csv';
+// The team's sample register (ten fictional rows of 江城市), copied into the repository so no test reads outside it.
+const SAMPLE = join(import.meta.dirname, 'fixtures', 'sample-register.csv');
 const sampleInput = (bytes: Buffer, fileName = 'sample-register.csv') => ({ fileName, dataBase64: bytes.toString('base64') });
 
 async function allRisks(dispatch: ReturnType<typeof tempCore>['dispatch']): Promise<RiskRow[]> {
