@@ -45,6 +45,8 @@ export interface BulkOptions {
   history?: (row: RiskFields, index: number) => DemoHistory;
   /** Write this week's snapshot rows (default true; the demo writes a whole year itself). */
   snapshot?: boolean;
+  /** Called after each risk is written (its assessments and events included): the import's test pause. */
+  afterRow?: () => void;
 }
 
 const ASSESS_COLS = ['risk_id', 'kind', 'assessed_on', 'likelihood', 'impact', 'score', 'matrix_level', 'rule_level', 'computed_level', 'final_level', 'override_reason',
@@ -90,6 +92,7 @@ export function insertRisksBulk(db: Db, ctx: WriteContext, rows: Array<RiskField
         reg.risk_id = id;
         insA.run(...ASSESS_COLS.map((c) => reg[c]));
       }
+      opts.afterRow?.();
       return id;
     }),
   );
@@ -124,9 +127,9 @@ function gradingFacts(row: RiskFields): RegistrationFacts {
  * assessment — but with one prepared insert, the search index built once, and the audit rows
  * written by two INSERT … SELECT over the new rows. Codes must be free.
  */
-export function createRisksBulk(db: Db, ctx: WriteContext, rows: Array<RiskFields & { code: string }>): number[] {
+export function createRisksBulk(db: Db, ctx: WriteContext, rows: Array<RiskFields & { code: string }>, afterRow?: () => void): number[] {
   const assessmentsBefore = lastId(db, 'assessments');
-  const ids = insertRisksBulk(db, ctx, rows);
+  const ids = insertRisksBulk(db, ctx, rows, { afterRow });
   if (!ids.length) return ids;
   // Risk rows first, then their assessments: each entity's history reads in id order, as createRisk writes it.
   auditCreatedRows(db, ctx, 'risk', { id: 'r.id', after: RISK_JSON_SQL, from: `${RISK_FROM} WHERE r.id BETWEEN ? AND ? ORDER BY r.id` }, [ids[0], ids[ids.length - 1]]);

@@ -3,6 +3,7 @@
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { createRisksBulk } from './bulk.js';
+import { importPauseHook } from './testPause.js';
 import { writeAudit } from './audit.js';
 import { getSetting } from './settings.js';
 import { ASSESSMENT_CACHE, getRisk, nextRiskCode, RISK_SELECT, rowToRisk, updateRisk } from './risks.js';
@@ -83,8 +84,9 @@ export function commitImport(db: Db, ctx: WriteContext, plan: PlannedRow[], sour
   const creates = plan.filter((p) => p.action === 'create');
   const withCode = creates.filter((p) => p.patch.code);
   const withoutCode = creates.filter((p) => !p.patch.code);
+  const pause = importPauseHook();
   // The patches themselves (they hold their code): a copy of each 30-field row cost more than grading it.
-  const ids = createRisksBulk(db, ctx, withCode.map((p) => p.patch as RiskFields & { code: string }));
+  const ids = createRisksBulk(db, ctx, withCode.map((p) => p.patch as RiskFields & { code: string }), pause);
   withCode.forEach((p, i) => (p.riskId = ids[i]));
   if (withoutCode.length) {
     // Codes continue the city's sequence after the coded rows are in, so they cannot collide.
@@ -93,7 +95,7 @@ export function commitImport(db: Db, ctx: WriteContext, plan: PlannedRow[], sour
     const first = nextRiskCode(db, prefix, year);
     const start = Number(first.slice(first.lastIndexOf('-') + 1));
     const rows = withoutCode.map((p, i) => ({ ...(p.patch as RiskFields), code: `${prefix}-${year}-${String(start + i).padStart(3, '0')}` }));
-    const more = createRisksBulk(db, ctx, rows);
+    const more = createRisksBulk(db, ctx, rows, pause);
     withoutCode.forEach((p, i) => {
       p.riskId = more[i];
       p.code = rows[i].code;
