@@ -1,5 +1,6 @@
 // Argument parsing and failure helpers shared by the command modules.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isIsoDate, type IsoDate } from '../shared/dates.js';
 
 export class UsageError extends Error {}
 
@@ -37,3 +38,9 @@ export function parsePort(text: string): number {
   return Number(text);
 }
 
+
+/** A date option (--today): a real calendar day written YYYY-MM-DD, nothing looser ("2026-2-3", "2026-02-30", "2026/02/03"). */
+export function parseDay(option: string, text: string): IsoDate {
+  if (!isIsoDate(text)) throw new UsageError(`${option} 应为 YYYY-MM-DD 格式的日期（例如 2026-11-25），且须是日历上存在的日子，收到「${text}」。`);
+  return text;
+}

@@ -9,7 +9,8 @@ import { RENDERER_DIR } from './renderer-dir.js';
 import { startWebHost } from './webhost.js';
 import { createChromiumPrinter } from './print/chromium.js';
 import { openRecoverableCore } from './recovery.js';
-import { fail, parse, parsePort, UsageError } from './cli-args.js';
+import { fail, parse, parseDay, parsePort, UsageError } from './cli-args.js';
+import { clockOnDay } from './clock.js';
 import { backupCmd, checkCmd, exportCmd, importCmd, restoreCmd } from './cli-data.js';
 import { briefKindOf } from '../shared/briefs/request.js';
 import { dbErrorInChinese } from '../db/sqliteErrors.js';
@@ -20,8 +21,9 @@ export { RENDERER_DIR };
 const USAGE = `风险研判台 命令行
 
 用法：
-  yanpan serve [--db 文件] [--port 端口] [--demo] [--as-of YYYY-MM-DD]
-                                   启动网页版（仅本机 127.0.0.1）
+  yanpan serve [--db 文件] [--port 端口] [--demo] [--as-of YYYY-MM-DD] [--today YYYY-MM-DD]
+                                   启动网页版（仅本机 127.0.0.1）。--today 把程序的“今天”固定为该日
+                                   （供测试与演示：所有规则和页面都以它为今天）；未给 --as-of 时示例数据也截至该日
   yanpan methods                   列出全部 API 方法及其输入格式（JSON）
   yanpan call 方法 [JSON] [--db 文件]
                                    调用一个方法，结果以 JSON 输出
@@ -84,15 +86,16 @@ async function runCommand(argv: string[]) {
 }
 
 async function serve(args: string[]) {
-  const { values } = parse(args, { db: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, 'as-of': { type: 'string' }, host: { type: 'string' } });
+  const { values } = parse(args, { db: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, 'as-of': { type: 'string' }, today: { type: 'string' }, host: { type: 'string' } });
   const port = values.port === undefined ? 0 : parsePort(String(values.port));
+  const today = values.today === undefined ? undefined : parseDay('--today', String(values.today));
   const dbPath = resolve(String(values.db ?? defaultDbPath()));
-  const core = openRecoverableCore({ dbPath, host: 'web', backupOnStart: true });
+  const core = openRecoverableCore({ dbPath, host: 'web', backupOnStart: true, now: today ? clockOnDay(today) : undefined });
   if (core.damaged) process.stderr.write(core.damaged.message + '\n界面中可一键恢复该备份。\n');
   if (values.demo && !core.damaged) {
     const info = await core.dispatch('app.info', {});
     if (info.ok && (info.value as { firstRun: boolean }).firstRun) {
-      const r = await core.dispatch('demo.load', { asOf: values['as-of'] });
+      const r = await core.dispatch('demo.load', { asOf: values['as-of'] ?? today });
       if (!r.ok) fail(r.error.message);
     }
   }
