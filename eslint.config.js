@@ -32,8 +32,16 @@ export default tseslint.config(
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict([
-      { group: ['**/db/**', '**/electron/**', 'node:*', 'better-sqlite3', 'electron'], message: 'The renderer reaches the core only through the API client (renderer/api.ts).' },
-    ]),
+    rules: {
+      ...restrict([
+        { group: ['**/db/**', '**/electron/**', 'node:*', 'better-sqlite3', 'electron'], message: 'The renderer reaches the core only through the API client (renderer/api.ts).' },
+      ]),
+      // A page's today is the app's (useToday, from app.info), never the browser clock: `serve --today` fixes it for tests.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='dayjs'][arguments.length=0]", message: "Today in a page is the app's: useToday() / useTodayDayjs() (renderer/shell/today.ts), not dayjs()." },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Today in a page is the app's: useToday() (renderer/shell/today.ts), not new Date()." },
+      ],
+    },
   },
 );

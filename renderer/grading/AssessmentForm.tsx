@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
-import dayjs from 'dayjs';
 import { api } from '../api';
 import type { RiskRow } from '../../shared/risks';
 import type { Grade } from '../../shared/grading';
 import { LEVELS, TRENDS, levelName } from '../../shared/labels';
 import { useErrorReporter } from '../shell/useApi';
+import { useTodayDayjs } from '../shell/today';
 
 type Preview = Grade & { ruleSetVersion: number; nextReview: string };
 
@@ -16,6 +16,7 @@ export function AssessmentForm({ risk, onClose, onSaved }: { risk: RiskRow; onCl
   const [saving, setSaving] = useState(false);
   const report = useErrorReporter();
   const { message } = App.useApp();
+  const today = useTodayDayjs();
   const l = Form.useWatch('likelihood', form);
   const i = Form.useWatch('impact', form);
   const on = Form.useWatch('assessedOn', form);
@@ -58,9 +59,9 @@ export function AssessmentForm({ risk, onClose, onSaved }: { risk: RiskRow; onCl
 
   return (
     <Modal open title={`新增研判：${risk.title}`} width={720} okText="保存研判" cancelText="取消" onOk={save} confirmLoading={saving} onCancel={onClose}>
-      <Form form={form} layout="vertical" initialValues={{ assessedOn: dayjs(), likelihood: risk.likelihood ?? undefined, impact: risk.impact ?? undefined }}>
+      <Form form={form} layout="vertical" initialValues={{ assessedOn: today, likelihood: risk.likelihood ?? undefined, impact: risk.impact ?? undefined }}>
         <Row gutter={12}>
-          <Col span={8}><Form.Item name="assessedOn" label="研判日期"><DatePicker disabledDate={(d) => d.isAfter(dayjs())} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="assessedOn" label="研判日期"><DatePicker disabledDate={(d) => d.isAfter(today, 'day')} style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={8}><Form.Item name="likelihood" label={`可能性（1–${size}）`} rules={[{ required: true, message: '请填写可能性' }, { type: 'integer', min: 1, max: size, message: `可能性应为 1–${size} 的整数` }]}><InputNumber style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={8}><Form.Item name="impact" label={`影响程度（1–${size}）`} rules={[{ required: true, message: '请填写影响程度' }, { type: 'integer', min: 1, max: size, message: `影响程度应为 1–${size} 的整数` }]}><InputNumber style={{ width: '100%' }} /></Form.Item></Col>
         </Row>

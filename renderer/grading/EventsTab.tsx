@@ -7,6 +7,7 @@ import { api } from '../api';
 import type { RiskEvent } from '../../shared/events';
 import { EVENT_KINDS, OPINION_STAGES } from '../../shared/grading';
 import { useErrorReporter } from '../shell/useApi';
+import { useToday } from '../shell/today';
 
 export function EventsTab({ riskId, disabled, onChanged }: { riskId: number; disabled: boolean; onChanged: () => void }) {
   const [rows, setRows] = useState<RiskEvent[]>([]);
@@ -15,11 +16,12 @@ export function EventsTab({ riskId, disabled, onChanged }: { riskId: number; dis
   const kind = Form.useWatch('kind', form);
   const report = useErrorReporter();
   const { message } = App.useApp();
+  const today = useToday();
   const load = useCallback(() => api('events.list', { riskId }).then(setRows, report), [riskId, report]);
   useEffect(() => void load(), [load]);
   useEffect(() => {
-    if (editing) form.setFieldsValue({ kind: editing.kind, occurredOn: editing.occurredOn ? dayjs(editing.occurredOn) : dayjs(), count: editing.count ?? null, stage: editing.stage ?? undefined, source: editing.source ?? '', note: editing.note ?? '' });
-  }, [editing, form]);
+    if (editing) form.setFieldsValue({ kind: editing.kind, occurredOn: dayjs(editing.occurredOn ?? today), count: editing.count ?? null, stage: editing.stage ?? undefined, source: editing.source ?? '', note: editing.note ?? '' });
+  }, [editing, form, today]);
 
   const save = async () => {
     const v = await form.validateFields();

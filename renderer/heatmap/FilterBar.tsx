@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import type { Lists } from '../../shared/settings';
 import { RISK_STATUSES } from '../../shared/labels';
 import type { HeatFilterState } from './useHeatFilters';
+import { useTodayDayjs } from '../shell/today';
 
 interface Props {
   lists: Lists | null;
@@ -15,6 +16,7 @@ interface Props {
 /** Week (any past week, default this one), domain, region, status — shared by every view. */
 export function FilterBar({ lists, value, onChange, weekLabel, carried }: Props) {
   const set = (p: Partial<HeatFilterState>) => onChange({ ...value, ...p });
+  const today = useTodayDayjs();
   return (
     <div className="yp-toolbar">
       <Space wrap>
@@ -25,7 +27,7 @@ export function FilterBar({ lists, value, onChange, weekLabel, carried }: Props)
           placeholder="本周"
           value={value.week ? dayjs(value.week) : null}
           onChange={(d) => set({ week: d ? d.startOf('week').format('YYYY-MM-DD') : undefined })}
-          disabledDate={(d) => d.isAfter(dayjs())}
+          disabledDate={(d) => d.isAfter(today, 'day')}
         />
         <Select allowClear placeholder="领域" aria-label="领域" style={{ width: 140 }} value={value.domainId} onChange={(v) => set({ domainId: v })} options={lists?.domains.map((d) => ({ value: d.id, label: d.name }))} />
         <Select allowClear placeholder="县区" aria-label="县区" style={{ width: 120 }} value={value.regionId} onChange={(v) => set({ regionId: v })} options={lists?.regions.map((d) => ({ value: d.id, label: d.name }))} />

@@ -13,6 +13,7 @@ import { MovementView } from './MovementView';
 import { TrendView } from './TrendView';
 import { PeriodsView } from './PeriodsView';
 import { RulesView } from './RulesView';
+import { useToday } from '../shell/today';
 
 const TABS = [
   { key: 'matrix', label: '风险矩阵' },
@@ -24,7 +25,7 @@ const TABS = [
 ];
 
 export function HeatmapPage({ subpath, onChanged }: { subpath: string; onChanged: () => void }) {
-  const [today, setToday] = useState<string | null>(null);
+  const today = useToday();
   const tab = TABS.find((t) => t.key === subpath)?.key ?? 'matrix';
   const [filters, setFilters] = useHeatFilters();
   const [lists, setLists] = useState<Lists | null>(null);
@@ -34,7 +35,6 @@ export function HeatmapPage({ subpath, onChanged }: { subpath: string; onChanged
   const report = useErrorReporter();
   useEffect(() => {
     api('lists.get', {}).then(setLists, report);
-    api('app.info', {}).then((i) => setToday(i.today), report);
   }, [report]);
   const onMeta = useCallback((m: { week: string; carried: boolean }) => setMeta(m), []);
   const showFilters = tab !== 'periods' && tab !== 'rules';
@@ -47,7 +47,7 @@ export function HeatmapPage({ subpath, onChanged }: { subpath: string; onChanged
       {tab === 'domains' && <DomainRegionView filters={view} />}
       {tab === 'movement' && <MovementView filters={view} onOpenRisk={setOpen} />}
       {tab === 'trend' && <TrendView filters={view} />}
-      {tab === 'periods' && today && <PeriodsView today={today} />}
+      {tab === 'periods' && <PeriodsView today={today} />}
       {tab === 'rules' && <RulesView />}
       {lists && (
         <RiskDrawer

@@ -4,11 +4,13 @@ import { Button, DatePicker, Input, Select, Space, Table, Tag, Typography } from
 import dayjs from 'dayjs';
 import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
+import { useToday } from '../shell/today';
 import type { CalendarDay } from '../../shared/calendar';
 
 export function CalendarEditor() {
   const report = useErrorReporter();
-  const [year, setYear] = useState(dayjs().year());
+  const today = useToday();
+  const [year, setYear] = useState(Number(today.slice(0, 4)));
   const [days, setDays] = useState<CalendarDay[]>([]);
   const [date, setDate] = useState<dayjs.Dayjs | null>(null);
   const [kind, setKind] = useState<'holiday' | 'workday' | 'normal'>('holiday');

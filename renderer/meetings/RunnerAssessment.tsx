@@ -6,6 +6,7 @@ import { Alert, App, Button, Card, Checkbox, DatePicker, Input, InputNumber, Sel
 import dayjs from 'dayjs';
 import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
+import { useToday } from '../shell/today';
 import type { RiskRow } from '../../shared/risks';
 import type { Grade } from '../../shared/grading';
 import type { Assessment } from '../../shared/assessments';
@@ -42,7 +43,7 @@ export function RunnerAssessment(p: RunnerAssessmentProps) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [saving, setSaving] = useState(false);
   // The meeting's date, unless it lies ahead (a record is never dated in the future).
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = useToday();
   const assessedOn = p.meetingDate <= today ? p.meetingDate : today;
 
   const loadHistory = useCallback(() => api('assessments.list', { riskId: risk.id }).then(setHistory, report), [risk.id, report]);

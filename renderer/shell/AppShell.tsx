@@ -8,6 +8,7 @@ import { AREAS } from './areas';
 import { useHashRoute } from './route';
 import { useErrorReporter } from './useApi';
 import { NearPeriodsTag } from '../heatmap/NearPeriodsTag';
+import { TodayContext } from './today';
 
 export function AppShell() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -34,6 +35,7 @@ export function AppShell() {
   const [areaKey, ...rest] = route.split('?')[0].split('/');
   const area = AREAS.find((a) => a.key === areaKey) ?? AREAS[0];
   return (
+    <TodayContext.Provider value={info.today}>
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={176} theme="dark" style={{ background: '#7f1d1d' }}>
         <div className="yp-brand">风险研判台</div>
@@ -60,6 +62,7 @@ export function AppShell() {
         </Layout.Content>
       </Layout>
     </Layout>
+    </TodayContext.Provider>
   );
 }
 
