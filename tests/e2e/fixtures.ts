@@ -14,9 +14,16 @@ export interface AppServer {
 
 const BIN = join(import.meta.dirname, '..', '..', 'scripts', 'yanpan.mjs');
 
+/**
+ * The app's today in every browser test (`serve --today`): the demo is built as of it and every
+ * rule and page reads it, so no test depends on the real date. A Wednesday in a week with a
+ * Monday meeting ahead (the unit tests' fixed clock starts on the same day).
+ */
+export const E2E_TODAY = '2026-11-25';
+
 export async function startServer(dir: string, extra: string[] = []): Promise<AppServer> {
   const dbPath = join(dir, 'yanpan.db');
-  const proc = spawn(process.execPath, [BIN, 'serve', '--db', dbPath, ...extra], { env: { ...process.env, YANPAN_HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [BIN, 'serve', '--db', dbPath, '--today', E2E_TODAY, ...extra], { env: { ...process.env, YANPAN_HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error('web host did not start: ' + out)), 30_000);
