@@ -201,13 +201,14 @@ export function updateAction(db: Db, ctx: WriteContext, id: number, version: num
   if (before.state === '办结') throw new AppError('CONFLICT', `交办事项 ${before.code} 已办结，不能修改。`);
   const keys = (Object.keys(patch) as Array<keyof typeof patch>).filter((k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(before[k]));
   if (!keys.length) return before;
+  // Every refusal before the first write: a refused update leaves the connection untouched.
+  if (keys.includes('riskIds')) assertRisks(db, patch.riskIds as number[]);
   const cols = keys.filter((k): k is keyof typeof EDITABLE => k !== 'riskIds');
   if (cols.length) {
     db.prepare(`UPDATE actions SET ${cols.map((k) => `${EDITABLE[k]} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((k) => (k === 'coUnits' ? JSON.stringify(patch[k]) : patch[k])), id);
   }
   if (keys.includes('riskIds')) {
     const riskIds = patch.riskIds as number[];
-    assertRisks(db, riskIds);
     db.prepare('DELETE FROM action_risks WHERE action_id = ?').run(id);
     const link = db.prepare('INSERT OR IGNORE INTO action_risks (action_id, risk_id) VALUES (?, ?)');
     for (const r of riskIds) link.run(id, r);

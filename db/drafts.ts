@@ -4,6 +4,7 @@ import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { AppError } from '../shared/errors.js';
 import { getMeeting } from './meetings.js';
+import { getRisk } from './risk-row.js';
 import { meetingDisplayName } from '../shared/meetings.js';
 
 export interface Draft {
@@ -16,6 +17,8 @@ export interface Draft {
 export function saveDraft(db: Db, ctx: WriteContext, input: { meetingId: number; riskId: number; field: string; text: string }): Draft {
   const m = getMeeting(db, input.meetingId);
   if (m.locked) throw new AppError('CONFLICT', `${meetingDisplayName(m)}已签发锁定，不能再记录。`);
+  // Refused before anything is written (the cursor's delete included), in words, not as a foreign-key failure.
+  getRisk(db, input.riskId);
   const now = ctx.now();
   if (input.field === 'cursor') db.prepare("DELETE FROM runner_drafts WHERE meeting_id = ? AND field = 'cursor'").run(input.meetingId);
   db.prepare(

@@ -85,6 +85,10 @@ export function createRisk(db: Db, ctx: WriteContext, input: RiskFields & { asOf
   assertListMember(db, 'domains', input.domainId);
   const prefix = getSetting(db, 'cityPrefix') ?? DEFAULT_CITY_PREFIX;
   const today = shanghaiDate(input.asOf ?? ctx.now());
+  // A register entry is never dated ahead: the weekly snapshot would be filled up to that week
+  // (for every risk: 2040 wrote 20,000 rows into a 30-risk register; 9999 never finished).
+  const clockToday = shanghaiDate(ctx.now());
+  if (today > clockToday) throw new AppError('INVALID_INPUT', `「登记日期」${today} 晚于今天（${clockToday}），请填写今天或之前的日期。`);
   const code = input.code ?? nextRiskCode(db, prefix, yearOf(today));
   if (findRiskByCode(db, code)) throw new AppError('CONFLICT', `编号 ${code} 已被另一条风险事项使用，请换一个编号或留空由系统生成。`);
   const values: Record<string, unknown> = {};
