@@ -111,7 +111,7 @@ async function serve(args: string[]) {
 
 function methods() {
   const out = Object.fromEntries(
-    Object.entries(contract).map(([name, spec]) => [name, { doc: spec.doc, write: spec.write, input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }) }]),
+    Object.entries(contract).map(([name, spec]) => [name, { doc: spec.doc, write: spec.write, tier: spec.tier, input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }) }]),
   );
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 }
