@@ -59,8 +59,14 @@ async function serve(db: string, ...extra: string[]): Promise<{ child: ChildProc
 }
 
 async function call(url: string, token: string, method: string, input: unknown) {
-  const r = await fetch(`${url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Yanpan-Token': token }, body: JSON.stringify(input) });
+  // Node's fetch keeps connections alive; one the host closed as idle (after 5 s, while the CLI
+  // ran) can fail before the request is sent: send again then, on a new connection.
+  const r = await send(url, token, method, input).catch(() => send(url, token, method, input));
   return (await r.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+}
+
+function send(url: string, token: string, method: string, input: unknown) {
+  return fetch(`${url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Yanpan-Token': token }, body: JSON.stringify(input) });
 }
 
 const newRisk = (i: number) => ({ title: `并发写入测试事项${i}`, domainId: 1, regionId: 1, likelihood: 2, impact: 2 });
