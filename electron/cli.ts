@@ -1,5 +1,6 @@
 // yanpan — the command line: serve the app, list and call API methods, build a demo register.
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { contract } from '../shared/contract/index.js';
 import { openCore } from './core.js';
@@ -11,9 +12,6 @@ import { openRecoverableCore } from './recovery.js';
 import { fail, parse, parsePort, UsageError } from './cli-args.js';
 import { backupCmd, checkCmd, exportCmd, importCmd, restoreCmd } from './cli-data.js';
 import { briefKindOf } from '../shared/briefs/request.js';
-
-// Kept exported: tests/unit/briefs-*.test.ts import it from here.
-export { RENDERER_DIR };
 
 const USAGE = `风险研判台 命令行
 
