@@ -14,9 +14,6 @@ import { backupCmd, checkCmd, exportCmd, importCmd, restoreCmd } from './cli-dat
 import { briefKindOf } from '../shared/briefs/request.js';
 import { dbErrorInChinese } from '../db/sqliteErrors.js';
 
-// Kept exported: tests/unit/briefs-*.test.ts import it from here.
-export { RENDERER_DIR };
-
 const USAGE = `风险研判台 命令行
 
 用法：

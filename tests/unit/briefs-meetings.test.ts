@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { openCore, type Core } from '../../electron/core.js';
 import { startWebHost, type WebHost } from '../../electron/webhost.js';
 import { createChromiumPrinter } from '../../electron/print/chromium.js';
-import { RENDERER_DIR } from '../../electron/cli.js';
+import { RENDERER_DIR } from '../../electron/renderer-dir.js';
 import { docText, type Block, type Doc } from '../../shared/briefs/model.js';
 import type { BriefRequest } from '../../shared/briefs/request.js';
 import type { BriefFile } from '../../shared/contract/briefs.js';
