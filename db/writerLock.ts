@@ -4,7 +4,7 @@
 // refusal message; the lock decides, the note only informs (a stale note is harmless).
 // Readers (check, backup, export) take no lock and keep working while the app runs.
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { AppError } from '../shared/errors.js';
@@ -96,6 +96,8 @@ export function acquireWriterLock(dbPath: string, who: { program: string; user: 
   }
   let db: Database.Database;
   try {
+    // A new register's folder is made here: the lock is taken before the register is created.
+    mkdirSync(dirname(key), { recursive: true });
     db = new Database(lockFileFor(key), { nativeBinding: process.env.YANPAN_NATIVE_BINDING || undefined });
   } catch (e) {
     throw fsError(key, e);

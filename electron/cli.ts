@@ -15,9 +15,6 @@ import { backupCmd, checkCmd, exportCmd, importCmd, restoreCmd } from './cli-dat
 import { briefKindOf } from '../shared/briefs/request.js';
 import { dbErrorInChinese } from '../db/sqliteErrors.js';
 
-// Kept exported: tests/unit/briefs-*.test.ts import it from here.
-export { RENDERER_DIR };
-
 const USAGE = `风险研判台 命令行
 
 用法：
@@ -114,7 +111,7 @@ async function serve(args: string[]) {
 
 function methods() {
   const out = Object.fromEntries(
-    Object.entries(contract).map(([name, spec]) => [name, { doc: spec.doc, write: spec.write, input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }) }]),
+    Object.entries(contract).map(([name, spec]) => [name, { doc: spec.doc, write: spec.write, tier: spec.tier, input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }) }]),
   );
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { openCore, type Core } from '../../electron/core.js';
 import { startWebHost, type WebHost } from '../../electron/webhost.js';
 import { createChromiumPrinter } from '../../electron/print/chromium.js';
-import { RENDERER_DIR } from '../../electron/cli.js';
+import { RENDERER_DIR } from '../../electron/renderer-dir.js';
 import { docText, type Block, type Doc } from '../../shared/briefs/model.js';
 import type { BriefRequest } from '../../shared/briefs/request.js';
 import type { BriefFile } from '../../shared/contract/briefs.js';
@@ -22,7 +22,7 @@ let core: Core;
 let host: WebHost;
 
 async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await core.dispatch(method, input);
+  const r = await core.dispatchLocal(method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   return r.value as T;
 }
@@ -36,7 +36,7 @@ function pdfPages(file: string): number {
 }
 async function pdf(request: BriefRequest, name: string): Promise<{ file: string; info: BriefFile }> {
   const file = join(dir, name);
-  return { file, info: await call<BriefFile>('briefs.pdf', { request, out: file, copies: 1 }) };
+  return { file, info: await call<BriefFile>('briefs.savePdf', { request, out: file, copies: 1 }) };
 }
 
 const ATTENDEES = ['王建国', '李明', '陈志强'];

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { openCore, type Core } from '../../electron/core.js';
 import { startWebHost, type WebHost } from '../../electron/webhost.js';
 import { createChromiumPrinter } from '../../electron/print/chromium.js';
-import { RENDERER_DIR } from '../../electron/cli.js';
+import { RENDERER_DIR } from '../../electron/renderer-dir.js';
 import { docText, type Doc } from '../../shared/briefs/model.js';
 import { calibrationLine } from '../../shared/briefs/samples.js';
 import type { BriefRequest } from '../../shared/briefs/request.js';
@@ -40,14 +40,14 @@ afterAll(async () => {
 });
 
 async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await core.dispatch(method, input);
+  const r = await core.dispatchLocal(method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   return r.value as T;
 }
 
 async function pdf(request: BriefRequest, name: string): Promise<{ file: string; info: BriefFile; doc: Doc }> {
   const file = join(dir, name);
-  const info = await call<BriefFile>('briefs.pdf', { request, out: file, copies: 2 });
+  const info = await call<BriefFile>('briefs.savePdf', { request, out: file, copies: 2 });
   return { file, info, doc: await call<Doc>('briefs.model', request) };
 }
 
@@ -161,7 +161,7 @@ describe('documents', () => {
   it('.docx unzips to the same text, A4 set-up, East Asian font on every run, odd/even footers', async () => {
     const request = { kind: 'minutes', sample: 'minutes' } as const;
     const file = join(dir, 'minutes.docx');
-    await call('briefs.docx', { request, out: file });
+    await call('briefs.saveDocx', { request, out: file });
     const doc = await call<Doc>('briefs.model', request);
     const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
@@ -179,7 +179,7 @@ describe('documents', () => {
 
   it('研判专报 .docx carries the trend chart as a picture drawn by the print route', async () => {
     const file = join(dir, 'weekly.docx');
-    await call('briefs.docx', { request: { kind: 'weekly', asOf: '2026-11-23' }, out: file });
+    await call('briefs.saveDocx', { request: { kind: 'weekly', asOf: '2026-11-23' }, out: file });
     const list = execFileSync('unzip', ['-l', file], { encoding: 'utf8' });
     const media = list.match(/word\/media\/[^\s]+\.png/g) ?? [];
     expect(media).toHaveLength(1);
@@ -206,7 +206,7 @@ describe('documents', () => {
   it('a job can be cancelled: no file, a Chinese message, nothing recorded', async () => {
     const before = (core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'brief'").get() as { n: number }).n;
     const out = join(dir, 'cancelled.pdf');
-    const running = core.dispatch('briefs.pdf', { request: { kind: 'register' }, out, jobId: 'job-1' });
+    const running = core.dispatchLocal('briefs.savePdf', { request: { kind: 'register' }, out, jobId: 'job-1' });
     const progress = await call<{ job: { stage: string } | null }>('briefs.progress', { jobId: 'job-1' });
     expect(progress.job).not.toBeNull();
     expect(await call('briefs.cancel', { jobId: 'job-1' })).toEqual({ cancelled: true });

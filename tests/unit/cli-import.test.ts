@@ -1,4 +1,4 @@
-// Importing electron/cli.ts (tests and the bench take RENDERER_DIR from it) must not run the CLI:
+// Importing electron/cli.ts must not run the CLI:
 // no usage printed, no exit. It runs when called: scripts/yanpan.mjs calls main(argv).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
