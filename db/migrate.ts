@@ -56,11 +56,17 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** Throws NewerDatabaseError when the database was written by a newer version of the app. */
+export function assertNotNewer(db: Database.Database, migrations = loadMigrations()): void {
+  const found = schemaVersion(db);
+  if (found > migrations.length) throw new NewerDatabaseError(found, migrations.length);
+}
+
 /** Applies pending migrations. `beforeMigrate` lets the caller back up first (only called when there is work). */
 export function migrate(db: Database.Database, migrations = loadMigrations(), beforeMigrate?: (from: number, to: number) => void): number {
+  assertNotNewer(db, migrations);
   const current = schemaVersion(db);
   const latest = migrations.length;
-  if (current > latest) throw new NewerDatabaseError(current, latest);
   if (current < latest) beforeMigrate?.(current, latest);
   for (const m of migrations.slice(current)) {
     db.transaction(() => {

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate, loadMigrations, schemaVersion, NewerDatabaseError } from './migrate.js';
+import { assertNotNewer, migrate } from './migrate.js';
 import { seedDefaults } from './settings.js';
 import { dbErrorInChinese } from './sqliteErrors.js';
 
@@ -35,9 +35,7 @@ function refuseNewer(file: string): void {
     throw dbErrorInChinese(e, '打开数据库') ?? e;
   }
   try {
-    const found = schemaVersion(probe);
-    const known = loadMigrations().length;
-    if (found > known) throw new NewerDatabaseError(found, known);
+    assertNotNewer(probe);
   } catch (e) {
     throw dbErrorInChinese(e, '打开数据库') ?? e;
   } finally {
@@ -57,9 +55,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   }
   try {
     // Checked again on this connection: another process may have upgraded it in between.
-    const found = schemaVersion(db);
-    const known = loadMigrations().length;
-    if (found > known) throw new NewerDatabaseError(found, known);
+    assertNotNewer(db);
     db.pragma('busy_timeout = 5000');
     // Switching to WAL needs a write lock: only done when the file is not in WAL mode yet.
     if (!readonly && String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') db.pragma('journal_mode = WAL');
