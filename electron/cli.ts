@@ -96,7 +96,7 @@ async function serve(args: string[]) {
       if (!r.ok) fail(r.error.message);
     }
   }
-  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, host: values.host as string | undefined, port });
+  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, host: values.host as string | undefined, port, downloads: core.downloads });
   core.printer.current = createChromiumPrinter(host.url);
   process.stdout.write(`风险研判台网页版已启动：${host.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
   const stop = async () => {
@@ -177,7 +177,7 @@ async function brief(args: string[]) {
   };
   const core = openCore({ dbPath: resolve(String(values.db ?? defaultDbPath())), host: 'cli' });
   // Word needs the browser too: its charts are pictures drawn by the print route.
-  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });
+  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, downloads: core.downloads });
   core.printer.current = createChromiumPrinter(host.url);
   try {
     const r = await core.dispatchLocal(values.docx ? 'briefs.saveDocx' : 'briefs.savePdf', { request, out: resolve(String(values.out)), copies: values.copies ? Number(values.copies) : 1 });

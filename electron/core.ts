@@ -12,6 +12,7 @@ import { BACKUP_REASONS, backupFileName, type BackupEntry } from '../shared/back
 import { createDispatcher, type Dispatch } from './api/dispatcher.js';
 import { osUserName } from './paths.js';
 import type { PrinterSlot } from './print/types.js';
+import { DownloadStore } from './downloads.js';
 
 export interface Core {
   db: Db;
@@ -24,6 +25,8 @@ export interface Core {
   access: 'write' | 'read';
   /** The host puts its PDF printer here once the renderer is being served. */
   printer: PrinterSlot;
+  /** Large files offered to the page as one-time downloads (absent for the CLI, which writes files itself). */
+  downloads?: DownloadStore;
   close: () => void;
   /** Settles when the start-up backup is written (immediately when none was asked for). */
   ready: Promise<void>;
@@ -39,12 +42,17 @@ export interface CoreOptions {
   log?: (msg: string, err?: unknown) => void;
   /** A printer slot owned by the caller (kept across a restore); by default the core owns one. */
   printer?: PrinterSlot;
+  /** A download store owned by the caller (kept across a restore); by default an app host's core owns one. */
+  downloads?: DownloadStore;
   /**
    * 'write' (default): take the register's writer lock (refused, naming the holder, while another
    * process writes) and open read-write. 'read': a read-only connection, no lock, no migration.
    */
   access?: 'write' | 'read';
 }
+
+/** App hosts stream large files to the page; the command line writes them itself. */
+export const downloadStoreFor = (host: CoreOptions['host']): DownloadStore | undefined => (host === 'cli' ? undefined : new DownloadStore());
 
 export const PROGRAM_NAMES: Record<CoreOptions['host'], string> = { web: '风险研判台网页版', electron: '风险研判台桌面版', cli: '风险研判台命令行' };
 
@@ -99,7 +107,8 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
   const lock = access === 'write' && !memory ? acquireWriterLock(o.dbPath, { program: PROGRAM_NAMES[o.host], user: o.operator ?? osUserName() }) : null;
   const ownsPrinter = !o.printer;
   const printer: PrinterSlot = o.printer ?? {};
-  const base = { db, dbPath: o.dbPath, host: o.host, defaultOperator: o.operator ?? osUserName(), now, log, printer };
+  const downloads = o.downloads ?? downloadStoreFor(o.host);
+  const base = { db, dbPath: o.dbPath, host: o.host, defaultOperator: o.operator ?? osUserName(), now, log, printer, downloads };
   const dispatch = createDispatcher({ ...base, tier: 'public' });
   const dispatchLocal = createDispatcher({ ...base, tier: 'local' });
   const ready = o.backupOnStart && !memory && access === 'write'
@@ -116,6 +125,7 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
     dispatchLocal,
     access,
     printer,
+    downloads,
     ready,
     close: () => {
       if (closing) return;

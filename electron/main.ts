@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { openRecoverableCore, type RecoverableCore } from './recovery.js';
 import { electronPrinter } from './print/electron.js';
 import { PRODUCT_NAME } from './paths.js';
+import { downloadResponse } from './downloads.js';
+import { DOWNLOAD_PREFIX } from '../shared/files.js';
 import {
   APP_SCHEME, APP_START_URL, IPC_CHANNEL, SCHEME_PRIVILEGES, UNTRUSTED_SENDER_ERROR, appResponseHeaders, dbPathFromArgs,
   isTrustedSender, permissionCheckHandler, permissionRequestHandler, requestFilter, resolveAppFile, shouldBlockNavigation,
@@ -73,6 +75,8 @@ export function startMain({ app, BrowserWindow, ipcMain, protocol, session }: El
     ses.setPermissionCheckHandler(permissionCheckHandler);
     ses.webRequest.onBeforeRequest(requestFilter);
     ses.protocol.handle(APP_SCHEME, async (req) => {
+      const path = new URL(req.url).pathname;
+      if (path.startsWith(DOWNLOAD_PREFIX)) return downloadResponse(core?.downloads?.take(path.slice(DOWNLOAD_PREFIX.length)) ?? null);
       const file = resolveAppFile(rendererDir, req.url);
       if (!file) return new Response('找不到', { status: 404 });
       try {

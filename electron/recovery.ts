@@ -5,11 +5,12 @@
 import { join } from 'node:path';
 import { backupsDirFor, listBackups, restoreDatabase } from '../db/backups.js';
 import type { ApiResult } from '../shared/contract/index.js';
-import { openCore, DamagedDatabaseError, PROGRAM_NAMES, type Core, type CoreOptions } from './core.js';
+import { openCore, downloadStoreFor, DamagedDatabaseError, PROGRAM_NAMES, type Core, type CoreOptions } from './core.js';
 import { acquireWriterLock } from '../db/writerLock.js';
 import { osUserName } from './paths.js';
 import type { Dispatch } from './api/dispatcher.js';
 import type { PrinterSlot } from './print/types.js';
+import type { DownloadStore } from './downloads.js';
 
 export interface RecoverableCore {
   dispatch: Dispatch;
@@ -18,12 +19,15 @@ export interface RecoverableCore {
   damaged: DamagedDatabaseError | null;
   /** The host's PDF printer; it outlives a restore (the core is reopened, the browser is not). */
   printer: PrinterSlot;
+  /** One-time downloads of large files; like the printer, it outlives a restore. */
+  downloads?: DownloadStore;
   close: () => void;
 }
 
 export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
   const printer: PrinterSlot = opts.printer ?? {};
-  const o: CoreOptions = { ...opts, printer };
+  const downloads = opts.downloads ?? downloadStoreFor(opts.host);
+  const o: CoreOptions = { ...opts, printer, downloads };
   let core: Core | null = null;
   let damaged: DamagedDatabaseError | null = null;
   // The host holds the writer lock for its whole life, across a restore's close and reopen, and in
@@ -75,6 +79,7 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
       return damaged;
     },
     printer,
+    downloads,
     close: () => {
       try {
         core?.close();
@@ -82,6 +87,7 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
         lock?.release();
       }
       void printer.current?.close();
+      downloads?.clear();
     },
   };
 }

@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { Dispatch } from './api/dispatcher.js';
 import { MAX_IMPORT_BYTES } from '../shared/imports/report.js';
 import { base64Length } from '../shared/base64.js';
+import { DOWNLOAD_PREFIX } from '../shared/files.js';
+import { DOWNLOAD_GONE, downloadHeaders, type DownloadStore, type OfferedDownload } from './downloads.js';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'] as const;
 
@@ -66,6 +68,8 @@ export interface WebHostOptions {
   token?: string;
   /** Shorter timeouts for tests. */
   timeouts?: Partial<HostTimeouts>;
+  /** Large files the API offered as one-time downloads, served at /download/<id>. */
+  downloads?: DownloadStore;
 }
 
 export interface WebHost {
@@ -174,6 +178,11 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       return sendJson(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求');
+    // A download is served to a GET only: a HEAD would use up its one-time id.
+    if (pathname.startsWith(DOWNLOAD_PREFIX)) {
+      if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求');
+      return sendDownload(res, o.downloads?.take(pathname.slice(DOWNLOAD_PREFIX.length)) ?? null);
+    }
     const file = pathname === '/' ? join(o.staticDir, 'index.html') : safeJoin(o.staticDir, pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', '找不到');
     const found = await stat(file).catch(() => null);
@@ -251,6 +260,16 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse, drainMs: numb
   req.on('end', finish);
   req.on('close', finish);
   req.resume();
+}
+
+/** Streams an offered download once (the id is its only key); a used or unknown id gets a Chinese 404. */
+function sendDownload(res: ServerResponse, d: OfferedDownload | null) {
+  if (!d) return send(res, 404, 'text/plain; charset=utf-8', DOWNLOAD_GONE);
+  securityHeaders(res);
+  res.writeHead(200, downloadHeaders(d));
+  const body = d.open();
+  body.on('error', () => res.destroy());
+  body.pipe(res);
 }
 
 function securityHeaders(res: ServerResponse) {

@@ -30,7 +30,14 @@ async function transport(method: string, input: unknown): Promise<ApiResult<unkn
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: '无法连接到风险研判台后台，请确认程序仍在运行。' } };
   }
-  return (await res.json()) as ApiResult<unknown>;
+  // The host answers JSON; anything else (a proxy, a refused request) becomes a Chinese error.
+  const text = await res.text();
+  try {
+    return JSON.parse(text) as ApiResult<unknown>;
+  } catch {
+    const message = /[\u4e00-\u9fff]/.test(text) ? text : `后台返回了无法识别的答复（HTTP ${res.status}），本次操作没有生效。`;
+    return { ok: false, error: { code: 'INTERNAL', message } };
+  }
 }
 
 /** Pages reach public methods only; local ones (file paths) are for the CLI and the host process. */

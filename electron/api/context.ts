@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open.js';
 import type { WriteContext } from '../../db/context.js';
 import type { PrinterSlot } from '../print/types.js';
+import type { DownloadStore } from '../downloads.js';
 
 /** What every handler receives besides its input. */
 export interface HandlerContext extends WriteContext {
@@ -11,4 +12,6 @@ export interface HandlerContext extends WriteContext {
   defaultOperator: string;
   /** PDF printing, when the host offers it. */
   printer?: PrinterSlot;
+  /** Large files go out as one-time streamed downloads (app hosts); absent for the CLI. */
+  downloads?: DownloadStore;
 }

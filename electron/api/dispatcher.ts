@@ -7,6 +7,7 @@ import { AppError, zodErrorToApiError } from '../../shared/errors.js';
 import { getSettings } from '../../db/settings.js';
 import type { Db } from '../../db/open.js';
 import type { HandlerContext } from './context.js';
+import type { DownloadStore } from '../downloads.js';
 import type { Handlers } from './types.js';
 import { appHandlers } from './app.js';
 import { riskHandlers } from './risks.js';
@@ -50,6 +51,8 @@ export interface DispatcherOptions {
   log?: (msg: string, err?: unknown) => void;
   /** Set by the host once it can print (web host: headless Chromium; Electron: printToPDF). */
   printer?: PrinterSlot;
+  /** Where large files are offered for a streamed download (the app hosts). */
+  downloads?: DownloadStore;
   /**
    * Which methods this door opens: 'public' for anything a page can reach (web host, IPC),
    * 'local' (all methods) for the CLI and code inside the host process. Default: public.
@@ -81,6 +84,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
         now,
         actor: getSettings(opts.db, opts.defaultOperator).operator,
         printer: opts.printer,
+        downloads: opts.downloads,
       };
       const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
       await (preparers[method] as ((input: unknown, ctx: HandlerContext) => Promise<void>) | undefined)?.(parsed.data, ctx);

@@ -1,5 +1,4 @@
 // Import, export and backup handlers: they join the file readers/writers with the db modules.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commitImport } from '../../db/imports.js';
 import { backupDatabase, backupsDirFor, listBackups } from '../../db/backups.js';
@@ -9,6 +8,7 @@ import { countActions, type ImportFileInput } from '../../shared/imports/report.
 import type { SheetData } from '../imports/sheet.js';
 import { prepareImport } from '../imports/run.js';
 import type { HandlerContext } from './context.js';
+import { fileReply } from '../downloads.js';
 import type { HandlersFor } from './types.js';
 
 /** Sheets read by the preparer, handed to the synchronous commit handler (keyed by the parsed input object). */
@@ -25,6 +25,8 @@ const sheetLib = () => import('../imports/sheet.js');
 const workbookLib = () => import('../imports/workbook.js');
 
 const read = async (input: ImportFileInput) => (await sheetLib()).readSheetFile(input.fileName, decode(input), input.sheet);
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const canBackup = (ctx: HandlerContext) => ctx.dbPath !== ':memory:';
 
@@ -49,13 +51,13 @@ export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 
   'imports.reportFile': async (input, ctx) => {
     const { report } = prepareImport(ctx.db, input, await read(input));
     const data = await (await workbookLib()).reportWorkbook(report);
-    return { fileName: `导入预演报告-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`, dataBase64: data.toString('base64') };
+    return fileReply(ctx.downloads, { bytes: data }, `导入预演报告-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`, XLSX_MIME);
   },
   'exports.register': async ({ format, sheet, sheets }, ctx) => {
     const lib = await workbookLib();
     const out = format === 'csv' ? lib.exportCsv(ctx.db, sheet) : await lib.exportWorkbook(ctx.db, { sheets });
     const name = format === 'csv' ? lib.EXPORT_SHEET_NAMES[sheet] : '风险台账';
-    return { fileName: `${name}-${shanghaiDate(ctx.now())}.${format}`, dataBase64: out.data.toString('base64'), rows: out.rows };
+    return fileReply(ctx.downloads, { bytes: out.data }, `${name}-${shanghaiDate(ctx.now())}.${format}`, format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MIME, { rows: out.rows });
   },
   'backups.list': (_input, ctx) => (canBackup(ctx) ? listBackups(backupsDirFor(ctx.dbPath)).map(({ file: _f, ...b }) => b) : []),
   'backups.create': async (_input, ctx) => {
@@ -66,7 +68,7 @@ export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 
   'backups.download': ({ name }, ctx) => {
     const hit = listBackups(backupsDirFor(ctx.dbPath)).find((b) => b.name === name);
     if (!hit) throw new AppError('NOT_FOUND', `找不到备份「${name}」，可能已按保留规则删除。请刷新列表。`);
-    return { fileName: name, dataBase64: readFileSync(join(backupsDirFor(ctx.dbPath), name)).toString('base64') };
+    return fileReply(ctx.downloads, { path: join(backupsDirFor(ctx.dbPath), name) }, name, 'application/vnd.sqlite3');
   },
   // Answered by the app host's wrapper (electron/recovery.ts), which can close and reopen the database.
   'backups.restore': () => {

@@ -6,7 +6,7 @@ import { api } from '../api';
 import { BACKUP_REASONS, type BackupEntry } from '../../shared/backups';
 import { useErrorReporter } from '../shell/useApi';
 import { ImportWizard } from './ImportWizard';
-import { downloadExport, saveBase64 } from './files';
+import { downloadExport, saveFile } from './files';
 import type { ExportTable } from '../../shared/contract/imports';
 import { useProgress } from './useProgress';
 
@@ -36,7 +36,7 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
   const download = (name: string) =>
     withProgress('正在准备备份文件…', 1500, async () => {
       const f = await api('backups.download', { name });
-      saveBase64(f.fileName, f.dataBase64);
+      saveFile(f);
     });
 
   const restore = (name: string) =>

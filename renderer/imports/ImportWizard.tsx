@@ -7,7 +7,7 @@ import { api } from '../api';
 import { IMPORT_FIELDS, IMPORT_FIELD_KEYS, type MappingInput } from '../../shared/imports/headers';
 import type { ImportReport, ImportRowReport, RowAction } from '../../shared/imports/report';
 import { useErrorReporter } from '../shell/useApi';
-import { easedProgress, readFileBase64, saveBase64, XLSX_TYPE } from './files';
+import { easedProgress, readFileBase64, saveFile, XLSX_TYPE } from './files';
 
 const ACTIONS: Record<RowAction, { label: string; color: string }> = {
   create: { label: '新增', color: 'green' },
@@ -99,7 +99,7 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
     if (!source) return;
     try {
       const f = await api('imports.reportFile', { ...source, sheet, headerRow, mapping });
-      saveBase64(f.fileName, f.dataBase64, XLSX_TYPE);
+      saveFile(f, XLSX_TYPE);
     } catch (e) {
       report(e);
     }

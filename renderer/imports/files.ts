@@ -2,6 +2,7 @@
 // travel as base64. Reading reports real progress; saving goes through a temporary blob link.
 import { api } from '../api';
 import type { ExportTable } from '../../shared/contract/imports';
+import { DOWNLOAD_PREFIX, type FilePayload } from '../../shared/files';
 
 export function readFileBase64(file: File, onProgress: (fraction: number) => void): Promise<string> {
   return new Promise((ok, fail) => {
@@ -17,19 +18,32 @@ export function readFileBase64(file: File, onProgress: (fraction: number) => voi
   });
 }
 
+function clickDownload(href: string, fileName: string) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
 /** Saves bytes that came back as base64 through a temporary link (both hosts allow blob: downloads). */
 export function saveBase64(fileName: string, dataBase64: string, type = 'application/octet-stream'): void {
   const bin = atob(dataBase64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
+  clickDownload(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Saves a file the API returned: inline bytes through a blob link, a large file through its
+ * one-time download link, which the host streams straight to disk (see shared/files.ts).
+ */
+export function saveFile(f: FilePayload, type = 'application/octet-stream'): void {
+  if (f.downloadId) clickDownload(`.${DOWNLOAD_PREFIX}${f.downloadId}`, f.fileName);
+  else saveBase64(f.fileName, f.dataBase64 ?? '', type);
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -56,5 +70,5 @@ export function easedProgress(set: (p: number) => void, from: number, to: number
  */
 export async function downloadExport(format: 'xlsx' | 'csv', tables: ExportTable[] = ['register']): Promise<void> {
   const f = await api('exports.register', format === 'csv' ? { format, sheet: tables[0] } : { format, sheets: tables });
-  saveBase64(f.fileName, f.dataBase64, format === 'xlsx' ? XLSX_TYPE : 'text/csv');
+  saveFile(f, format === 'xlsx' ? XLSX_TYPE : 'text/csv');
 }

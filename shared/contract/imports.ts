@@ -3,11 +3,8 @@ import { method } from './method.js';
 import { importFileInput, type ImportReport } from '../imports/report.js';
 import type { BackupEntry } from '../backups.js';
 
-export interface FilePayload {
-  fileName: string;
-  dataBase64: string;
-  rows?: number;
-}
+import type { FilePayload } from '../files.js';
+export type { FilePayload } from '../files.js';
 
 const exportTable = z.enum(['register', 'assessments', 'actions'], { message: '只能是 register（风险台账）、assessments（研判记录）或 actions（交办事项）' });
 /** A table the export can hold: the register, its assessments, its actions. */

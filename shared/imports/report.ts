@@ -1,6 +1,7 @@
 // What an import will do (dry run) or did (commit), row by row: the report the wizard shows,
 // the CLI prints as JSON and the user can download as .xlsx.
 import { z } from 'zod';
+import { strictBase64 } from '../base64.js';
 import type { RiskFields, RiskRow } from '../risks.js';
 import type { ColumnInfo } from './headers.js';
 import type { CellIssue } from './rows.js';
@@ -11,7 +12,7 @@ export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 export const importFileInput = z.object({
   fileName: z.string().trim().min(1, { message: '缺少文件名' }).max(255),
   /** The file's bytes, base64: the renderer has no file system, so the bytes travel through the API. */
-  dataBase64: z.string().min(1, { message: '文件是空的' }).max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, { message: '文件超过 30MB，请拆分后分批导入' }),
+  dataBase64: z.string().min(1, { message: '文件是空的' }).pipe(strictBase64('文件', MAX_IMPORT_BYTES, '文件超过 30MB，请拆分后分批导入')),
   sheet: z.string().max(100).optional(),
   /** 1-based header row, when the detected one is wrong. */
   headerRow: z.number().int().min(1).max(1000).optional(),

@@ -1,10 +1,14 @@
 // The import wizard in the real app: messy sheet in, dry run with reasons, report download, commit, export.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { test, expect, chooseMenuItem } from './fixtures.js';
 import { MESSY_ROWS, messyWorkbook } from '../unit/fixtures/messy.js';
+import { backupsDirFor } from '../../db/backups.js';
+import { backupFileName } from '../../shared/backups.js';
+import { INLINE_FILE_LIMIT } from '../../shared/files.js';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
 
@@ -77,4 +81,26 @@ test('register toolbar: 导入导出 → import a sheet, the list shows it at on
   expect(wb.worksheets.map((w) => w.name)).toEqual(['风险台账']);
   expect(wb.worksheets[0].rowCount).toBe(creates + 1);
   await page.screenshot({ path: join(SHOTS, 'register-toolbar-import.png') });
+});
+
+test('a backup over 20 MB is saved through a streamed one-time link, byte for byte', async ({ page, server }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: /新建空台账/ }).click();
+  const name = backupFileName('2026-11-24T03:00:00.000Z', 'manual');
+  const bytes = randomBytes(INLINE_FILE_LIMIT + 2 * 1024 * 1024);
+  mkdirSync(backupsDirFor(server.dbPath), { recursive: true });
+  writeFileSync(join(backupsDirFor(server.dbPath), name), bytes);
+  await page.getByRole('menuitem', { name: /导入导出/ }).click();
+  const row = page.locator('.ant-table-row').filter({ hasText: name });
+  const answers: string[] = [];
+  page.on('response', (r) => void (r.url().includes('/api/backups.download') && r.text().then((t) => answers.push(t))));
+  const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /下载/ }).click()]);
+  expect(download.suggestedFilename()).toBe(name);
+  const saved = readFileSync((await download.path())!);
+  expect(saved.length).toBe(bytes.length);
+  expect(saved.equals(bytes)).toBe(true);
+  // The API answer was a small JSON with the link, not the file as base64.
+  await expect.poll(() => answers.length).toBe(1);
+  expect(answers[0].length).toBeLessThan(1024);
 });

@@ -6,7 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { APP_START_URL, CSP, IPC_CHANNEL, webPreferences } from '../../electron/security.js';
+import { APP_START_URL, CSP, IPC_CHANNEL, dbPathFromArgs, webPreferences } from '../../electron/security.js';
+import { backupsDirFor } from '../../db/backups.js';
+import { backupFileName } from '../../shared/backups.js';
+import { INLINE_FILE_LIMIT } from '../../shared/files.js';
 import { decodeRequest } from '../../shared/briefs/request.js';
 import type { ApiResult } from '../../shared/contract/index.js';
 import type { FakeElectron, FakeFrame } from './fake-electron.js';
@@ -189,6 +192,26 @@ describe('electron/main.ts against a fake electron', () => {
     const print = fake.windows.at(-1)!;
     expect(pageAnswers.filter((a) => a.contents === print.webContents.id).map((a) => a.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'ok']);
     expect(fake.calls.slice(-2)).toEqual([`contents ${print.webContents.id} print {"silent":false,"printBackground":true,"copies":2}`, `contents ${print.webContents.id} destroyed`]);
+  });
+
+  it('a large file on the desktop: backups.download over IPC gives an id, app://yanpan/download/<id> streams it once', async () => {
+    const w = mainWindow().webContents;
+    const backups = backupsDirFor(dbPathFromArgs([], box.userData));
+    const name = backupFileName('2026-11-24T03:00:00.000Z', 'manual');
+    const bytes = Buffer.alloc(INLINE_FILE_LIMIT + 1024, 7);
+    mkdirSync(backups, { recursive: true });
+    writeFileSync(join(backups, name), bytes);
+    const r = await ask(w, top(w), 'backups.download', { name });
+    const file = (r as { value: { downloadId?: string; dataBase64?: string } }).value;
+    expect(file.dataBase64).toBeUndefined();
+    const serve = fake.protocolHandlers.get('app')!;
+    const got = await serve(new Request(`app://yanpan/download/${file.downloadId}`));
+    expect(got.status).toBe(200);
+    expect(got.headers.get('Content-Disposition')).toContain(encodeURIComponent(name));
+    expect(Buffer.from(await got.arrayBuffer()).equals(bytes)).toBe(true);
+    const again = await serve(new Request(`app://yanpan/download/${file.downloadId}`));
+    expect(again.status).toBe(404);
+    expect(await again.text()).toMatch(/下载链接已失效/);
   });
 });
 

@@ -60,7 +60,7 @@ describe('export', () => {
     const a = await seeded();
     const file = await ok<FilePayload>(a.dispatch, 'exports.register', { format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(Buffer.from(file.dataBase64!, 'base64') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('风险台账')!;
     expect(ws.getRow(1).getCell(1).value).toBe('编号');
     expect(ws.getRow(1).getCell(5).value).toBe('事项名称');
@@ -82,7 +82,7 @@ describe('export: CSV formula injection (issue 11)', () => {
       await ok(a.dispatch, 'risks.create', { code: `JC-2026-${800 + k}`, regionId: 1, domainId: 1, title, summary: title, progress: '-', amountWan: 12.5, involvedCount: 3 });
     }
     const file = await ok<FilePayload>(a.dispatch, 'exports.register', { format: 'csv' });
-    const csv = Buffer.from(file.dataBase64, 'base64').toString('utf8');
+    const csv = Buffer.from(file.dataBase64!, 'base64').toString('utf8');
     const line = (code: string) => csv.split('\r\n').find((l) => l.startsWith(code))!;
     // As a spreadsheet sees them: no cell starts with a formula character.
     expect(line('JC-2026-800')).toContain(",'=cmd|' /C calc'!A0,'=cmd|' /C calc'!A0,");
@@ -107,7 +107,7 @@ describe('export: CSV formula injection (issue 11)', () => {
   it('NUL and ESC are dropped from the CSV', async () => {
     const a = tempCore();
     await ok(a.dispatch, 'risks.create', { code: 'JC-2026-900', regionId: 1, domainId: 1, title: '含\u0000控制\u001b字符', summary: '\u001b[31m红字' });
-    const csv = Buffer.from((await ok<FilePayload>(a.dispatch, 'exports.register', { format: 'csv' })).dataBase64, 'base64').toString('utf8');
+    const csv = Buffer.from((await ok<FilePayload>(a.dispatch, 'exports.register', { format: 'csv' })).dataBase64!, 'base64').toString('utf8');
     expect(csv.includes('\u0000') || csv.includes('\u001b')).toBe(false);
     expect(csv).toContain(',含控制字符,[31m红字,');
   });
@@ -119,7 +119,7 @@ describe('export: 研判记录 and 交办事项 sheets', () => {
     await ok(core.dispatch, 'demo.load', { risks: 60, seed: 5, asOf: '2026-11-25' });
     const file = await ok<FilePayload>(core.dispatch, 'exports.register', { format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(Buffer.from(file.dataBase64!, 'base64') as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['风险台账', '研判记录', '交办事项']);
     const rowsOf = (name: string) => {
       const ws = wb.getWorksheet(name)!;
@@ -149,7 +149,7 @@ describe('export: 研判记录 and 交办事项 sheets', () => {
     for (const [sheet, table, header] of [['assessments', 'assessments a JOIN risks r ON r.id = a.risk_id WHERE r.deleted_at IS NULL', '事项编号'], ['actions', 'actions', '交办编号']] as const) {
       const file = await ok<FilePayload>(core.dispatch, 'exports.register', { format: 'csv', sheet });
       expect(file.rows).toBe(rowCount(core.db, table));
-      expect(Buffer.from(file.dataBase64, 'base64').toString('utf8').replace(/^\ufeff/, '').startsWith(header)).toBe(true);
+      expect(Buffer.from(file.dataBase64!, 'base64').toString('utf8').replace(/^\ufeff/, '').startsWith(header)).toBe(true);
     }
     const bad = await core.dispatch('exports.register', { format: 'csv', sheet: 'x' });
     expect(bad.ok).toBe(false);

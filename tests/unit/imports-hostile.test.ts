@@ -115,3 +115,23 @@ describe('hostile import files', () => {
     expect(existsSync(join(dirname(file), 'backups'))).toBe(false);
   }, 120_000);
 });
+
+describe('import bytes are strict base64', () => {
+  it('a file whose base64 is not canonical (stray characters, no padding, spaces, a tail after "=") is refused in Chinese and nothing is read or written', async () => {
+    const { db, file, dispatch } = tempCore();
+    const good = Buffer.from('编号,事项名称\nA-1,某小区维权\n', 'utf8').toString('base64');
+    expect(good.endsWith('=')).toBe(true);
+    const bad = [good.replace(/=+$/, ''), `${good.slice(0, 8)}*${good.slice(9)}`, `${good.slice(0, 8)} ${good.slice(8)}`, `${good}QUJD`, `${good.slice(0, 4)}\n${good.slice(4)}`];
+    for (const dataBase64 of bad) {
+      for (const method of ['imports.preview', 'imports.commit']) {
+        const r = await dispatch(method, { fileName: '台账.csv', dataBase64 });
+        expect(r.ok, dataBase64).toBe(false);
+        if (!r.ok) expect(r.error, dataBase64).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/base64/) });
+      }
+    }
+    expect(rowCount(db, 'audit_log')).toBe(0);
+    expect(existsSync(join(dirname(file), 'backups'))).toBe(false);
+    const r = await dispatch('imports.preview', { fileName: '台账.csv', dataBase64: good });
+    expect(r.ok).toBe(true);
+  });
+});
