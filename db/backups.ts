@@ -1,9 +1,8 @@
 // Backups: SQLite's online backup into a folder beside the database, rotated; checks of a
 // database file; restore that checks the backup first and keeps the current database.
-import Database from 'better-sqlite3';
-import { accessSync, closeSync, constants, readSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { connect, connectToRead, writable, type Db } from './sqlite.js';
+import { closeSync, readSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Db } from './open.js';
 import { loadMigrations } from './migrate.js';
 import { AppError } from '../shared/errors.js';
 import { dbErrorInChinese } from './sqliteErrors.js';
@@ -37,7 +36,7 @@ export async function backupTo(db: Db, target: string, onProgress?: (fraction: n
     },
   });
   // The copy inherits WAL mode; a backup is a single self-contained file, so switch it to a rollback journal.
-  const copy = new Database(tmp);
+  const copy = connect(tmp);
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -92,9 +91,9 @@ export function checkDatabaseFile(file: string, opts: { quick?: boolean } = {}):
   let schemaVersion: number | null = null;
   if (!existsSync(file)) return { ok: false, readOnly: false, problems: [`文件不存在：${file}`], schemaVersion, knownVersion };
   const readOnly = !writable(file) || !writable(dirname(file));
-  let db: Database.Database | null = null;
+  let db: Db | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = connectToRead(file);
     schemaVersion = db.pragma('user_version', { simple: true }) as number;
     const rows = db.pragma(opts.quick ? 'quick_check' : 'integrity_check') as Array<Record<string, string>>;
     const msgs = rows.map((r) => Object.values(r)[0]);
@@ -113,14 +112,6 @@ export function checkDatabaseFile(file: string, opts: { quick?: boolean } = {}):
   return { ok: problems.length === 0, readOnly, problems, schemaVersion, knownVersion };
 }
 
-function writable(path: string): boolean {
-  try {
-    accessSync(path, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 /** Tables every yanpan register has since the first schema version. */
@@ -145,7 +136,7 @@ export function restoreCandidateProblems(file: string): string[] {
   const check = checkDatabaseFile(file);
   if (!check.ok) return check.problems;
   if (!check.schemaVersion) return ['这是一个空的 SQLite 数据库，不是风险研判台的台账'];
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = connectToRead(file);
   try {
     const have = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
     const missing = REGISTER_TABLES.filter((t) => !have.has(t));
@@ -176,7 +167,7 @@ export async function restoreDatabase(dbPath: string, from: string, now: string)
     const dir = backupsDirFor(dbPath);
     mkdirSync(dir, { recursive: true });
     if (checkDatabaseFile(dbPath, { quick: true }).ok) {
-      const cur = new Database(dbPath, { fileMustExist: true });
+      const cur = connect(dbPath, { fileMustExist: true });
       try {
         savedCurrent = join(dir, backupFileName(now, 'restore'));
         await backupTo(cur, savedCurrent);
@@ -202,7 +193,7 @@ export async function restoreDatabase(dbPath: string, from: string, now: string)
 /** Online backup of a database file that may be in use by the app (`yanpan backup`). */
 export async function backupFile(dbPath: string, out: string): Promise<number> {
   if (!existsSync(dbPath)) throw new AppError('NOT_FOUND', `数据库文件不存在：${dbPath}`);
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const db = connectToRead(dbPath);
   try {
     return await backupTo(db, out);
   } finally {

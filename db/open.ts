@@ -1,12 +1,12 @@
 // Connection set-up in one place: pragmas, then migrations, then defaults for a new database.
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assertNotNewer, migrate } from './migrate.js';
 import { seedDefaults } from './settings.js';
 import { dbErrorInChinese } from './sqliteErrors.js';
 
-export type Db = Database.Database;
+export type { Db } from './sqlite.js';
+import { connect, connectToRead, type Db } from './sqlite.js';
 
 export interface OpenOptions {
   readonly?: boolean;
@@ -15,10 +15,7 @@ export interface OpenOptions {
 }
 
 function newConnection(file: string, readonly: boolean): Db {
-  // YANPAN_NATIVE_BINDING: the better-sqlite3 build for Electron's ABI (scripts/start.mjs keeps one
-  // per ABI outside the package), so the package's own build stays the one for Node.
-  const nativeBinding = process.env.YANPAN_NATIVE_BINDING || undefined;
-  return new Database(file, { readonly, fileMustExist: readonly, nativeBinding });
+  return readonly ? connectToRead(file) : connect(file);
 }
 
 /**

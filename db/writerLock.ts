@@ -3,7 +3,7 @@
 // killed host never leaves a stale lock behind. A note (`<db>.lock.json`) names the holder for the
 // refusal message; the lock decides, the note only informs (a stale note is harmless).
 // Readers (check, backup, export) take no lock and keep working while the app runs.
-import Database from 'better-sqlite3';
+import { connect, type Db } from './sqlite.js';
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
@@ -24,7 +24,7 @@ export interface WriterLock {
 }
 
 interface Held {
-  db: Database.Database;
+  db: Db;
   count: number;
   note: string;
 }
@@ -94,11 +94,11 @@ export function acquireWriterLock(dbPath: string, who: { program: string; user: 
     mine.count++;
     return { path: key, release: once(() => releaseOne(key)) };
   }
-  let db: Database.Database;
+  let db: Db;
   try {
     // A new register's folder is made here: the lock is taken before the register is created.
     mkdirSync(dirname(key), { recursive: true });
-    db = new Database(lockFileFor(key), { nativeBinding: process.env.YANPAN_NATIVE_BINDING || undefined });
+    db = connect(lockFileFor(key));
   } catch (e) {
     throw fsError(key, e);
   }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open.js';
 import { acquireWriterLock, RegisterBusyError } from '../db/writerLock.js';
 import { dbErrorInChinese } from '../db/sqliteErrors.js';
+import { registerWritable } from '../db/sqlite.js';
 import { backupDatabase, backupsDirFor, checkDatabaseFile, latestGoodBackup } from '../db/backups.js';
 import { AppError } from '../shared/errors.js';
 import { BACKUP_REASONS, backupFileName, type BackupEntry } from '../shared/backups.js';
@@ -142,13 +143,16 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
 
 /**
  * For a command that only reads: opens as usual (a new register is created, an old one migrated),
- * but while another program holds the writer lock it reads on a read-only connection instead.
+ * but while another program holds the writer lock, or when the register cannot be written here,
+ * it reads on a read-only connection instead.
  */
 export function openCoreToRead(o: CoreOptions): Core {
   try {
     return openCore(o);
   } catch (e) {
     if (e instanceof RegisterBusyError) return openCore({ ...o, access: 'read' });
+    // A register in a folder or file this process may not write is read as it is.
+    if (o.dbPath !== ':memory:' && existsSync(o.dbPath) && !registerWritable(o.dbPath)) return openCore({ ...o, access: 'read' });
     throw e;
   }
 }
