@@ -117,23 +117,24 @@ export function proposalSummary(db: Db, meetingId: number): ProposalSummary | nu
   const n = db
     .prepare(
       `SELECT
+         (SELECT COUNT(*) FROM agenda_proposals p WHERE p.meeting_id = @m) AS "all",
          (SELECT COUNT(*) FROM agenda_proposals p WHERE p.meeting_id = @m AND p.list = 'main') AS main,
          (SELECT COUNT(*) FROM agenda_proposals p WHERE p.meeting_id = @m AND p.list = 'main' AND NOT ${ON_AGENDA}) AS main_free,
          (SELECT COUNT(*) FROM agenda_proposals p WHERE p.meeting_id = @m AND p.list = 'consent' AND NOT ${ON_AGENDA}) AS consent,
          (SELECT COUNT(*) FROM agenda_proposals p WHERE p.meeting_id = @m AND p.list = 'consent' AND NOT ${ON_AGENDA} AND NOT ${ASSESSED}) AS pending`,
     )
-    .get({ m: meetingId }) as { main: number; main_free: number; consent: number; pending: number };
-  return { asOf: run.as_of, generatedAt: run.generated_at, main: n.main, mainNotInAgenda: n.main_free, consent: n.consent, consentPending: n.pending };
+    .get({ m: meetingId }) as { all: number; main: number; main_free: number; consent: number; pending: number };
+  return { asOf: run.as_of, generatedAt: run.generated_at, all: n.all, main: n.main, mainNotInAgenda: n.main_free, consent: n.consent, consentPending: n.pending };
 }
 
 /**
  * One page of a list, in rank order. The consent list leaves out what was pulled onto the agenda
  * (it is on the main agenda now); its total is then counted the same way.
  */
-export function proposalPage(db: Db, input: { meetingId: number; list: ProposalList; page: number; pageSize: number }): ProposalPage {
+export function proposalPage(db: Db, input: { meetingId: number; list: ProposalList | 'all'; page: number; pageSize: number }): ProposalPage {
   getMeeting(db, input.meetingId);
   const summary = proposalSummary(db, input.meetingId);
-  const where = `p.meeting_id = @m AND p.list = @list${input.list === 'consent' ? ` AND NOT ${ON_AGENDA}` : ''}`;
+  const where = input.list === 'all' ? 'p.meeting_id = @m' : `p.meeting_id = @m AND p.list = @list${input.list === 'consent' ? ` AND NOT ${ON_AGENDA}` : ''}`;
   const rows = (
     db
       .prepare(
@@ -149,7 +150,7 @@ export function proposalPage(db: Db, input: { meetingId: number; list: ProposalL
       inAgenda: r.in_agenda === 1, assessed: r.assessed === 1,
     }),
   );
-  const total = !summary ? 0 : input.list === 'main' ? summary.main : summary.consent;
+  const total = !summary ? 0 : input.list === 'main' ? summary.main : input.list === 'consent' ? summary.consent : summary.all;
   return { list: input.list, rows, total, page: input.page, pageSize: input.pageSize, summary };
 }
 

@@ -30,6 +30,8 @@ export interface ProposalRow {
 export interface ProposalSummary {
   asOf: string;
   generatedAt: string;
+  /** Everything proposed (both lists). */
+  all: number;
   main: number;
   mainNotInAgenda: number;
   /** Consent items not pulled onto the agenda, and how many of them are still to be confirmed. */
@@ -38,7 +40,7 @@ export interface ProposalSummary {
 }
 
 export interface ProposalPage {
-  list: ProposalList;
+  list: ProposalList | 'all';
   rows: ProposalRow[];
   total: number;
   page: number;
@@ -52,7 +54,8 @@ const version = z.number({ message: '缺少版本号' }).int().positive();
 export const proposalGenerateInput = z.object({ meetingId: id, asOf: isoDate.optional() });
 export const proposalPageInput = z.object({
   meetingId: id,
-  list: z.enum(PROPOSAL_LISTS, { message: '只能是 主议程建议 或 一揽子研判' }).default('main'),
+  /** 'all': both lists in one ranking (what the ranking itself is checked on). */
+  list: z.enum([...PROPOSAL_LISTS, 'all'], { message: '只能是 主议程建议、一揽子研判 或 全部' }).default('main'),
   page: z.number({ message: '页码应为数字' }).int().min(1, { message: '页码从 1 开始' }).max(100_000).default(1),
   pageSize: z.number({ message: '每页条数应为数字' }).int().min(1).max(PROPOSAL_MAX_PAGE, { message: `每页最多 ${PROPOSAL_MAX_PAGE} 条` }).default(20),
 });
