@@ -36,13 +36,14 @@ export function AgendaProposal(p: { meeting: MeetingRow; summary: ProposalSummar
         <Typography.Text type="secondary">按等级、理由、超期天数和敏感节点远近排序（权重见“设置 › 议程”）</Typography.Text>
         <Button size="small" onClick={p.onClose}>收起</Button>
       </Space>
+      {/* Only the tab shown is rendered: the page holds one page of proposals, not one per list. */}
       <Tabs
         size="small"
         activeKey={tab}
         onChange={(k) => setTab(k as ProposalList)}
         items={[
-          { key: 'main', label: `${PROPOSAL_LIST_LABELS.main}（${s.main}，${s.mainNotInAgenda} 项未列入）`, children: <MainList meeting={m} agendaMinutes={p.agendaMinutes} summary={s} changed={p.changed} /> },
-          { key: 'consent', label: `${PROPOSAL_LIST_LABELS.consent}（${s.consent}）`, children: <ConsentList meeting={m} summary={s} changed={p.changed} /> },
+          { key: 'main', label: `${PROPOSAL_LIST_LABELS.main}（${s.main}，${s.mainNotInAgenda} 项未列入）`, children: tab === 'main' && <MainList meeting={m} agendaMinutes={p.agendaMinutes} summary={s} changed={p.changed} /> },
+          { key: 'consent', label: `${PROPOSAL_LIST_LABELS.consent}（${s.consent}）`, children: tab === 'consent' && <ConsentList meeting={m} summary={s} changed={p.changed} /> },
         ]}
       />
     </div>
