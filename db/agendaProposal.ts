@@ -114,17 +114,22 @@ export function generateProposal(db: Db, ctx: WriteContext, meetingId: number, a
 export function proposalSummary(db: Db, meetingId: number): ProposalSummary | null {
   const run = db.prepare('SELECT as_of, generated_at FROM agenda_proposal_runs WHERE meeting_id = ?').get(meetingId) as { as_of: string; generated_at: string } | undefined;
   if (!run) return null;
+  // Each count walks an index range of this meeting's proposal, or joins the few rows on its agenda
+  // or assessed at it: no per-row probe across a 66,000-item consent list.
+  const inAgenda = (list: string) => `(SELECT COUNT(*) FROM agenda_items ai JOIN agenda_proposals p ON p.meeting_id = ai.meeting_id AND p.risk_id = ai.risk_id WHERE ai.meeting_id = @m AND p.list = '${list}')`;
   const n = db
     .prepare(
       `SELECT
-         (SELECT COUNT(*) FROM agenda_proposals p WHERE p.meeting_id = @m) AS "all",
-         (SELECT COUNT(*) FROM agenda_proposals p WHERE p.meeting_id = @m AND p.list = 'main') AS main,
-         (SELECT COUNT(*) FROM agenda_proposals p WHERE p.meeting_id = @m AND p.list = 'main' AND NOT ${ON_AGENDA}) AS main_free,
-         (SELECT COUNT(*) FROM agenda_proposals p WHERE p.meeting_id = @m AND p.list = 'consent' AND NOT ${ON_AGENDA}) AS consent,
-         (SELECT COUNT(*) FROM agenda_proposals p WHERE p.meeting_id = @m AND p.list = 'consent' AND NOT ${ON_AGENDA} AND NOT ${ASSESSED}) AS pending`,
+         (SELECT COUNT(*) FROM agenda_proposals WHERE meeting_id = @m) AS "all",
+         (SELECT COUNT(*) FROM agenda_proposals WHERE meeting_id = @m AND list = 'main') AS main,
+         (SELECT COUNT(*) FROM agenda_proposals WHERE meeting_id = @m AND list = 'consent') AS consent,
+         ${inAgenda('main')} AS main_in,
+         ${inAgenda('consent')} AS pulled,
+         (SELECT COUNT(*) FROM assessments a JOIN agenda_proposals p ON p.meeting_id = a.meeting_id AND p.risk_id = a.risk_id
+          WHERE a.meeting_id = @m AND p.list = 'consent' AND NOT ${ON_AGENDA}) AS confirmed`,
     )
-    .get({ m: meetingId }) as { all: number; main: number; main_free: number; consent: number; pending: number };
-  return { asOf: run.as_of, generatedAt: run.generated_at, all: n.all, main: n.main, mainNotInAgenda: n.main_free, consent: n.consent, consentPending: n.pending };
+    .get({ m: meetingId }) as { all: number; main: number; consent: number; main_in: number; pulled: number; confirmed: number };
+  return { asOf: run.as_of, generatedAt: run.generated_at, all: n.all, main: n.main, mainNotInAgenda: n.main - n.main_in, consent: n.consent - n.pulled, consentPending: n.consent - n.pulled - n.confirmed };
 }
 
 /**

@@ -22,6 +22,9 @@ CREATE TABLE agenda_proposals (
 CREATE UNIQUE INDEX agenda_proposals_by_list ON agenda_proposals(meeting_id, list, rank);
 CREATE UNIQUE INDEX agenda_proposals_by_rank ON agenda_proposals(meeting_id, rank);
 
+-- A meeting's assessments (the consent list's confirmed items are counted from here).
+CREATE INDEX assessments_by_meeting ON assessments(meeting_id, risk_id) WHERE meeting_id IS NOT NULL;
+
 -- When each meeting's proposal was generated and for which day.
 CREATE TABLE agenda_proposal_runs (
   meeting_id   INTEGER PRIMARY KEY REFERENCES meetings(id),
