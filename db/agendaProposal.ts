@@ -11,7 +11,7 @@ import { recordAssessment } from './assessments.js';
 import { currentRuleSet } from './rulesets.js';
 import { listPeriods } from './periods.js';
 import { AppError } from '../shared/errors.js';
-import { daysBetween } from '../shared/dates.js';
+import { daysBetween, shanghaiDate } from '../shared/dates.js';
 import { grade, GradingError, type GradingEvent } from '../shared/grading.js';
 import { proposeAgenda, type AgendaReason } from '../shared/agenda.js';
 import { upcomingPeriod } from '../shared/agendaReasons.js';
@@ -200,10 +200,14 @@ export function confirmConsent(db: Db, ctx: WriteContext, meetingId: number, ver
   assertEditable(m, version);
   if (!proposalSummary(db, meetingId)) throw new AppError('CONFLICT', '还没有生成议程建议，没有一揽子研判事项可确认。');
   const items = db
-    .prepare(`SELECT p.risk_id, p.last_likelihood, p.last_impact, p.last_level, p.minutes, p.reasons FROM agenda_proposals p WHERE p.meeting_id = ? AND p.list = 'consent' AND NOT ${ON_AGENDA} AND NOT ${ASSESSED} ORDER BY p.rank`)
+    .prepare(`SELECT p.risk_id, p.last_likelihood, p.last_impact, p.last_level, p.minutes, p.reasons FROM agenda_proposals p JOIN risks r ON r.id = p.risk_id
+              WHERE p.meeting_id = ? AND p.list = 'consent' AND r.deleted_at IS NULL AND NOT ${ON_AGENDA} AND NOT ${ASSESSED} ORDER BY p.rank`)
     .raw()
     .all(meetingId) as Array<[number, number, number, number, number, string]>;
   if (items.length === 0) throw new AppError('CONFLICT', '一揽子研判清单中没有待确认的事项（可能已确认，或已全部移入主议程）。');
+  // Every refusal comes before the first write (recordAssessment would refuse a date after today).
+  const realToday = shanghaiDate(ctx.now());
+  if (today > realToday) throw new AppError('INVALID_INPUT', `确认日期 ${today} 晚于今天（${realToday}），请在会议当天或之后确认。`);
   const assessedOn = m.date < today ? m.date : today;
   const rules = currentRuleSet(db).config;
   const periods = listPeriods(db);
