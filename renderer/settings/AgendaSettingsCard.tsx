@@ -44,7 +44,7 @@ export function AgendaSettingsCard() {
             <InputNumber min={1} max={120} aria-label={`时长：${label}`} />
           </Form.Item>
         ))}
-        <Button type="primary" htmlType="submit">保存议程设置</Button>
+        <Button type="primary" htmlType="submit">应用议程设置</Button>
       </Form>
     </Card>
   );
