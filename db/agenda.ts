@@ -6,13 +6,22 @@ import { writeAudit } from './audit.js';
 import { getCalendar } from './calendar.js';
 import { assertEditable, getMeeting, previousMeeting, touchMeeting } from './meetings.js';
 import { AppError } from '../shared/errors.js';
+import { shanghaiDate } from '../shared/dates.js';
+import { itemMinutes } from '../shared/agendaRank.js';
+import { getAgendaSettings, insertAgenda, proposedReasons } from './agendaStore.js';
 import { nextWorkingDayOnOrAfter } from '../shared/calendar.js';
-import { defaultItemMinutes, proposeAgenda, type AgendaAction, type AgendaReason, type AgendaRisk, type LastMeeting, type ProposedItem, type ReasonProvider } from '../shared/agenda.js';
+import { proposeAgenda, type AgendaAction, type AgendaReason, type AgendaRisk, type LastMeeting, type ProposedItem, type ReasonProvider } from '../shared/agenda.js';
 import type { AgendaItemRow, AgendaStatus, MeetingRow } from '../shared/meetings.js';
 import type { ActionState } from '../shared/actions.js';
 import { dueForReviewProvider, levelRaisedProvider, sensitivePeriodProvider, type AgendaProviderFactory } from './agendaReasons.js';
 
 type DbRow = Record<string, unknown>;
+
+/**
+ * A risk with no reason of its own, put on the agenda by the analyst. Items stored before issue 12
+ * carry "<login>添加" as detail: they are read as this too, so no account name reaches a page or the 议程.
+ */
+const PICKED_REASON: AgendaReason = { kind: 'manual', detail: '研判人员从台账选取' };
 
 export function listAgenda(db: Db, meetingId: number): AgendaItemRow[] {
   const rows = db
@@ -34,7 +43,7 @@ export function listAgenda(db: Db, meetingId: number): AgendaItemRow[] {
     domain: r.domain as string,
     position: r.position as number,
     minutes: r.minutes as number,
-    reasons: JSON.parse(r.reasons as string) as AgendaReason[],
+    reasons: (JSON.parse(r.reasons as string) as AgendaReason[]).map((x) => (x.kind === 'manual' ? PICKED_REASON : x)),
     status: r.status as AgendaStatus,
     note: r.note as string,
   }));
@@ -120,43 +129,41 @@ export function proposeForMeeting(db: Db, meetingId: number, asOf: string): Arra
   return proposed.map((p) => ({ ...p, inAgenda: inAgenda.has(p.riskId), title: data.titles.get(p.riskId) ?? '' }));
 }
 
-function nextPosition(db: Db, meetingId: number): number {
-  return ((db.prepare('SELECT MAX(position) AS p FROM agenda_items WHERE meeting_id = ?').get(meetingId) as { p: number | null }).p ?? 0) + 1;
-}
-
-function insertItems(db: Db, meetingId: number, items: Array<{ riskId: number; minutes: number; reasons: AgendaReason[] }>): number {
-  const ins = db.prepare('INSERT OR IGNORE INTO agenda_items (meeting_id, risk_id, position, minutes, reasons) VALUES (?, ?, ?, ?, ?)');
-  let pos = nextPosition(db, meetingId);
-  let added = 0;
-  for (const it of items) {
-    const info = ins.run(meetingId, it.riskId, pos, it.minutes, JSON.stringify(it.reasons));
-    if (info.changes) {
-      pos++;
-      added++;
-    }
-  }
-  return added;
-}
-
 /** Adds the proposal (items not yet on the agenda), in proposal order, after the existing ones. */
 export function applyProposal(db: Db, ctx: WriteContext, meetingId: number, version: number, asOf: string, replace: boolean): MeetingRow {
   const m = getMeeting(db, meetingId);
   assertEditable(m, version);
   const proposed = proposeForMeeting(db, meetingId, asOf);
   if (replace) db.prepare("DELETE FROM agenda_items WHERE meeting_id = ? AND status = '待议'").run(meetingId);
-  const added = insertItems(db, meetingId, proposed.map((p) => ({ riskId: p.riskId, minutes: defaultItemMinutes(p.level), reasons: p.reasons })));
+  const perLevel = getAgendaSettings(db).minutesPerLevel;
+  const added = insertAgenda(db, meetingId, proposed.map((p) => ({ riskId: p.riskId, minutes: itemMinutes(p.level, perLevel), reasons: JSON.stringify(p.reasons) })));
   if (added === 0 && !replace) return m;
   writeAudit(db, ctx, 'agenda.propose', 'meeting', meetingId, null, { added, replace, asOf });
   return touchMeeting(db, ctx, meetingId);
 }
 
+/**
+ * Adds risks picked by hand (or pulled off the consent list). Each keeps the reasons the proposal
+ * gives it — the stored proposal's, else the register's today — and only a risk with no reason
+ * at all is marked as picked, in domain words (never the operator's account).
+ */
 export function addAgendaItems(db: Db, ctx: WriteContext, meetingId: number, version: number, riskIds: number[], minutes?: number): MeetingRow {
   const m = getMeeting(db, meetingId);
   assertEditable(m, version);
   const found = db.prepare('SELECT id, level FROM risks WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))').all(JSON.stringify(riskIds)) as Array<{ id: number; level: number | null }>;
   if (found.length !== new Set(riskIds).size) throw new AppError('NOT_FOUND', '所选风险事项中有的已删除或不存在，请刷新后重新选择。');
   const levels = new Map(found.map((r) => [r.id, r.level]));
-  const added = insertItems(db, meetingId, riskIds.map((id) => ({ riskId: id, minutes: minutes ?? defaultItemMinutes(levels.get(id) ?? null), reasons: [{ kind: 'manual', detail: `${ctx.actor}添加` }] })));
+  const stored = proposedReasons(db, meetingId, riskIds);
+  const fresh = new Map<number, AgendaReason[]>();
+  if (riskIds.some((id) => !stored.has(id))) {
+    for (const p of proposeForMeeting(db, meetingId, shanghaiDate(ctx.now()))) if (riskIds.includes(p.riskId) && !stored.has(p.riskId)) fresh.set(p.riskId, p.reasons);
+  }
+  const perLevel = getAgendaSettings(db).minutesPerLevel;
+  const added = insertAgenda(db, meetingId, riskIds.map((id) => ({
+    riskId: id,
+    minutes: minutes ?? stored.get(id)?.minutes ?? itemMinutes(levels.get(id) ?? null, perLevel),
+    reasons: JSON.stringify(stored.get(id)?.reasons ?? fresh.get(id) ?? [PICKED_REASON]),
+  })));
   if (added === 0) return m;
   writeAudit(db, ctx, 'agenda.add', 'meeting', meetingId, null, { riskIds });
   return touchMeeting(db, ctx, meetingId);

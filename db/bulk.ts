@@ -8,6 +8,7 @@ import { RISK_COLUMNS, RISK_DEFAULTS, RISK_FIELDS, RISK_FROM, RISK_JSON_SQL, toD
 import { ASSESSMENT_JSON_SQL, registrationRow, type RegistrationFacts } from './assessments.js';
 import { auditCreatedRows } from './audit.js';
 import { liftTrigger } from './triggers.js';
+import { RISK_FTS_COLUMNS } from './risk-list.js';
 import { currentRuleSet } from './rulesets.js';
 import { listPeriods } from './periods.js';
 import { appendNewRisksToWeek, fillWeeksUpTo } from './weeks.js';
@@ -32,8 +33,7 @@ export function withDeferredFts<T>(db: Db, fn: () => T): T {
   const result = fn();
   restore();
   db.prepare(
-    `INSERT INTO risks_fts(rowid, title, summary, main_demands, control_measures, resolution_measures, progress)
-     SELECT id, title, summary, main_demands, control_measures, resolution_measures, progress FROM risks_fts_source WHERE id > ?`,
+    `INSERT INTO risks_fts(rowid, ${RISK_FTS_COLUMNS}) SELECT id, ${RISK_FTS_COLUMNS} FROM risks_fts_source WHERE id > ?`,
   ).run(before);
   return result;
 }

@@ -9,6 +9,7 @@ import { AppError } from '../shared/errors.js';
 import { addDays, shanghaiDate, weekStart, yearOf } from '../shared/dates.js';
 import { defaultMeetingDate } from '../shared/calendar.js';
 import { draftMinutes, type MinutesInput } from '../shared/minutes.js';
+import { consentItemsFor } from './agendaStore.js';
 import { isLocked, meetingDisplayName, meetingTransition, type MeetingDefaults, type MeetingEvent, type MeetingRow, type MeetingState, type MeetingType, type MinutesVersion } from '../shared/meetings.js';
 
 type DbRow = Record<string, unknown>;
@@ -212,7 +213,7 @@ export function minutesDraftFor(db: Db, id: number): string {
   const assessments = (db.prepare('SELECT risk_id, final_level, override_reason, analysis, countermeasures FROM assessments WHERE meeting_id = ?').all(id) as Array<Record<string, unknown>>).map((r) => ({
     riskId: r.risk_id as number, finalLevel: r.final_level as number, overrideReason: (r.override_reason as string | null) ?? null, analysis: r.analysis as string, countermeasures: r.countermeasures as string,
   }));
-  return draftMinutes({ meeting, agenda, drafts, actions, assessments });
+  return draftMinutes({ meeting, agenda, drafts, actions, assessments, consent: consentItemsFor(db, id) });
 }
 
 export function listMinutesVersions(db: Db, meetingId: number): MinutesVersion[] {

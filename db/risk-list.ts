@@ -53,39 +53,43 @@ function orderBy(key: RiskSortKey, dir: Dir, input: RiskListInput): { join: stri
   }
 }
 
-const CODE_LIKE = /^[A-Za-z0-9-]+$/;
+/** The search index's columns (migration 0005), each filled from the view risks_fts_source. */
+export const RISK_FTS_COLUMNS = 'title, summary, main_demands, control_measures, resolution_measures, progress, code, units, people, task_force';
 
 /**
- * One search term → SQL. 3+ characters: a trigram MATCH. 1–2 characters: the OR of every indexed
- * trigram that begins with the term (the index pads each column so that every occurrence begins
- * one), read from the vocabulary by a range — no table scan. Terms that could be part of a code
- * (letters, digits, '-') also match the code.
+ * One search term → SQL: the ids of risks whose row shows the term. The text index (migration
+ * 0005) holds the texts, the code, the units, the people and the task force: 3+ characters are a
+ * trigram MATCH; 1–2 characters the OR of every indexed trigram that begins with the term (each
+ * column is padded so every occurrence begins one), read from the vocabulary by a range — no table
+ * scan. Domain and region names are matched in their own short lists and the risks found through
+ * the (deleted_at, domain_id|region_id) indexes, so a renamed entry is found by its new name at once.
  */
-function termClause(db: Db, t: string): { sql: string; params: unknown[] } {
+function termClause(db: Db, t: string, deleted: boolean): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   if ([...t].length >= 3) {
-    parts.push('r.id IN (SELECT rowid FROM risks_fts WHERE risks_fts MATCH ?)');
+    parts.push('SELECT rowid FROM risks_fts WHERE risks_fts MATCH ?');
     params.push(`"${t.replace(/"/g, '""')}"`);
   } else {
     const low = t.toLowerCase();
     const terms = (stmt(db, 'SELECT term FROM risks_fts_terms WHERE term >= ? AND term < ?').pluck().all(low, low + '\u{10FFFF}') as string[])
       .filter((x) => x.startsWith(low));
     if (terms.length) {
-      parts.push('r.id IN (SELECT rowid FROM risks_fts WHERE risks_fts MATCH ?)');
+      parts.push('SELECT rowid FROM risks_fts WHERE risks_fts MATCH ?');
       params.push(terms.map((x) => `"${x.replace(/"/g, '""')}"`).join(' OR '));
     }
   }
-  if (CODE_LIKE.test(t)) {
-    parts.push("r.code LIKE ? ESCAPE '\\'");
-    params.push(`%${t.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  const live = deleted ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL';
+  for (const [table, col] of [['domains', 'domain_id'], ['regions', 'region_id']] as const) {
+    parts.push(`SELECT id FROM risks WHERE ${live} AND ${col} IN (SELECT id FROM ${table} WHERE instr(lower(name), ?) > 0)`);
+    params.push(t.toLowerCase());
   }
-  return { sql: parts.length ? `(${parts.join(' OR ')})` : '0', params };
+  return { sql: `r.id IN (${parts.join(' UNION ')})`, params };
 }
 
 /** Each whitespace-separated term must match (AND). */
-export function searchClause(db: Db, query: string): { sql: string; params: unknown[] } {
-  const clauses = query.split(/\s+/).filter(Boolean).map((t) => termClause(db, t));
+export function searchClause(db: Db, query: string, deleted = false): { sql: string; params: unknown[] } {
+  const clauses = query.split(/\s+/).filter(Boolean).map((t) => termClause(db, t, deleted));
   return { sql: clauses.map((c) => c.sql).join(' AND '), params: clauses.flatMap((c) => c.params) };
 }
 
@@ -109,7 +113,7 @@ export function whereClause(db: Db, input: RiskListInput): { sql: string; params
   add('r.involved_count >= ?', input.involvedMin);
   add('r.involved_count <= ?', input.involvedMax);
   if (input.query) {
-    const s = searchClause(db, input.query);
+    const s = searchClause(db, input.query, input.deleted === true);
     if (s.sql) {
       where.push(s.sql);
       params.push(...s.params);

@@ -146,8 +146,3 @@ export function compareProposed(a: ProposedItem, b: ProposedItem): number {
   if (pa !== pb) return pa - pb;
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
-
-/** Default minutes per item by level: a 重大 risk needs more discussion than a 低 one. */
-export function defaultItemMinutes(level: number | null): number {
-  return level === 1 ? 8 : level === 2 ? 5 : level === 3 ? 3 : 2;
-}

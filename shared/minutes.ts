@@ -4,6 +4,7 @@
 // from the meeting's assessments (研判等级, and 调级理由 when the meeting overrode the computed level).
 import { chineseDate } from './dates.js';
 import { levelName } from './labels.js';
+import { consentParagraph, type ConsentMinutesItem } from './agendaConsent.js';
 import { meetingTitle, meetingTypeName, type AgendaItemRow, type MeetingRow } from './meetings.js';
 
 export interface MinutesInput {
@@ -14,6 +15,8 @@ export interface MinutesInput {
   actions: Array<{ code: string; leadUnit: string; content: string; dueAt: string; riskIds: number[] }>;
   /** The meeting's assessments (one per risk): the decided level and, if overridden, why. */
   assessments?: Array<{ riskId: number; finalLevel: number; overrideReason: string | null; analysis: string; countermeasures: string }>;
+  /** The consent list (一揽子研判) the meeting confirmed: one paragraph (shared/agendaConsent.ts). */
+  consent?: ConsentMinutesItem[];
 }
 
 const NUM = '一二三四五六七八九十';
@@ -41,6 +44,7 @@ export function draftMinutes(o: MinutesInput): string {
     const level = rec ? `研判等级：${levelName(rec.finalLevel)}${rec.overrideReason ? `（调级理由：${rec.overrideReason}）` : ''}。` : '';
     lines.push(`${i + 1}. ${a.riskCode} ${a.riskTitle}。${level}${analysis || '（研判意见）'}${counter ? `对策建议：${counter}` : ''}`);
   });
+  if (o.consent?.length) lines.push(consentParagraph(o.consent));
   const carried = o.agenda.filter((a) => a.status === '未议');
   if (carried.length) lines.push(`以下事项本次未及研判，转下次会议：${carried.map((a) => `${a.riskCode} ${a.riskTitle}`).join('；')}。`);
   lines.push('', `${NUM[1]}、交办事项`);

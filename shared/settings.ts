@@ -54,3 +54,21 @@ export interface AppInfo {
   schemaVersion: number;
   host: 'web' | 'electron' | 'cli';
 }
+
+/** The agenda's ranking weights and the minutes planned per item by level (设置 › 议程). */
+export interface AgendaSettings {
+  weights: { level: number; reasons: number; overdue: number; sensitive: number };
+  minutesPerLevel: { major: number; large: number; general: number; low: number; unrated: number };
+  version: number;
+}
+export const DEFAULT_AGENDA_SETTINGS: Omit<AgendaSettings, 'version'> = {
+  weights: { level: 10, reasons: 4, overdue: 0.5, sensitive: 20 },
+  minutesPerLevel: { major: 8, large: 5, general: 3, low: 2, unrated: 2 },
+};
+const weight = z.number({ message: '权重应为数字' }).min(0, { message: '权重不能为负数' }).max(100, { message: '权重不能超过100' });
+const perItem = z.number({ message: '应为分钟数' }).int({ message: '应为整数分钟' }).min(1, { message: '每项至少 1 分钟' }).max(120, { message: '每项不能超过 120 分钟' });
+export const agendaSettingsInput = z.object({
+  weights: z.object({ level: weight, reasons: weight, overdue: weight, sensitive: weight }).strict(),
+  minutesPerLevel: z.object({ major: perItem, large: perItem, general: perItem, low: perItem, unrated: perItem }).strict(),
+  version: z.number({ message: '缺少版本号' }).int().positive(),
+});

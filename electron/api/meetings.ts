@@ -2,6 +2,8 @@ import { createMeeting, getMeeting, listMeetings, listMinutesVersions, meetingDe
 import { risksDueForReview } from '../../db/agendaReasons.js';
 import { addAgendaItems, applyProposal, listAgenda, proposeForMeeting, removeAgendaItem, reorderAgenda, setAgendaItem } from '../../db/agenda.js';
 import { listCalendarDays, setCalendarDay } from '../../db/calendar.js';
+import { confirmConsent, fillAgendaByLength, generateProposal, proposalPage, removeAgendaItems } from '../../db/agendaProposal.js';
+import { getAgendaSettings, updateAgendaSettings } from '../../db/agendaStore.js';
 import { listActions, readCtx } from '../../db/actions.js';
 import { listDrafts, saveDraft } from '../../db/drafts.js';
 import { getCalendar } from '../../db/calendar.js';
@@ -76,6 +78,7 @@ type M =
   | 'meetings.list' | 'meetings.get' | 'meetings.defaults' | 'meetings.create' | 'meetings.update' | 'meetings.transition' | 'meetings.saveMinutes'
   | 'meetings.draftSave' | 'meetings.drafts' | 'meetings.minutesDraft'
   | 'agenda.propose' | 'agenda.apply' | 'agenda.add' | 'agenda.remove' | 'agenda.reorder' | 'agenda.set'
+  | 'agenda.generate' | 'agenda.proposal' | 'agenda.fill' | 'agenda.removeMany' | 'meetings.consentConfirm' | 'agenda.settings' | 'agenda.settingsUpdate'
   | 'calendar.list' | 'calendar.set' | 'dashboard.monday';
 
 export const meetingHandlers: HandlersFor<M> = {
@@ -95,6 +98,13 @@ export const meetingHandlers: HandlersFor<M> = {
   'agenda.remove': ({ meetingId, version, itemId }, ctx) => removeAgendaItem(ctx.db, ctx, meetingId, version, itemId),
   'agenda.reorder': ({ meetingId, version, itemIds }, ctx) => reorderAgenda(ctx.db, ctx, meetingId, version, itemIds),
   'agenda.set': (input, ctx) => setAgendaItem(ctx.db, ctx, input),
+  'agenda.generate': ({ meetingId, asOf }, ctx) => generateProposal(ctx.db, ctx, meetingId, today(ctx, asOf)),
+  'agenda.proposal': (input, { db }) => proposalPage(db, input),
+  'agenda.fill': ({ meetingId, version }, ctx) => fillAgendaByLength(ctx.db, ctx, meetingId, version),
+  'agenda.removeMany': ({ meetingId, version, itemIds }, ctx) => removeAgendaItems(ctx.db, ctx, meetingId, version, itemIds),
+  'meetings.consentConfirm': ({ meetingId, version, asOf }, ctx) => confirmConsent(ctx.db, ctx, meetingId, version, today(ctx, asOf)),
+  'agenda.settings': (_input, { db }) => getAgendaSettings(db),
+  'agenda.settingsUpdate': (input, ctx) => updateAgendaSettings(ctx.db, ctx, input),
   'calendar.list': ({ year }, { db }) => listCalendarDays(db, year),
   'calendar.set': (input, ctx) => setCalendarDay(ctx.db, ctx, input),
   'dashboard.monday': ({ asOf }, ctx) => monday(ctx.db, today(ctx, asOf)),

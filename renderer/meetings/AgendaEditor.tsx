@@ -1,19 +1,18 @@
-// The agenda editor: proposal with reasons, add/remove, drag or keyboard reorder, minutes per item,
-// and the running total against the meeting's length.
-import { useState } from 'react';
-import { App, Button, Empty, InputNumber, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
+// The agenda editor: the ranked proposal (./AgendaProposal.tsx), add/remove (one or several),
+// drag or keyboard reorder, minutes per item, and the running total against the meeting's length.
+import { useCallback, useEffect, useState } from 'react';
+import { App, Button, Checkbox, Empty, InputNumber, Progress, Space, Tag, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, BulbOutlined, DeleteOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
-import { AGENDA_REASON_LABELS, type ProposedItem } from '../../shared/agenda';
+import type { ProposalSummary } from '../../shared/agendaProposal';
 import type { AgendaItemRow, MeetingDetail } from '../../shared/meetings';
 import { LevelTag } from '../register/LevelTag';
 import { RiskPicker } from './RiskPicker';
-
-type Proposal = ProposedItem & { inAgenda: boolean; title: string };
+import { AgendaProposal, ReasonTags } from './AgendaProposal';
 
 function addMinutes(hhmm: string, n: number): string {
   const [h, m] = hhmm.split(':').map(Number);
@@ -26,7 +25,9 @@ export function AgendaEditor({ detail, reload }: { detail: MeetingDetail; reload
   const { message } = App.useApp();
   const m = detail.meeting;
   const [items, setItems] = useState<AgendaItemRow[]>(detail.agenda);
-  const [proposal, setProposal] = useState<Proposal[] | null>(null);
+  const [proposal, setProposal] = useState<ProposalSummary | null>(null);
+  const [showProposal, setShowProposal] = useState(true);
+  const [chosen, setChosen] = useState<number[]>([]);
   const [picked, setPicked] = useState<number[]>([]);
   const [prevAgenda, setPrevAgenda] = useState(detail.agenda);
   if (prevAgenda !== detail.agenda) {
@@ -44,7 +45,7 @@ export function AgendaEditor({ detail, reload }: { detail: MeetingDetail; reload
     } catch (e) {
       report(e);
     }
-    reload();
+    changed();
   };
 
   const reorder = (next: AgendaItemRow[]) => {
@@ -63,7 +64,23 @@ export function AgendaEditor({ detail, reload }: { detail: MeetingDetail; reload
     const to = items.findIndex((i) => i.id === e.over!.id);
     reorder(arrayMove(items, from, to));
   };
-  const propose = () => api('agenda.propose', { meetingId: m.id }).then(setProposal, report);
+  // The stored proposal's counts (generated earlier, or null): the lists themselves load page by page.
+  const loadSummary = useCallback(() => {
+    api('agenda.proposal', { meetingId: m.id, list: 'main', page: 1, pageSize: 1 }).then((p) => setProposal(p.summary), report);
+  }, [m.id, report]);
+  useEffect(loadSummary, [loadSummary]);
+  const changed = () => {
+    reload();
+    loadSummary();
+  };
+  const propose = async () => {
+    try {
+      setProposal(await api('agenda.generate', { meetingId: m.id }));
+      setShowProposal(true);
+    } catch (e) {
+      report(e);
+    }
+  };
 
   let clock = 0;
   return (
@@ -86,30 +103,23 @@ export function AgendaEditor({ detail, reload }: { detail: MeetingDetail; reload
         </div>
       </div>
 
-      {proposal && (
-        <div className="yp-notice" data-testid="agenda-proposal">
-          <Space style={{ marginBottom: 8 }}>
-            <Typography.Text strong>议程建议 {proposal.length} 项（{proposal.filter((p) => !p.inAgenda).length} 项尚未列入）</Typography.Text>
-            <Button type="primary" size="small" disabled={!proposal.some((p) => !p.inAgenda)} onClick={() => void call(api('agenda.apply', { meetingId: m.id, version: m.version }), '已加入议程').then(() => setProposal(null))}>全部加入议程</Button>
-            <Button size="small" onClick={() => setProposal(null)}>收起</Button>
-          </Space>
-          <Table<Proposal>
-            size="small"
-            rowKey="riskId"
-            pagination={false}
-            scroll={{ y: 260 }}
-            dataSource={proposal}
-            columns={[
-              { title: '编号', dataIndex: 'code', width: 120 },
-              { title: '事项', dataIndex: 'title', ellipsis: true },
-              { title: '等级', dataIndex: 'level', width: 100, render: (l: number | null) => <LevelTag level={l} /> },
-              { title: '理由', key: 'r', render: (_: unknown, p) => p.reasons.map((r) => <Tooltip key={r.kind} title={r.detail}><Tag>{AGENDA_REASON_LABELS[r.kind]}</Tag></Tooltip>) },
-              { title: '', key: 'in', width: 80, render: (_: unknown, p) => (p.inAgenda ? <Tag color="green">已列入</Tag> : null) },
-            ]}
-          />
-        </div>
-      )}
+      {proposal && showProposal && <AgendaProposal meeting={m} summary={proposal} agendaMinutes={total} changed={changed} onClose={() => setShowProposal(false)} />}
 
+      {editable && items.length > 0 && (
+        <Space style={{ margin: '4px 0' }}>
+          <Checkbox
+            aria-label="全选议题"
+            checked={chosen.length > 0 && chosen.length === items.length}
+            indeterminate={chosen.length > 0 && chosen.length < items.length}
+            onChange={(e) => setChosen(e.target.checked ? items.map((i) => i.id) : [])}
+          >
+            全选
+          </Checkbox>
+          <Button size="small" danger icon={<DeleteOutlined />} disabled={!chosen.length} onClick={() => void call(api('agenda.removeMany', { meetingId: m.id, version: m.version, itemIds: chosen }), `已移出 ${chosen.length} 项`).then(() => setChosen([]))}>
+            移出所选{chosen.length ? `（${chosen.length}）` : ''}
+          </Button>
+        </Space>
+      )}
       {items.length === 0 ? (
         <Empty description="议程为空：可“生成议程建议”，或从台账添加议题" />
       ) : (
@@ -118,7 +128,8 @@ export function AgendaEditor({ detail, reload }: { detail: MeetingDetail; reload
             {items.map((it, index) => {
               const start = addMinutes(m.startTime, clock);
               clock += it.minutes;
-              return <Row key={it.id} it={it} index={index} start={start} editable={editable} meetingId={m.id} version={m.version} onMove={move} call={call} />;
+              return <Row key={it.id} it={it} index={index} start={start} editable={editable} meetingId={m.id} version={m.version} onMove={move} call={call}
+                chosen={chosen.includes(it.id)} onChoose={(v) => setChosen((c) => (v ? [...c, it.id] : c.filter((x) => x !== it.id)))} />;
             })}
           </SortableContext>
         </DndContext>
@@ -128,11 +139,12 @@ export function AgendaEditor({ detail, reload }: { detail: MeetingDetail; reload
   );
 }
 
-function Row(p: { it: AgendaItemRow; index: number; start: string; editable: boolean; meetingId: number; version: number; onMove: (i: number, d: number) => void; call: (x: Promise<unknown>, ok?: string) => Promise<void> }) {
+function Row(p: { it: AgendaItemRow; index: number; start: string; editable: boolean; meetingId: number; version: number; onMove: (i: number, d: number) => void; call: (x: Promise<unknown>, ok?: string) => Promise<void>; chosen: boolean; onChoose: (v: boolean) => void }) {
   const { it, index, editable } = p;
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: it.id, disabled: !editable });
   return (
     <div ref={setNodeRef} className="yp-agenda-row" data-testid="agenda-item" data-agenda-index={index} style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.6 : 1 }}>
+      {editable && <Checkbox aria-label={`选择第${index + 1}项 ${it.riskCode}`} checked={p.chosen} onChange={(e) => p.onChoose(e.target.checked)} />}
       {editable && (
         <button
           type="button"
@@ -157,7 +169,7 @@ function Row(p: { it: AgendaItemRow; index: number; start: string; editable: boo
       <div className="yp-agenda-title">
         <div><Typography.Text strong>{it.riskCode}</Typography.Text> {it.riskTitle} <Typography.Text type="secondary">（{it.region} · {it.domain} · {it.riskStatus}）</Typography.Text></div>
         <div className="yp-agenda-reasons">
-          {it.reasons.map((r) => <Tooltip key={r.kind} title={r.detail}><Tag style={{ fontSize: 12 }}>{AGENDA_REASON_LABELS[r.kind]}</Tag></Tooltip>)}
+          <ReasonTags reasons={it.reasons} />
           {it.status !== '待议' && <Tag color={it.status === '已议' ? 'green' : 'orange'}>{it.status}</Tag>}
         </div>
       </div>

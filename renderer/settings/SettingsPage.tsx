@@ -5,6 +5,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { api } from '../api';
 import { LIST_LABELS, type AppSettings, type ListKind, type Lists, type NamedItem } from '../../shared/settings';
 import { useErrorReporter } from '../shell/useApi';
+import { AgendaSettingsCard } from './AgendaSettingsCard';
 
 export function SettingsPage({ onChanged }: { onChanged: () => void }) {
   const report = useErrorReporter();
@@ -23,6 +24,7 @@ export function SettingsPage({ onChanged }: { onChanged: () => void }) {
       </Col>
       <Col xs={24} xl={8}><ListCard kind="domains" items={lists.domains} onChanged={reload} /></Col>
       <Col xs={24} xl={8}><ListCard kind="regions" items={lists.regions} onChanged={reload} /></Col>
+      <Col xs={24} xl={8}><AgendaSettingsCard /></Col>
     </Row>
   );
 }

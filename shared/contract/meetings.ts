@@ -7,6 +7,8 @@ import {
   type MeetingDefaults, type MeetingDetail, type MeetingRow,
 } from '../meetings.js';
 import type { ProposedItem } from '../agenda.js';
+import { agendaFillInput, agendaRemoveManyInput, consentConfirmInput, proposalGenerateInput, proposalPageInput, type ConsentConfirmResult, type ProposalPage, type ProposalSummary } from '../agendaProposal.js';
+import { agendaSettingsInput, type AgendaSettings } from '../settings.js';
 import type { CalendarDay } from '../calendar.js';
 import { calendarDayInput, type ActionRow } from '../actionItems.js';
 import type { SupervisionLevel } from '../actions.js';
@@ -63,6 +65,13 @@ export const meetingMethods = {
   'agenda.remove': method<MeetingRow>()(agendaRemoveInput, true, '从议程移除一项'),
   'agenda.reorder': method<MeetingRow>()(agendaReorderInput, true, '调整议程顺序'),
   'agenda.set': method<MeetingRow>()(agendaSetInput, true, '设置议题时长、状态或备注'),
+  'agenda.generate': method<ProposalSummary>()(proposalGenerateInput, true, '生成并保存排序后的议程建议：主议程建议与一揽子研判清单'),
+  'agenda.proposal': method<ProposalPage>()(proposalPageInput, false, '议程建议的一页（按排序；主议程建议或一揽子研判，每页最多100项）'),
+  'agenda.fill': method<MeetingRow>()(agendaFillInput, true, '按会议时长选取：按排序把主议程建议加入议程，直到排满会议时长'),
+  'agenda.removeMany': method<MeetingRow>()(agendaRemoveManyInput, true, '从议程批量移出所选议题'),
+  'meetings.consentConfirm': method<ConsentConfirmResult>()(consentConfirmInput, true, '确认一揽子研判：清单中每项记一条“维持原等级”的研判记录（沿用上次可能性与影响程度，不调级）'),
+  'agenda.settings': method<AgendaSettings>()(z.object({}), false, '议程设置：排序权重与各等级每项时长'),
+  'agenda.settingsUpdate': method<AgendaSettings>()(agendaSettingsInput, true, '修改议程设置（须带版本号）'),
   'calendar.list': method<CalendarDay[]>()(z.object({ year: z.number().int().min(2000).max(2100).optional() }), false, '节假日与调休上班日'),
   'calendar.set': method<CalendarDay[]>()(calendarDayInput, true, '设置某日为放假、调休上班或普通日'),
   'dashboard.monday': method<MondayDashboard>()(z.object({ asOf: isoDate.optional() }), false, '“我的周一”：本周研判会、议程状态、超期交办'),

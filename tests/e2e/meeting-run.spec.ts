@@ -12,7 +12,7 @@ test('run a meeting for three items, draft and sign the minutes, the actions rea
   await expect(page.getByTestId('monday-reviews')).toContainText('本周到期应研判');
   await page.getByRole('button', { name: '准备议程' }).click();
   await page.getByRole('button', { name: /生成议程建议/ }).click();
-  await page.getByRole('button', { name: '全部加入议程' }).click();
+  await page.getByRole('button', { name: '按会议时长选取' }).click();
   await expect(page.getByTestId('agenda-item').nth(2)).toBeVisible();
   await page.getByRole('button', { name: '开始会议' }).click();
   const runner = page.getByTestId('runner');

@@ -25,7 +25,7 @@ test('create a meeting → agenda → an assignment → on the board → feedbac
   // Proposal with reasons, then everything in; then one more by hand from the register.
   await page.getByRole('button', { name: /生成议程建议/ }).click();
   await expect(page.getByTestId('agenda-proposal')).toBeVisible();
-  await page.getByRole('button', { name: '全部加入议程' }).click();
+  await page.getByRole('button', { name: '按会议时长选取' }).click();
   const items = page.getByTestId('agenda-item');
   await expect(items.first()).toBeVisible();
   const n = await items.count();
@@ -95,7 +95,7 @@ test('the runner autosaves as you type: SIGKILL the host, restart, the text is t
   await page.goto(server.url + '#/meetings');
   await page.getByRole('button', { name: '准备议程' }).click();
   await page.getByRole('button', { name: /生成议程建议/ }).click();
-  await page.getByRole('button', { name: '全部加入议程' }).click();
+  await page.getByRole('button', { name: '按会议时长选取' }).click();
   await expect(page.getByTestId('agenda-item').first()).toBeVisible();
   await page.getByRole('button', { name: '开始会议' }).click();
   await expect(page.getByTestId('runner')).toBeVisible();

@@ -24,6 +24,7 @@ interface Expected {
   domainId: number;
   title: string;
   texts: string[];
+  shown: string[];
   source: string | null;
   involvedCount: number | null;
   level: number | null;
@@ -52,6 +53,9 @@ function setup() {
   const rows: Expected[] = generated.map((g, i) => ({
     id: i + 1, code: g.code, regionId: g.regionId, domainId: g.domainId, title: g.title,
     texts: [g.title, g.summary, g.mainDemands, g.controlMeasures, g.resolutionMeasures, g.progress].map((t) => t ?? ''),
+    // What else the row shows and search finds (issue 12): code, units, people, task force, domain and region names.
+    shown: [g.code, g.leadUnit, ...(g.coUnits ?? []), g.responsiblePerson, g.packageLeader, g.packageLeaderTitle, g.taskForce,
+      lists.domains.find((d) => d.id === g.domainId)!.name, lists.regions.find((x) => x.id === g.regionId)!.name].map((t) => t ?? ''),
     source: g.source ?? null, involvedCount: g.involvedCount ?? null, level: levelOf(g, i), status: g.status ?? '待研判',
     deadline: g.deadline ?? null, firstFound: g.firstFound ?? null, leadUnit: g.leadUnit ?? '', packageLeader: g.packageLeader ?? '',
     updatedAt: loadedAt, deleted: false,
@@ -165,9 +169,9 @@ describe('register list: filters and sorts against the generator', () => {
   it('search: 1, 2, 3+ character terms (incl. at the very end of a field), several terms, codes', () => {
     const { db, rows, lists } = setup();
     const live = rows.filter((r) => !r.deleted);
-    const matches = (r: Row, t: string) => r.texts.some((x) => x.includes(t)) || (/^[A-Za-z0-9-]+$/.test(t) && r.code.toLowerCase().includes(t.toLowerCase()));
+    const matches = (r: Row, t: string) => [...r.texts, ...r.shown].some((x) => x.toLowerCase().includes(t.toLowerCase()));
     const endsWithTwo = live.map((r) => r.texts[2]).find((t) => [...t].length === 2);
-    const terms = ['薪', '欠薪', '退费', '逾期交房', '保交楼', '锦绣 华庭', '专班 每周', 'JC-2025-01', 'jc-2026-0', ...(endsWithTwo ? [endsWithTwo] : [])];
+    const terms = ['薪', '欠薪', '退费', '逾期交房', '保交楼', '锦绣 华庭', '专班 每周', 'JC-2025-01', 'jc-2026-0', '副县长', '工作专班', '劳动社保', '社保', '住建', lists.regions[0].name, ...(endsWithTwo ? [endsWithTwo] : [])];
     for (const q of terms) {
       const parts = q.split(' ');
       const expected = live.filter((r) => parts.every((t) => matches(r, t))).sort(comparator('level', 1, lists)).map((r) => r.id);
