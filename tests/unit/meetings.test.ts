@@ -128,8 +128,8 @@ describe('meetings', () => {
     expect(text).toContain('王建国主持召开');
     expect(text).toContain('出席：王建国、李明');
     expect(text).toContain('请假：赵红');
-    expect(text).toContain(`${risks[0].code} ${risks[0].title}。经研判，维持重大等级对策建议：专班驻点`);
-    expect(text).toContain(`城关区住建局：约谈开发商（${a.code}，2026年12月10日前办结）`);
+    expect(text).toContain(`1. ${risks[0].code} ${risks[0].title}。经研判，维持重大等级。对策建议：专班驻点。`);
+    expect(text).toContain(`二、交办事项\n1. 约谈开发商。由城关区住建局牵头，2026年12月10日前办结。（${a.code}）`);
     expect(text).toContain(`转下次会议：${risks[1].code}`);
   });
 });
