@@ -16,7 +16,7 @@ export interface Draft {
 
 export function saveDraft(db: Db, ctx: WriteContext, input: { meetingId: number; riskId: number; field: string; text: string }): Draft {
   const m = getMeeting(db, input.meetingId);
-  if (m.locked) throw new AppError('CONFLICT', `${meetingDisplayName(m)}已签发锁定，不能再记录。`);
+  if (m.locked || m.state === '已取消') throw new AppError('CONFLICT', `${meetingDisplayName(m)}${m.locked ? '已签发锁定' : '已取消'}，不能再记录。`);
   // Refused before anything is written (the cursor's delete included), in words, not as a foreign-key failure.
   getRisk(db, input.riskId);
   const now = ctx.now();

@@ -45,7 +45,7 @@ describe('meetings', () => {
 
   it('a signed meeting refuses every edit through the API; reopening keeps the signed version', async () => {
     const { dispatch, db, risks } = await setup();
-    let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-30' });
+    let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-25' });
     m = await ok<MeetingRow>(dispatch, 'agenda.add', { meetingId: m.id, version: m.version, riskIds: [risks[0].id] });
     for (const event of ['start', 'end', 'draft']) m = await ok<MeetingRow>(dispatch, 'meetings.transition', { id: m.id, version: m.version, event });
     expect(m.minutesText).toContain(risks[0].code); // drafted from the record
@@ -91,7 +91,7 @@ describe('meetings', () => {
 
   it('ending a meeting marks undiscussed items 未议 and the next agenda carries them over', async () => {
     const { dispatch, risks } = await setup();
-    let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-30' });
+    let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-25' });
     m = await ok<MeetingRow>(dispatch, 'agenda.add', { meetingId: m.id, version: m.version, riskIds: [risks[0].id, risks[1].id] });
     const items = (await ok<MeetingDetail>(dispatch, 'meetings.get', { id: m.id })).agenda;
     m = await ok<MeetingRow>(dispatch, 'meetings.transition', { id: m.id, version: m.version, event: 'start' });
@@ -114,7 +114,7 @@ describe('meetings', () => {
 
   it('turning to minutes drafts them from the record: attendance, 研判意见, assignments, items carried over', async () => {
     const { dispatch, risks } = await setup();
-    let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-30', chair: '王建国', attendees: ['王建国', '李明'], onLeave: ['赵红'] });
+    let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-25', chair: '王建国', attendees: ['王建国', '李明'], onLeave: ['赵红'] });
     m = await ok<MeetingRow>(dispatch, 'agenda.add', { meetingId: m.id, version: m.version, riskIds: [risks[0].id, risks[1].id] });
     const items = (await ok<MeetingDetail>(dispatch, 'meetings.get', { id: m.id })).agenda;
     m = await ok<MeetingRow>(dispatch, 'meetings.transition', { id: m.id, version: m.version, event: 'start' });
