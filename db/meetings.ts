@@ -9,6 +9,7 @@ import { AppError } from '../shared/errors.js';
 import { addDays, shanghaiDate, weekStart, yearOf } from '../shared/dates.js';
 import { defaultMeetingDate } from '../shared/calendar.js';
 import { draftMinutes, type MinutesInput } from '../shared/minutes.js';
+import { listDrafts } from './draftList.js';
 import { isLocked, meetingDisplayName, meetingSigners, meetingTransition, NOT_BEFORE_DATE, NOT_HELD_SQL, MEETING_EVENT_LABELS, type MeetingDefaults, type MeetingEvent, type MeetingRow, type MeetingState, type MeetingType, type MinutesVersion } from '../shared/meetings.js';
 
 type DbRow = Record<string, unknown>;
@@ -231,9 +232,9 @@ export function transitionMeeting(db: Db, ctx: WriteContext, id: number, version
 export function minutesDraftFor(db: Db, id: number): string {
   const meeting = getMeeting(db, id);
   const agenda = db.prepare('SELECT a.risk_id AS riskId, r.code AS riskCode, r.title AS riskTitle, a.status FROM agenda_items a JOIN risks r ON r.id = a.risk_id WHERE a.meeting_id = ? ORDER BY a.position, a.id').all(id) as MinutesInput['agenda'];
-  const drafts = db.prepare('SELECT risk_id AS riskId, field, text FROM runner_drafts WHERE meeting_id = ?').all(id) as MinutesInput['drafts'];
-  const actions = (db.prepare("SELECT a.code, a.lead_unit AS leadUnit, a.content, a.due_at AS dueAt, (SELECT json_group_array(risk_id) FROM action_risks WHERE action_id = a.id) AS risks FROM actions a WHERE a.meeting_id = ? ORDER BY a.id").all(id) as Array<Record<string, unknown>>).map((a) => ({
-    code: a.code as string, leadUnit: a.leadUnit as string, content: a.content as string, dueAt: a.dueAt as string, riskIds: JSON.parse(a.risks as string) as number[],
+  const drafts = listDrafts(db, id);
+  const actions = (db.prepare("SELECT a.code, a.lead_unit AS leadUnit, a.co_units AS coUnits, a.content, a.due_at AS dueAt, (SELECT json_group_array(risk_id) FROM action_risks WHERE action_id = a.id) AS risks FROM actions a WHERE a.meeting_id = ? ORDER BY a.id").all(id) as Array<Record<string, unknown>>).map((a) => ({
+    code: a.code as string, leadUnit: a.leadUnit as string, coUnits: JSON.parse(a.coUnits as string) as string[], content: a.content as string, dueAt: a.dueAt as string, riskIds: JSON.parse(a.risks as string) as number[],
   }));
   const assessments = (db.prepare('SELECT risk_id, final_level, override_reason, analysis, countermeasures FROM assessments WHERE meeting_id = ?').all(id) as Array<Record<string, unknown>>).map((r) => ({
     riskId: r.risk_id as number, finalLevel: r.final_level as number, overrideReason: (r.override_reason as string | null) ?? null, analysis: r.analysis as string, countermeasures: r.countermeasures as string,

@@ -7,9 +7,11 @@ import { CalendarEditor } from './CalendarEditor';
 import { MeetingRunner } from './MeetingRunner';
 
 export function MeetingsPage({ subpath }: { subpath: string }) {
-  const [id, sub] = subpath.split('/');
+  const [path, query] = subpath.split('?');
+  const [id, sub] = path.split('/');
+  const tab = new URLSearchParams(query ?? '').get('tab') ?? undefined;
   if (Number(id) > 0 && sub === 'run') return <MeetingRunner id={Number(id)} />;
-  if (Number(id) > 0) return <MeetingDetail id={Number(id)} />;
+  if (Number(id) > 0) return <MeetingDetail id={Number(id)} tab={tab} />;
   return (
     <>
       <Typography.Title level={4} style={{ marginTop: 0 }}>研判会</Typography.Title>
