@@ -1,5 +1,5 @@
 // One meeting: state and its next steps, agenda, facts, minutes (with signed versions), assignments.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { App, Breadcrumb, Button, Descriptions, Input, Modal, Space, Tabs, Tag, Typography } from 'antd';
 import { FileTextOutlined, LockOutlined, PlayCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { api } from '../api';
@@ -22,6 +22,7 @@ export function MeetingDetail({ id, tab }: { id: number; tab?: string }) {
   const { message, modal } = App.useApp();
   const today = useToday();
   const [signing, setSigning] = useState(false);
+  const pendingMinutes = useRef<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [activeTab, setActiveTab] = useState(tab ?? 'agenda');
   useEffect(() => setActiveTab(tab ?? 'agenda'), [tab, id]);
@@ -135,7 +136,7 @@ export function MeetingDetail({ id, tab }: { id: number; tab?: string }) {
               </>
             ),
           },
-          { key: 'minutes', label: '纪要', children: <MinutesTab detail={d} reload={load} /> },
+          { key: 'minutes', label: '纪要', children: <MinutesTab detail={d} reload={load} pending={pendingMinutes} /> },
           {
             key: 'actions', label: `交办（${actions.length}）`, children: (
               <>
@@ -151,7 +152,19 @@ export function MeetingDetail({ id, tab }: { id: number; tab?: string }) {
         <Typography.Paragraph>重新打开后纪要成为新的一版；已签发的第{m.minutesVersion}版原样保留，可随时查看。</Typography.Paragraph>
         <Input.TextArea aria-label="重新打开的原因" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="请写明原因，例如：补记请假人员" />
       </Modal>
-      <SignDialog open={signing} meeting={m} onClose={() => setSigning(false)} onSign={async (signer) => { setSigning(false); await transition('sign', undefined, signer); }} />
+      <SignDialog open={signing} meeting={m} onClose={() => setSigning(false)} onSign={async (signer) => {
+        setSigning(false);
+        // What is on screen is what gets signed: unsaved edits are saved first.
+        let version = m.version;
+        if (pendingMinutes.current !== null) {
+          try {
+            version = (await api('meetings.saveMinutes', { id: m.id, version, text: pendingMinutes.current })).version;
+          } catch (e) {
+            return report(e);
+          }
+        }
+        await transition('sign', undefined, signer, version);
+      }} />
       <CancelDialog open={cancelling} meeting={m} onClose={() => setCancelling(false)} onCancel={async (why) => { setCancelling(false); await transition('cancel', why); }} />
       <ActionForm open={creating} meetingId={m.id} riskIds={[]} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); load(); }} />
       <MeetingFormModal open={editing} meeting={m} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); load(); }} />

@@ -133,7 +133,6 @@ export function MeetingRunner({ id }: { id: number }) {
   const elapsed = Math.max(0, Math.floor((now - started) / 1000));
   const over = elapsed > item.minutes * 60;
   const last = index === d.agenda.length - 1;
-  const discussedCount = d.agenda.filter((a) => a.status === '已议').length;
   const oldAssignment = drafts[`${item.riskId}:assignment`]?.trim();
   const mine = open.filter((a) => a.meetingId === id);
   return (
@@ -196,26 +195,24 @@ export function MeetingRunner({ id }: { id: number }) {
       </div>
       <ActionForm open={assigning} meetingId={id} riskIds={[item.riskId]} onClose={() => setAssigning(false)}
         onSaved={(a) => { setAssigning(false); void message.success(`已交办 ${a.code}`); void loadOpen(item.riskId); }} />
-      <EndMeeting open={ending} detail={d} current={item.id} onClose={() => setEnding(false)} onEnded={() => go(`meetings/${id}?tab=minutes`)} discussedCount={discussedCount} />
+      <EndMeeting open={ending} detail={d} onClose={() => setEnding(false)} onEnded={() => go(`meetings/${id}?tab=minutes`)} />
     </div>
   );
 }
 
 /** 结束会议 from the runner: says what was and was not discussed, then ends and opens the 纪要 draft. */
-function EndMeeting(p: { open: boolean; detail: MeetingDetail; current: number; discussedCount: number; onClose: () => void; onEnded: () => void }) {
+function EndMeeting(p: { open: boolean; detail: MeetingDetail; onClose: () => void; onEnded: () => void }) {
   const report = useErrorReporter();
   const [busy, setBusy] = useState(false);
   const agenda = p.detail.agenda;
-  const undiscussed = agenda.filter((a) => a.status === '待议' && a.id !== p.current);
+  // Only items moved past (or recorded) count as discussed; the one on screen is not, unless recorded.
+  const undiscussed = agenda.filter((a) => a.status === '待议');
   const discussed = agenda.length - undiscussed.length;
   const end = async () => {
     setBusy(true);
     try {
       // Fresh version: the runner marked items as it went.
-      const fresh = await api('meetings.get', { id: p.detail.meeting.id });
-      let m = fresh.meeting;
-      const cur = fresh.agenda.find((a) => a.id === p.current);
-      if (cur?.status === '待议') m = await api('agenda.set', { meetingId: m.id, version: m.version, itemId: cur.id, status: '已议' });
+      let m = (await api('meetings.get', { id: p.detail.meeting.id })).meeting;
       m = await api('meetings.transition', { id: m.id, version: m.version, event: 'end' });
       await api('meetings.transition', { id: m.id, version: m.version, event: 'draft' });
       p.onEnded();
@@ -230,7 +227,7 @@ function EndMeeting(p: { open: boolean; detail: MeetingDetail; current: number; 
       <div data-testid="end-summary" tabIndex={-1} onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); e.stopPropagation(); void end(); } }}>
         <Typography.Paragraph style={{ fontSize: 18 }}>议了 {discussed} 项、未议 {undiscussed.length} 项{undiscussed.length ? '转下次' : ''}。</Typography.Paragraph>
         {undiscussed.length > 0 && (
-          <Typography.Paragraph>转下次会议：{undiscussed.map((a) => `${a.riskCode} ${a.riskTitle}`).join('；')}。已记下的研判意见随该事项带到下次会议。</Typography.Paragraph>
+          <Typography.Paragraph>转下次会议：{undiscussed.slice(0, 8).map((a) => `${a.riskCode} ${a.riskTitle}`).join('；')}{undiscussed.length > 8 ? ` 等 ${undiscussed.length} 项` : ''}。已记下的研判意见随该事项带到下次会议。</Typography.Paragraph>
         )}
         <Typography.Text type="secondary">结束后会议不能再记录研判；纪要草稿按会议记录生成，可修改后签发。</Typography.Text>
       </div>

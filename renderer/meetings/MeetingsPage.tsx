@@ -1,4 +1,4 @@
-// 研判会 area: #/meetings (我的周一 + list + holidays), #/meetings/12 (one meeting), #/meetings/12/run (runner).
+// 研判会 area: #/meetings (我的周一 + list + holidays), #/meetings/12[?tab=minutes] (one meeting), #/meetings/12/run (runner).
 import { Tabs, Typography } from 'antd';
 import { MondayDashboard } from './MondayDashboard';
 import { MeetingList } from './MeetingList';
@@ -7,9 +7,9 @@ import { CalendarEditor } from './CalendarEditor';
 import { MeetingRunner } from './MeetingRunner';
 
 export function MeetingsPage({ subpath }: { subpath: string }) {
-  const [path, query] = subpath.split('?');
-  const [id, sub] = path.split('/');
-  const tab = new URLSearchParams(query ?? '').get('tab') ?? undefined;
+  const [id, sub] = subpath.split('/');
+  // The shell keeps the query for the page (#/meetings/12?tab=minutes opens the 纪要 tab).
+  const tab = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('tab') ?? undefined;
   if (Number(id) > 0 && sub === 'run') return <MeetingRunner id={Number(id)} />;
   if (Number(id) > 0) return <MeetingDetail id={Number(id)} tab={tab} />;
   return (
