@@ -146,6 +146,7 @@ test('the weekly job: create, agenda, run, end, 纪要 by hand, 签发, print ex
   await act(() => page.getByRole('button', { name: '签发纪要' }).click());
   const sign = page.getByRole('dialog', { name: '签发纪要' });
   await expect(sign.getByRole('radio').first()).toBeChecked();
+  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0);
   await page.screenshot({ path: '/tmp/shots-meeting/sign-dialog.png' });
   await act(() => sign.getByRole('button', { name: '确认签发' }).click());
   await expect(page.getByTestId('meeting-state')).toHaveText('已签发');
