@@ -104,3 +104,27 @@ describe('units through the API', () => {
     expect((await ok<{ minutesVersions: Array<{ signedBy: string }> }>(dispatch, 'meetings.get', { id: m.id })).minutesVersions[0].signedBy).toBe('测试员');
   });
 });
+
+describe('import maps unit names to the list', () => {
+  it('the preview names the units that would be new and those found by a former name; the commit links ids', async () => {
+    const { dispatch, db } = tempCore();
+    const csv = ['编号,所属县区,领域,事项名称,责任单位', 'JC-2026-901,城关区,城乡建设,甲事项,城关区征收办', 'JC-2026-902,城关区,城乡建设,乙事项,旧名单位', 'JC-2026-903,城关区,城乡建设,丙事项,城关区征收办'].join('\n');
+    const u = await ok<UnitRow>(dispatch, 'units.create', { name: '旧名单位' });
+    await ok(dispatch, 'units.update', { id: u.id, name: '新名单位' });
+    const input = { fileName: '台账.csv', dataBase64: Buffer.from(csv).toString('base64') };
+    const preview = await ok<{ units: { fresh: string[]; renamed: Array<{ name: string; unitName: string }> } }>(dispatch, 'imports.preview', input);
+    expect(preview.units).toEqual({ fresh: ['城关区征收办'], renamed: [{ name: '旧名单位', unitName: '新名单位' }] });
+    await ok(dispatch, 'imports.commit', input);
+    const rows = db.prepare("SELECT r.code, u.name FROM risks r JOIN units u ON u.id = r.lead_unit_id WHERE r.code LIKE 'JC-2026-90%' ORDER BY r.code").all();
+    expect(rows).toEqual([{ code: 'JC-2026-901', name: '城关区征收办' }, { code: 'JC-2026-902', name: '新名单位' }, { code: 'JC-2026-903', name: '城关区征收办' }]);
+  });
+
+  it('我的周一 counts and lists the overdue actions from the same query', async () => {
+    const { dispatch } = tempCore();
+    const risk = await ok<{ id: number }>(dispatch, 'risks.create', { regionId: 1, domainId: 1, title: '某事' });
+    for (let i = 0; i < 14; i++) await ok(dispatch, 'actions.create', { riskIds: [risk.id], content: `第${i}项`, leadUnit: '某局', dueAt: '2026-10-01', issuedAt: '2026-09-01' });
+    const d = await ok<{ overdue: unknown[]; overdueCount: number }>(dispatch, 'dashboard.monday', {});
+    expect(d.overdueCount).toBe(14);
+    expect(d.overdue).toHaveLength(14);
+  });
+});
