@@ -61,14 +61,14 @@ export function getMeeting(db: Db, id: number): MeetingRow {
 }
 
 /**
- * The 周例会 to prepare on `asOf` (我的周一): the first from this week on that is not yet signed
- * (筹备, 进行中, 已召开, 纪要拟稿); when all of this week's are signed, the latest of them (its 专报
- * is printed next). Cancelled meetings are never it; a mid-week 专题会 never hides it.
+ * The 周例会 to prepare on `asOf` (我的周一): the first from this week on that is being prepared or
+ * under way (筹备, 进行中); when there is none, this week's (its 纪要 or, once signed, its 专报 comes
+ * next). Cancelled meetings are never it; a mid-week 专题会 never hides it.
  */
 export function meetingToPrepare(db: Db, asOf: string): MeetingRow | null {
   const ws = weekStart(asOf);
-  const row = (db.prepare(`SELECT id FROM meetings WHERE type = '周例会' AND date >= ? AND state NOT IN ('已签发', '已归档', ${NOT_HELD_SQL}) ORDER BY date, id LIMIT 1`).get(ws) ??
-    db.prepare(`SELECT id FROM meetings WHERE type = '周例会' AND date >= ? AND date <= ? AND state IN ('已签发', '已归档') ORDER BY date DESC, id DESC LIMIT 1`).get(ws, addDays(ws, 6))) as { id: number } | undefined;
+  const row = (db.prepare("SELECT id FROM meetings WHERE type = '周例会' AND date >= ? AND state IN ('筹备', '进行中') ORDER BY date, id LIMIT 1").get(ws) ??
+    db.prepare(`SELECT id FROM meetings WHERE type = '周例会' AND date >= ? AND date <= ? AND state NOT IN (${NOT_HELD_SQL}) ORDER BY date DESC, id DESC LIMIT 1`).get(ws, addDays(ws, 6))) as { id: number } | undefined;
   return row ? getMeeting(db, row.id) : null;
 }
 

@@ -5,6 +5,7 @@ import { MeetingList } from './MeetingList';
 import { MeetingDetail } from './MeetingDetail';
 import { CalendarEditor } from './CalendarEditor';
 import { MeetingRunner } from './MeetingRunner';
+import { UnitsTable } from '../units/UnitsTable';
 
 export function MeetingsPage({ subpath }: { subpath: string }) {
   const [id, sub] = subpath.split('/');
@@ -20,6 +21,7 @@ export function MeetingsPage({ subpath }: { subpath: string }) {
           { key: 'monday', label: '我的周一', children: <MondayDashboard /> },
           { key: 'list', label: '全部会议', children: <MeetingList /> },
           { key: 'calendar', label: '节假日', children: <CalendarEditor /> },
+          { key: 'units', label: '责任单位', children: <UnitsTable /> },
         ]}
       />
     </>
