@@ -128,3 +128,21 @@ describe('import maps unit names to the list', () => {
     expect(d.overdue).toHaveLength(14);
   });
 });
+
+describe('notes on an undiscussed item', () => {
+  it('stay with the item and come to the next meeting that takes it up (runner and minutes draft)', async () => {
+    const { dispatch } = tempCore();
+    const risk = await ok<{ id: number }>(dispatch, 'risks.create', { regionId: 1, domainId: 1, title: '未议事项' });
+    let a = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-23' });
+    a = await ok<MeetingRow>(dispatch, 'agenda.add', { meetingId: a.id, version: a.version, riskIds: [risk.id] });
+    a = await ok<MeetingRow>(dispatch, 'meetings.transition', { id: a.id, version: a.version, event: 'start' });
+    await ok(dispatch, 'meetings.draftSave', { meetingId: a.id, riskId: risk.id, field: 'analysis', text: '来不及议，先记下：诉求升级' });
+    a = await ok<MeetingRow>(dispatch, 'meetings.transition', { id: a.id, version: a.version, event: 'end' });
+    let b = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-25', type: '专题会' });
+    b = await ok<MeetingRow>(dispatch, 'agenda.add', { meetingId: b.id, version: b.version, riskIds: [risk.id] });
+    const drafts = await ok<Array<{ riskId: number; field: string; text: string }>>(dispatch, 'meetings.drafts', { meetingId: b.id });
+    expect(drafts.filter((d) => d.field === 'analysis')).toEqual([expect.objectContaining({ riskId: risk.id, text: '来不及议，先记下：诉求升级' })]);
+    const draft = await ok<{ text: string }>(dispatch, 'meetings.minutesDraft', { id: b.id });
+    expect(draft.text).toContain('来不及议，先记下：诉求升级。');
+  });
+});
