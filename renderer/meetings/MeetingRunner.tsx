@@ -146,7 +146,9 @@ export function MeetingRunner({ id }: { id: number }) {
           <Button ghost onClick={() => advance(-1)} disabled={index === 0}>上一项（PageUp）</Button>
           <Button type="primary" onClick={() => advance(1)} disabled={last && readOnly}>{last ? '本项议毕' : '下一项（PageDown）'}</Button>
           {!readOnly && d.meeting.state === '进行中' && <Button ghost onClick={() => setEnding(true)}>结束会议</Button>}
-          <Button ghost onClick={() => go(`meetings/${id}`)}>退出</Button>
+          {/* The runner already covers the app's frame; this also hides the browser's or window's. */}
+          <Button ghost onClick={() => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => undefined)}>全屏</Button>
+          <Button ghost onClick={() => { if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined); go(`meetings/${id}`); }}>退出</Button>
         </Space>
       </div>
       {d.meeting.locked && <Alert type="info" showIcon message="纪要已签发，会议已锁定：以下为会议记录，只读。" style={{ margin: '4px 0' }} />}
