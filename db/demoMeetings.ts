@@ -46,14 +46,10 @@ export function loadDemoHistory(db: Db, ctx: WriteContext, o: { seed: number; as
   const insLink = db.prepare('INSERT OR IGNORE INTO action_risks (action_id, risk_id) VALUES (?, ?)');
   const insFeedback = db.prepare('INSERT INTO action_feedback (action_id, date, kind, text, by_whom, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const insExt = db.prepare('INSERT INTO action_extensions (action_id, days, reason, requested_on, requested_by) VALUES (?, ?, ?, ?, ?)');
-  const seqByYear = new Map<string, number>();
   for (const a of actions) {
-    const y = a.issuedAt.slice(0, 4);
-    const seq = (seqByYear.get(y) ?? 0) + 1;
-    seqByYear.set(y, seq);
     const stamp = `${a.issuedAt}T02:00:00.000Z`;
     const id = Number(
-      insAction.run(`JB-${y}-${String(seq).padStart(3, '0')}`, ids[a.meetingIndex], a.content, a.leadUnit, a.leadLeader, a.contact, a.issuedAt, a.dueAt, a.dueAt, a.dueRule, a.state, a.closedOn, a.returnReason, stamp, now).lastInsertRowid,
+      insAction.run(a.code, ids[a.meetingIndex], a.content, a.leadUnit, a.leadLeader, a.contact, a.issuedAt, a.dueAt, a.dueAt, a.dueRule, a.state, a.closedOn, a.returnReason, stamp, now).lastInsertRowid,
     );
     for (const r of a.riskIds) insLink.run(id, r);
     for (const f of a.feedback) insFeedback.run(id, f.date, f.kind, f.text, f.by, `${f.date}T03:00:00.000Z`);

@@ -2,21 +2,18 @@
 // a draft is not a record; what the meeting decides is recorded (and audited) separately.
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
+import type { Draft } from './draftList.js';
 import { AppError } from '../shared/errors.js';
 import { getMeeting } from './meetings.js';
 import { getRisk } from './risk-row.js';
 import { meetingDisplayName } from '../shared/meetings.js';
 
-export interface Draft {
-  riskId: number;
-  field: string;
-  text: string;
-  updatedAt: string;
-}
+export type { Draft } from './draftList.js';
+export { listDrafts } from './draftList.js';
 
 export function saveDraft(db: Db, ctx: WriteContext, input: { meetingId: number; riskId: number; field: string; text: string }): Draft {
   const m = getMeeting(db, input.meetingId);
-  if (m.locked) throw new AppError('CONFLICT', `${meetingDisplayName(m)}已签发锁定，不能再记录。`);
+  if (m.locked || m.state === '已取消') throw new AppError('CONFLICT', `${meetingDisplayName(m)}${m.locked ? '已签发锁定' : '已取消'}，不能再记录。`);
   // Refused before anything is written (the cursor's delete included), in words, not as a foreign-key failure.
   getRisk(db, input.riskId);
   const now = ctx.now();
@@ -28,6 +25,3 @@ export function saveDraft(db: Db, ctx: WriteContext, input: { meetingId: number;
   return { riskId: input.riskId, field: input.field, text: input.text, updatedAt: now };
 }
 
-export function listDrafts(db: Db, meetingId: number): Draft[] {
-  return db.prepare('SELECT risk_id AS riskId, field, text, updated_at AS updatedAt FROM runner_drafts WHERE meeting_id = ? ORDER BY risk_id, field').all(meetingId) as Draft[];
-}

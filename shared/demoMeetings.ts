@@ -1,13 +1,14 @@
 // A year of realistic past for the demo: weekly meetings (专题会 before sensitive periods), their
 // agendas and minutes, and action items in every state — some overdue at each supervision level.
 // Pure and deterministic from seed and asOf, so tests can recompute what the views must show.
-import { addDays, chineseDate, weekStart, yearOf, type IsoDate } from './dates.js';
+import { addDays, weekStart, yearOf, type IsoDate } from './dates.js';
 import { addWorkingDays, defaultMeetingDate, nextWorkingDayOnOrAfter, type WorkCalendar } from './calendar.js';
 import { DEFAULT_SUPERVISION, dueStatus, type SupervisionLevel } from './actions.js';
 import { mulberry32 } from './demo.js';
 import type { ActionState } from './actions.js';
 import type { AgendaReason } from './agenda.js';
-import { meetingTitle, type MeetingState, type MeetingType } from './meetings.js';
+import { type MeetingState, type MeetingType } from './meetings.js';
+import { draftMinutes } from './minutes.js';
 
 export interface HistoryRisk {
   id: number;
@@ -45,6 +46,8 @@ export interface DemoFeedback {
 }
 
 export interface DemoAction {
+  /** JB-YYYY-NNN, numbered within the year of issue in the order the actions were made. */
+  code: string;
   meetingIndex: number;
   riskIds: number[];
   content: string;
@@ -209,8 +212,10 @@ export function generateDemoHistory(o: HistoryOptions): { meetings: DemoMeeting[
   return { meetings, actions };
 
   function makeAction(meetingIndex: number, r: HistoryRisk, issued: IsoDate, due: IsoDate, rule: string): DemoAction {
+    const year = issued.slice(0, 4);
+    const code = `JB-${year}-${String(actions.filter((a) => a.issuedAt.slice(0, 4) === year).length + 1).padStart(3, '0')}`;
     return {
-      meetingIndex, riskIds: [r.id], content: pick(TASKS), leadUnit: r.leadUnit || '属地县区', leadLeader: `${pick(['分管副区长', '分管副县长', '局长'])}`,
+      code, meetingIndex, riskIds: [r.id], content: pick(TASKS), leadUnit: r.leadUnit || '属地县区', leadLeader: `${pick(['分管副区长', '分管副县长', '局长'])}`,
       contact: pick(CONTACTS), issuedAt: issued, dueAt: due, dueRule: rule, state: '已交办', closedOn: null, returnReason: '', feedback: [], pendingExtension: null,
     };
   }
@@ -238,20 +243,12 @@ export function generateDemoHistory(o: HistoryOptions): { meetings: DemoMeeting[
   }
 }
 
+/** The demo's signed minutes are what the draft generator gives for its record (one source of wording). */
 function minutesText(m: DemoMeeting, risk: (id: number) => HistoryRisk, acts: DemoAction[]): string {
-  const lines = [
-    `${meetingTitle(m)}纪要`,
-    '',
-    `${chineseDate(m.date)}，${m.chair}主持召开${m.type === '周例会' ? '周风险研判会' : `${m.sensitivePeriod}前风险研判专题会`}，对${m.items.length}件风险隐患逐项研判。纪要如下：`,
-    `出席：${m.attendees.join('、')}`,
-    `请假：${m.onLeave.join('、') || '无'}`,
-    `列席：${m.observers.join('、') || '无'}`,
-    '',
-    '一、研判事项',
-    ...m.items.map((it, i) => `${i + 1}. ${risk(it.riskId).code} ${risk(it.riskId).title}：${it.status === '已议' ? '经研判，维持现有等级，继续落实稳控化解措施。' : '本次未及研判，转下次会议。'}`),
-    '',
-    '二、交办事项',
-    ...(acts.length ? acts.map((a, i) => `${i + 1}. ${a.leadUnit}：${a.content}。办结时限：${chineseDate(a.dueAt)}。`) : ['无。']),
-  ];
-  return lines.join('\n');
+  return draftMinutes({
+    meeting: m,
+    agenda: m.items.map((it) => ({ riskId: it.riskId, riskCode: risk(it.riskId).code, riskTitle: risk(it.riskId).title, status: it.status })),
+    drafts: m.items.map((it) => ({ riskId: it.riskId, field: 'analysis', text: '经研判，维持现有等级，继续落实稳控化解措施。' })),
+    actions: acts.map((a) => ({ code: a.code, leadUnit: a.leadUnit, content: a.content, dueAt: a.dueAt, riskIds: a.riskIds })),
+  });
 }

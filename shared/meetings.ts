@@ -23,10 +23,10 @@ export function meetingDisplayName(m: { year: number; sessionNo: number; type: s
   return `${meetingTitle(m)}（${m.date}）`;
 }
 
-export const MEETING_STATES = ['筹备', '进行中', '已召开', '纪要拟稿', '已签发', '已归档'] as const;
+export const MEETING_STATES = ['筹备', '进行中', '已召开', '纪要拟稿', '已签发', '已归档', '已取消'] as const;
 export type MeetingState = (typeof MEETING_STATES)[number];
 
-export const MEETING_EVENTS = ['start', 'end', 'draft', 'sign', 'archive', 'reopen'] as const;
+export const MEETING_EVENTS = ['start', 'end', 'draft', 'sign', 'archive', 'reopen', 'cancel'] as const;
 export type MeetingEvent = (typeof MEETING_EVENTS)[number];
 
 export const MEETING_EVENT_LABELS: Record<MeetingEvent, string> = {
@@ -36,16 +36,30 @@ export const MEETING_EVENT_LABELS: Record<MeetingEvent, string> = {
   sign: '签发纪要',
   archive: '归档',
   reopen: '重新打开',
+  cancel: '取消会议',
 };
 
 export const MEETING_TRANSITIONS: Record<MeetingState, Partial<Record<MeetingEvent, MeetingState>>> = {
-  筹备: { start: '进行中' },
+  筹备: { start: '进行中', cancel: '已取消' },
   进行中: { end: '已召开' },
   已召开: { draft: '纪要拟稿' },
   纪要拟稿: { sign: '已签发' },
   已签发: { archive: '已归档', reopen: '纪要拟稿' },
   已归档: { reopen: '纪要拟稿' },
+  已取消: {},
 };
+
+/** States of a meeting that was not held (cancelled before it started): never counted, never "the last meeting". */
+export const NOT_HELD_STATES: readonly MeetingState[] = ['已取消'];
+export const NOT_HELD_SQL = NOT_HELD_STATES.map((s) => `'${s}'`).join(', ');
+
+/** Events that may not happen before the meeting's date (the app's today). */
+export const NOT_BEFORE_DATE: readonly MeetingEvent[] = ['start', 'end', 'sign'];
+
+/** Who may sign (签发) the minutes: the meeting's leaders — its chair, then those present. */
+export function meetingSigners(m: Pick<MeetingRow, 'chair' | 'attendees'>): string[] {
+  return [...new Set([m.chair, ...m.attendees].map((x) => x.trim()).filter(Boolean))];
+}
 
 /** Signed (签发) minutes lock the meeting: nothing about it changes except by reopening as a new version. */
 export function isLocked(state: MeetingState): boolean {
@@ -60,6 +74,9 @@ export function meetingTransition(from: MeetingState, event: MeetingEvent, reaso
   }
   if (event === 'reopen' && (!reason || reason.trim().length < 2)) {
     return { ok: false, message: '重新打开已签发的会议须写明原因（至少 2 个字），原签发版本将保留可查。' };
+  }
+  if (event === 'cancel' && (!reason || reason.trim().length < 2)) {
+    return { ok: false, message: '取消会议须写明原因（至少 2 个字），会议将以“已取消”留在记录中。' };
   }
   return { ok: true, to };
 }
@@ -88,6 +105,8 @@ export interface MeetingRow {
   minutesVersion: number;
   state: MeetingState;
   locked: boolean;
+  /** Why a 已取消 meeting was cancelled ('' otherwise). */
+  cancelReason: string;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -148,11 +167,13 @@ export const meetingFields = z.object({
   reportNo: text(30),
 });
 
-export const meetingCreateInput = meetingFields.partial().extend({ asOf: isoDate.optional() });
+/** allowDuplicate: create even though a meeting of the same type is on that date (the user saw the warning). */
+export const meetingCreateInput = meetingFields.partial().extend({ asOf: isoDate.optional(), allowDuplicate: z.boolean().optional() });
 export const meetingUpdateInput = z.object({ id, version, patch: meetingFields.partial().refine((p) => Object.keys(p).length > 0, { message: '没有要修改的字段' }) });
 export const meetingListInput = z.object({ year: z.number().int().min(2000).max(2100).optional(), limit: z.number().int().min(1).max(500).default(100) });
 export const meetingGetInput = z.object({ id });
-export const meetingTransitionInput = z.object({ id, version, event: z.enum(MEETING_EVENTS, { message: '不支持的操作' }), reason: text(500).optional() });
+/** signer: the 签发人 for 'sign', one of meetingSigners(); without it the caller (the operator) is recorded. */
+export const meetingTransitionInput = z.object({ id, version, event: z.enum(MEETING_EVENTS, { message: '不支持的操作' }), reason: text(500).optional(), signer: z.string().trim().min(1).max(30).optional() });
 export const minutesSaveInput = z.object({ id, version, text: z.string().max(100_000, { message: '纪要不能超过100000字' }) });
 export const meetingDefaultsInput = z.object({ asOf: isoDate.optional(), type: z.enum(MEETING_TYPES).optional() });
 

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { briefRisks, domainNames, filterWords, recordBriefOutput } from '../../db/briefs.js';
 import { getSettings } from '../../db/settings.js';
+import { minutesDraftFor } from '../../db/meetings.js';
 import { addDays, chineseDate, shanghaiDate, yearOf } from '../../shared/dates.js';
 import { levelName } from '../../shared/labels.js';
 import { AppError } from '../../shared/errors.js';
@@ -49,7 +50,7 @@ export function buildDoc(req: BriefRequestParsed, ctx: HandlerContext): Doc {
   switch (req.kind) {
     case 'minutes': {
       const data = meetingBriefData(ctx.db, requireMeetingId(ctx.db, req.meetingId, name));
-      return withMasthead(buildMinutes(toMinutesInput(data, organ, asOf, req.cc)));
+      return withMasthead(buildMinutes(toMinutesInput(data, organ, asOf, req.cc, minutesDraftFor(ctx.db, data.meeting.id))));
     }
     case 'assignment': {
       const data = meetingBriefData(ctx.db, requireMeetingId(ctx.db, req.meetingId, name));

@@ -15,6 +15,7 @@ import { settingsHandlers } from './settings.js';
 import { briefHandlers } from './briefs.js';
 import type { PrinterSlot } from '../print/types.js';
 import { meetingHandlers } from './meetings.js';
+import { unitHandlers } from './units.js';
 import { actionHandlers } from './actions.js';
 import { gradingHandlers } from './grading.js';
 import { heatmapHandlers } from './heatmap.js';
@@ -26,6 +27,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...briefHandlers,
   ...meetingHandlers,
+  ...unitHandlers,
   ...actionHandlers,
   ...gradingHandlers,
   ...heatmapHandlers,

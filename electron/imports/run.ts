@@ -9,6 +9,7 @@ import { normaliseRow } from '../../shared/imports/rows.js';
 import { cellText } from '../../shared/imports/normalise.js';
 import { countActions, type ImportFileInput, type ImportReport } from '../../shared/imports/report.js';
 import type { SheetData } from './sheet.js';
+import { resolveUnitNames } from '../../db/units.js';
 
 export interface PreparedImport {
   report: ImportReport;
@@ -38,8 +39,16 @@ export function prepareImport(db: Db, input: ImportFileInput, sheet: SheetData):
     rows: plan.map(({ patch: _p, version: _v, ...row }) => row),
     committed: false,
     backupFile: null,
+    units: unitsOf(db, plan),
   };
   return { report, plan };
+}
+
+/** The unit names the import writes, mapped to the 责任单位 list (ids follow on write, by the database's triggers). */
+function unitsOf(db: Db, plan: PlannedRow[]): ImportReport['units'] {
+  const names = plan.filter((p) => p.action === 'create' || p.action === 'update').flatMap((p) => [p.patch.leadUnit ?? '', ...(p.patch.coUnits ?? [])]);
+  const r = resolveUnitNames(db, names);
+  return { fresh: r.fresh, renamed: r.known.filter((k) => k.name !== k.unitName).map((k) => ({ name: k.name, unitName: k.unitName })) };
 }
 
 function samplesOf(sheet: SheetData, from: number, col: number): string[] {

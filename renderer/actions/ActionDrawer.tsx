@@ -30,7 +30,7 @@ async function download(id: number) {
 
 export function ActionDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
   const report = useErrorReporter();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [d, setD] = useState<ActionDetail | null>(null);
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [sending, setSending] = useState(false);
@@ -105,7 +105,7 @@ export function ActionDrawer({ id, onClose, onChanged }: { id: number | null; on
             <DueTag due={a.due} />
             <SupervisionTag level={a.due.level} />
             {next.map((e) => (
-              <Button key={e} type={e === 'approve' ? 'primary' : 'default'} danger={e === 'return'} onClick={() => (e === 'return' ? setReasonFor(e) : void move(e))}>
+              <Button key={e} type={e === 'approve' ? 'primary' : 'default'} danger={e === 'return'} onClick={() => (e === 'return' ? setReasonFor(e) : e === 'approve' ? modal.confirm({ title: '审核办结', content: `确认${a.code}已按要求办结？办结后不再督办。`, okText: '确认办结', onOk: () => move(e) }) : void move(e))}>
                 {ACTION_EVENT_LABELS[e]}
               </Button>
             ))}

@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
 import { FEEDBACK_CYCLES, type ActionRow } from '../../shared/actionItems';
 import { RiskPicker } from '../meetings/RiskPicker';
+import { UnitPicker } from '../units/UnitPicker';
 
 export interface ActionFormProps {
   open: boolean;
@@ -36,8 +37,16 @@ export function ActionForm({ open, meetingId, riskIds, onClose, onSaved }: Actio
   // Reset only when the dialog opens (or for other risks): the runner re-renders every second for its timer.
   const riskKey = (riskIds ?? []).join(',');
   useEffect(() => {
-    if (open) form.setFieldsValue({ dueMode: 'working', days: 15, feedbackCycle: '每周', coUnits: [], riskIds: riskKey ? riskKey.split(',').map(Number) : [], content: '', leadUnit: '', leadLeader: '', contact: '' });
-  }, [open, riskKey, form]);
+    if (!open) return;
+    const ids = riskKey ? riskKey.split(',').map(Number) : [];
+    form.setFieldsValue({ dueMode: 'working', days: 15, feedbackCycle: '每周', coUnits: [], riskIds: ids, content: '', leadUnit: '', leadLeader: '', contact: '' });
+    // The risk's 主办单位 and 配合单位 are the usual lead and co-units: prefilled, changeable.
+    if (ids.length) {
+      api('risks.get', { id: ids[0] }).then((r) => {
+        if (!form.getFieldValue('leadUnit')) form.setFieldsValue({ leadUnit: r.leadUnit, coUnits: r.coUnits.filter((u) => u && u !== r.leadUnit) });
+      }, report);
+    }
+  }, [open, riskKey, form, report]);
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -63,8 +72,15 @@ export function ActionForm({ open, meetingId, riskIds, onClose, onSaved }: Actio
   };
 
   return (
-    <Modal title="新建交办" open={open} onCancel={onClose} onOk={submit} okText="交办" confirmLoading={saving} width={640} destroyOnHidden>
-      <Form form={form} layout="vertical">
+    <Modal title="新建交办" open={open} onCancel={onClose} onOk={submit} okText="交办（Ctrl+Enter）" confirmLoading={saving} width={640} destroyOnHidden>
+      {/* Ctrl+Enter saves this dialog; the keys never reach the page behind it. */}
+      <Form form={form} layout="vertical" onKeyDown={(e) => {
+        if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+          e.preventDefault();
+          e.stopPropagation();
+          if (!saving) void submit().catch(() => undefined);
+        }
+      }}>
         <Form.Item name="riskIds" label="关联风险事项">
           <RiskPicker />
         </Form.Item>
@@ -72,11 +88,11 @@ export function ActionForm({ open, meetingId, riskIds, onClose, onSaved }: Actio
           <Input.TextArea rows={3} />
         </Form.Item>
         <Space style={{ display: 'flex' }} align="start">
-          <Form.Item name="leadUnit" label="牵头单位" rules={[{ required: true, message: '请填写牵头单位' }]}>
-            <Input style={{ width: 220 }} />
+          <Form.Item name="leadUnit" label="牵头单位" rules={[{ required: true, message: '请选择牵头单位' }]}>
+            <UnitPicker aria-label="牵头单位" style={{ width: 260 }} />
           </Form.Item>
           <Form.Item name="coUnits" label="配合单位">
-            <Select mode="tags" style={{ width: 300 }} placeholder="输入后回车" open={false} />
+            <UnitPicker mode="multiple" aria-label="配合单位" style={{ width: 300 }} />
           </Form.Item>
         </Space>
         <Space>

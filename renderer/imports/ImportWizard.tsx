@@ -155,6 +155,8 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
             </span>
           </Space>
           {preview.mappingErrors.map((m) => <Alert key={m} type="warning" showIcon message={m} style={{ marginBottom: 8 }} />)}
+          {!!preview.units?.fresh.length && <Alert type="info" showIcon data-testid="import-new-units" style={{ marginBottom: 8 }} message={`${preview.units.fresh.length} 个单位不在责任单位名单中，导入时将加入：${preview.units.fresh.join('、')}`} />}
+          {!!preview.units?.renamed.length && <Alert type="info" showIcon style={{ marginBottom: 8 }} message={`按曾用名对应到名单：${preview.units.renamed.map((u) => `${u.name} → ${u.unitName}`).join('；')}`} />}
           {!preview.columns.some((c) => c.field === 'title') && <Alert type="error" showIcon message="还没有对应到「事项名称」列：请在下表中指定。" style={{ marginBottom: 8 }} />}
           <Table size="small" rowKey="letter" pagination={false} scroll={{ y: 380 }} dataSource={preview.columns}
             columns={[

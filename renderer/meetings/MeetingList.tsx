@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api } from '../api';
+import { api, ApiCallError } from '../api';
 import { useErrorReporter } from '../shell/useApi';
 import { MEETING_TYPES, type MeetingRow, type MeetingType } from '../../shared/meetings';
 import { go } from '../shell/route';
@@ -62,6 +62,7 @@ export function CreateMeetingButton() {
 export function MeetingFormModal({ open, meeting, onClose, onSaved }: { open: boolean; meeting?: MeetingRow; onClose: () => void; onSaved: (m: MeetingRow) => void }) {
   const [form] = Form.useForm<Values>();
   const report = useErrorReporter();
+  const { modal } = App.useApp();
   const [sessionNo, setSessionNo] = useState<number | null>(null);
   useEffect(() => {
     if (!open) return;
@@ -81,6 +82,24 @@ export function MeetingFormModal({ open, meeting, onClose, onSaved }: { open: bo
     try {
       onSaved(meeting ? await api('meetings.update', { id: meeting.id, version: meeting.version, patch: fields }) : await api('meetings.create', fields));
     } catch (e) {
+      // The same type on the same date: say so, link the existing meeting, create only if asked again.
+      const existingId = e instanceof ApiCallError && e.error.code === 'CONFLICT' ? (e.error.details as { existingId?: number } | undefined)?.existingId : undefined;
+      if (!meeting && existingId) {
+        modal.confirm({
+          title: '这一天已有同类会议',
+          content: <span>{e instanceof Error ? e.message : ''} <a href={`#/meetings/${existingId}`} onClick={() => Modal.destroyAll()}>打开已有的会议</a></span>,
+          okText: '仍然新建',
+          cancelText: '不新建',
+          onOk: async () => {
+            try {
+              onSaved(await api('meetings.create', { ...fields, allowDuplicate: true }));
+            } catch (err) {
+              report(err);
+            }
+          },
+        });
+        return;
+      }
       report(e);
     }
   };

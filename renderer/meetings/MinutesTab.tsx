@@ -6,12 +6,16 @@ import { useErrorReporter } from '../shell/useApi';
 import { shanghaiDateTime } from '../../shared/dates';
 import type { MeetingDetail } from '../../shared/meetings';
 
-export function MinutesTab({ detail, reload }: { detail: MeetingDetail; reload: () => void }) {
+/** `pending` holds the edited text not yet saved (null when saved), so 签发 can save it first and sign what is on screen. */
+export function MinutesTab({ detail, reload, pending }: { detail: MeetingDetail; reload: () => void; pending?: { current: string | null } }) {
   const m = detail.meeting;
   const report = useErrorReporter();
   const { message } = App.useApp();
   const [text, setText] = useState(m.minutesText);
   useEffect(() => setText(m.minutesText), [m.minutesText]);
+  useEffect(() => {
+    if (pending) pending.current = !m.locked && text !== m.minutesText ? text : null;
+  }, [pending, text, m.minutesText, m.locked]);
   const save = () =>
     api('meetings.saveMinutes', { id: m.id, version: m.version, text }).then(() => {
       message.success('纪要已保存');

@@ -24,7 +24,7 @@ export function MondayDashboard() {
   return (
     <Row gutter={[16, 16]}>
       <Col span={12}>
-        <Card title="本周研判会" data-testid="monday-meeting">
+        <Card title="本周风险研判会（周例会）" data-testid="monday-meeting">
           {m ? (
             <>
               <Typography.Title level={4} style={{ marginTop: 0 }}>
@@ -42,9 +42,13 @@ export function MondayDashboard() {
                   {d.agenda.proposedNotAdded > 0 && <Typography.Text type="warning">还有 {d.agenda.proposedNotAdded} 项建议议题未列入议程</Typography.Text>}
                 </div>
               )}
-              <Space style={{ marginTop: 12 }}>
-                <Button type="primary" onClick={() => go(`meetings/${m.id}`)}>{m.state === '筹备' ? '准备议程' : '打开会议'}</Button>
-                {(m.state === '筹备' || m.state === '进行中') && <Button onClick={() => go(`meetings/${m.id}/run`)}>进入会议</Button>}
+              <Space style={{ marginTop: 12 }} wrap>
+                {m.state === '筹备' && <Button type="primary" onClick={() => go(`meetings/${m.id}?tab=agenda`)}>准备议程</Button>}
+                {m.state === '进行中' && <Button type="primary" onClick={() => go(`meetings/${m.id}/run`)}>回到会议</Button>}
+                {(m.state === '已召开' || m.state === '纪要拟稿') && <Button type="primary" onClick={() => go(`meetings/${m.id}?tab=minutes`)}>拟写纪要</Button>}
+                {m.locked && <Button type="primary" href={`#/briefs?kind=weekly&meeting=${m.id}`}>打印专报</Button>}
+                {m.locked && <CreateMeetingButton />}
+                {!m.locked && m.state !== '筹备' && <Button onClick={() => go(`meetings/${m.id}`)}>打开会议</Button>}
               </Space>
             </>
           ) : (

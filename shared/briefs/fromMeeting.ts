@@ -104,25 +104,20 @@ export function meetingDecisions(d: MeetingBriefData): { title: string; text: st
   return decisionsFromDrafts(d);
 }
 
-export function toMinutesInput(d: MeetingBriefData, organ: string, asOf: string, cc?: string): MinutesInput {
+/**
+ * 纪要 input: the signed text when the meeting is locked, else the draft being edited, else the
+ * draft the record gives (`recordDraft`, shared/minutes.ts). Printed as written (buildMinutes).
+ */
+export function toMinutesInput(d: MeetingBriefData, organ: string, asOf: string, cc: string | undefined, recordDraft: string): MinutesInput {
   const m = d.meeting;
-  const discussed = d.agenda.filter((a) => a.status !== '未议').length;
-  const issueDate = d.signed && m.locked ? d.signed.signedAt : asOf;
+  const signed = m.locked && d.signed ? d.signed : null;
   return {
     organ,
     minutesNo: minutesNumber(m),
     year: m.year,
-    sessionNo: m.sessionNo,
-    typeName: meetingTypeName(m.type),
-    meetingDate: m.date,
-    chair: m.chair || '（主持人）',
-    attendees: m.attendees,
-    onLeave: m.onLeave,
-    observers: m.observers,
-    topic: `${m.sensitivePeriod ? `围绕${m.sensitivePeriod}` : ''}对${discussed}件风险隐患逐项研判`,
-    decisions: meetingDecisions(d),
-    assignments: d.actions.map((a) => ({ code: a.code, content: a.content.replace(/[。；;]+$/, ''), leadUnit: a.leadUnit, coUnits: a.coUnits, dueAt: a.dueAt })),
-    issueDate,
+    text: signed ? signed.text : m.minutesText.trim() ? m.minutesText : recordDraft,
+    draft: !signed,
+    issueDate: signed ? signed.signedAt : asOf,
     cc,
     // A 纪要期号 written in full ("2026年第12期") is printed as written; a bare number gets the year.
     masthead: { issue: /年/.test(m.minutesNo) ? m.minutesNo.trim() : `${m.year}年第${minutesNumber(m)}期` },

@@ -12,51 +12,51 @@ export interface MinutesInput {
   /** 纪要期号 (number within the year) and year. */
   minutesNo: number;
   year: number;
-  /** 第N次 研判会. */
-  sessionNo: number;
-  /** 风险研判会, 风险研判专题会 … (shared/meetings.ts meetingTypeName); a 周例会's name when absent. */
-  typeName?: string;
-  meetingDate: string;
-  place?: string;
-  chair: string;
-  attendees: string[];
-  onLeave: string[];
-  observers: string[];
-  /** Opening paragraph's topic, e.g. "研判本周全市涉稳风险隐患". */
-  topic: string;
-  decisions: { title: string; text: string }[];
-  assignments: { code: string; content: string; leadUnit: string; coUnits: string[]; dueAt: string }[];
+  /** The 纪要 text: the signed version, or the draft being edited. Its first line is the title. */
+  text: string;
+  /** Not yet signed: printed marked 讨论稿. */
+  draft: boolean;
   issueDate: string;
   cc?: string;
   masthead?: Partial<Masthead>;
 }
 
+/** What one line of a 纪要 is on paper: 一、 a 黑体 heading, （一） 楷体, 1. 仿宋, 出席：… an attendance row. */
+export type MinutesLine = { kind: 'h'; level: 1 | 2 | 3; text: string } | { kind: 'attendance'; label: string; names: string } | { kind: 'p'; text: string };
+
+const ATTENDANCE = /^(出席|请假|列席)[：:]/;
+
+export function minutesLine(line: string): MinutesLine {
+  if (/^[一二三四五六七八九十百]+、/.test(line)) return { kind: 'h', level: 1, text: line };
+  if (/^[（(][一二三四五六七八九十百]+[）)]/.test(line)) return { kind: 'h', level: 2, text: line };
+  if (/^\d+[.．]/.test(line)) return { kind: 'h', level: 3, text: line };
+  const att = ATTENDANCE.exec(line);
+  if (att) return { kind: 'attendance', label: att[0], names: line.slice(att[0].length) };
+  return { kind: 'p', text: line };
+}
+
+/**
+ * 纪要: exactly the lines of the text, in order, each laid out by how it starts; nothing is
+ * rewritten, renumbered or added (blank lines only separate). The first line is the title.
+ */
 export function buildMinutes(m: MinutesInput): Doc {
+  const lines = m.text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const blocks: Block[] = [];
-  blocks.push({
-    t: 'p',
-    text: `${chineseDate(m.meetingDate)}，${m.chair}主持召开${m.year}年第${m.sessionNo}次${m.typeName ?? DEFAULT_NAME}${m.place ? `（${m.place}）` : ''}，${m.topic}。现将会议议定事项纪要如下：`,
-  });
-  m.decisions.forEach((d, i) => {
-    blocks.push({ t: 'h', level: 1, text: headingNumber(1, i + 1) + d.title });
-    blocks.push({ t: 'p', text: d.text });
-  });
-  if (m.assignments.length) {
-    blocks.push({ t: 'h', level: 1, text: headingNumber(1, m.decisions.length + 1) + '交办事项' });
-    m.assignments.forEach((a, i) =>
-      blocks.push({ t: 'p', text: `${headingNumber(2, i + 1)}${a.content}由${a.leadUnit}牵头${a.coUnits.length ? `，${a.coUnits.join('、')}配合` : ''}，${chineseDate(a.dueAt)}前办结。（${a.code}）` }),
-    );
+  for (const line of lines.slice(1)) {
+    const l = minutesLine(line);
+    if (l.kind === 'attendance') {
+      const last = blocks[blocks.length - 1];
+      if (last?.t === 'attendance') last.rows.push({ label: l.label, names: l.names });
+      else blocks.push({ t: 'attendance', rows: [{ label: l.label, names: l.names }] });
+    } else if (l.kind === 'h') blocks.push({ t: 'h', level: l.level, text: l.text });
+    else blocks.push({ t: 'p', text: l.text });
   }
-  blocks.push({ t: 'attendance', rows: [
-    { label: '出席：', names: m.attendees.join('、') },
-    ...(m.onLeave.length ? [{ label: '请假：', names: m.onLeave.join('、') }] : []),
-    ...(m.observers.length ? [{ label: '列席：', names: m.observers.join('、') }] : []),
-  ] });
   return {
     kind: 'minutes',
     orientation: 'portrait',
     masthead: { style: 'red', organ: m.organ, docName: '会议纪要', issue: `${m.year}年第${m.minutesNo}期`, editor: `${m.organ}办公室`, issueDateText: chineseDate(m.issueDate), ...m.masthead },
-    title: `${m.year}年第${chineseNumber(m.sessionNo)}次${m.typeName ?? DEFAULT_NAME}会议纪要`,
+    title: lines[0] ?? '会议纪要',
+    ...(m.draft ? { subtitle: '（讨论稿）' } : {}),
     blocks,
     colophon: { cc: m.cc ? `抄送：${m.cc}` : undefined, printer: `${m.organ}办公室`, printDate: `${chineseDate(m.issueDate)}印发` },
   };

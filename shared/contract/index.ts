@@ -11,6 +11,7 @@ import { actionMethods } from './actions.js';
 import { gradingMethods } from './grading.js';
 import { heatmapMethods } from './heatmap.js';
 import { importMethods } from './imports.js';
+import { unitMethods } from './units.js';
 
 export type { MethodSpec, MethodTier } from './method.js';
 
@@ -24,6 +25,7 @@ export const contract = {
   ...gradingMethods,
   ...heatmapMethods,
   ...importMethods,
+  ...unitMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -59,6 +59,8 @@ export interface ImportReport {
   committed: boolean;
   /** Backup taken just before the commit. */
   backupFile: string | null;
+  /** 主办/配合单位 names of the rows against the 责任单位 list: new ones join it on commit; a former name finds its unit. */
+  units?: { fresh: string[]; renamed: Array<{ name: string; unitName: string }> };
 }
 
 export function countActions(rows: ImportRowReport[]): ImportCounts {

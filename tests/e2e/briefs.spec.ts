@@ -35,7 +35,7 @@ test('简报: preview the weekly brief, produce a PDF through the web host, see 
   await expect(page.getByRole('combobox', { name: '研判会' })).toBeVisible();
   await expect(page.locator('.ant-select', { has: page.getByRole('combobox', { name: '研判会' }) })).toContainText('第1次');
   await expect(preview.getByText('出席：')).toBeVisible();
-  await expect(preview.getByText(/第一次风险研判会会议纪要/)).toBeVisible();
+  await expect(preview.getByText(/第1次风险研判会纪要/)).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('briefs-minutes.png') });
   expect(foreign).toEqual([]);
 });

@@ -1,62 +1,90 @@
-// A whole meeting: agenda → the runner records an assessment and an assignment for three items
-// (keyboard: Ctrl+Enter, Alt+J, PageDown) → end → minutes carry the levels and assignments → 签发
-// → the assignments are on the board.
-import { test, expect, choose } from './fixtures.js';
+// Issue 13, item 3: the runner's keys act only where they should. A meeting dated ahead is moved to
+// today when started; then, on the demo register: ←/→ typed in the 新建交办 dialog's 牵头单位 field
+// neither switch the item behind nor wipe the typed text; → in a number field stays in the field;
+// Ctrl+Enter in the dialog saves the dialog (not the item behind); Esc closes it; the timer never
+// shows a negative time; outside a field → moves on and marks the item 已议.
+import Database from 'better-sqlite3';
+import { test, expect } from './fixtures.js';
 
-test('run a meeting for three items, draft and sign the minutes, the actions reach the board', async ({ page, server }) => {
+test.use({ actionTimeout: 20_000 });
+
+test('runner keys: never behind a dialog or inside a field; Ctrl+Enter and Esc act on the dialog', async ({ page, server }) => {
   test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(server.url);
   await page.getByRole('button', { name: '载入示例数据' }).click();
   await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
-  await page.goto(server.url + '#/meetings');
-  await expect(page.getByTestId('monday-reviews')).toContainText('本周到期应研判');
-  await page.getByRole('button', { name: '准备议程' }).click();
+  const db = new Database(server.dbPath, { readonly: true });
+  const upcoming = db.prepare("SELECT id, date FROM meetings WHERE state = '筹备' ORDER BY date DESC LIMIT 1").get() as { id: number; date: string };
+  db.close();
+  expect(upcoming.date > '2026-11-25').toBe(true);
+  await page.goto(server.url + `#/meetings/${upcoming.id}`);
   await page.getByRole('button', { name: /生成议程建议/ }).click();
   await page.getByRole('button', { name: '按会议时长选取' }).click();
   await expect(page.getByTestId('agenda-item').nth(2)).toBeVisible();
+  // Started before its date: offered to move to today.
   await page.getByRole('button', { name: '开始会议' }).click();
+  const move = page.getByRole('dialog').filter({ hasText: '会议日期还没到' });
+  await expect(move).toContainText('今天是2026年11月25日');
+  await move.getByRole('button', { name: '改为今天并开始' }).click();
   const runner = page.getByTestId('runner');
-  await expect(runner).toBeVisible();
+  await expect(runner).toContainText('第 1 /');
+  await expect(page.getByTestId('runner-timer')).toHaveText(/^\d+:\d{2} \/ \d+:00$/);
+  const status = runner.locator('.ant-tag').filter({ hasText: /^已议$/ });
+  await expect(status).toHaveCount(0);
 
-  const headings: string[] = [];
-  for (let i = 1; i <= 3; i++) {
-    await expect(runner).toContainText(`第 ${i} /`);
-    const panel = page.getByTestId('runner-assessment');
-    await expect(panel.getByLabel('可能性')).toBeVisible();
-    headings.push((await runner.locator('h1').innerText()).trim());
-    await page.getByLabel('研判意见').fill(`第${i}项研判意见：情绪平稳，继续稳控`);
-    await page.getByLabel('对策建议').fill(`第${i}项对策：属地包案`);
-    await panel.getByLabel('可能性').fill('3');
-    await panel.getByLabel('影响程度').fill(String(i + 1));
-    await expect(page.getByTestId('runner-grade-preview')).toBeVisible();
-    if (i === 1) await page.screenshot({ path: 'test-results/runner-assessment.png', fullPage: true });
-    await page.keyboard.press('Control+Enter');
-    await expect(page.getByTestId('runner-recorded')).toContainText('本次会议已研判');
-    await page.keyboard.press('Alt+j');
-    const form = page.getByRole('dialog', { name: '新建交办' });
-    await form.getByLabel('交办内容及要求').fill(`第${i}项交办：一周内拿出化解方案`);
-    await form.getByLabel('牵头单位').fill('端到端牵头单位');
-    await form.getByRole('button', { name: /交\s*办/ }).click();
-    await expect(form).toBeHidden();
-    await expect(runner).toContainText('端到端牵头单位');
-    if (i < 3) await page.keyboard.press('PageDown');
-  }
+  // → and ← inside the 可能性 number field: the field's, not the runner's.
+  const likelihood = page.getByTestId('runner-assessment').getByLabel('可能性');
+  await likelihood.click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('PageDown');
+  await expect(runner).toContainText('第 1 /');
+  await expect(status).toHaveCount(0);
 
-  await runner.getByRole('button', { name: /退\s*出/ }).click();
-  await page.getByRole('button', { name: '结束会议' }).click();
-  await expect(page.getByTestId('meeting-state')).toHaveText('已召开');
-  await page.getByRole('button', { name: '拟写纪要' }).click();
-  await expect(page.getByTestId('meeting-state')).toHaveText('纪要拟稿');
-  await page.getByRole('tab', { name: '纪要' }).click();
-  const minutes = page.getByLabel('纪要正文');
-  for (const [i, h] of headings.entries()) {
-    await expect(minutes).toHaveValue(new RegExp(`${h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}。研判等级：(重大|较大|一般|低)。第${i + 1}项研判意见`));
-    await expect(minutes).toHaveValue(new RegExp(`端到端牵头单位：第${i + 1}项交办`));
-  }
-  await page.getByRole('button', { name: '签发纪要' }).click();
-  await expect(page.getByTestId('meeting-state')).toHaveText('已签发');
+  // The 新建交办 dialog: ←/→ in 牵头单位 keep the item and the typed text.
+  await page.getByLabel('研判意见').click();
+  await page.keyboard.press('Alt+j');
+  const dialog = page.getByRole('dialog', { name: '新建交办' });
+  const unit = dialog.getByRole('combobox', { name: '牵头单位' });
+  await unit.focus();
+  await unit.fill('键盘测试单位');
+  for (const k of ['ArrowLeft', 'ArrowRight', 'ArrowLeft', 'PageDown']) await page.keyboard.press(k);
+  await expect(unit).toHaveValue('键盘测试单位');
+  await expect(runner).toContainText('第 1 /');
+  // Added in place to the list, then Ctrl+Enter saves the dialog, not the item behind.
+  const addOption = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '添加新单位“键盘测试单位”' });
+  if (!(await addOption.isVisible())) await unit.press('ArrowDown');
+  await addOption.click();
+  await expect(dialog.locator('.ant-select-selection-item').filter({ hasText: '键盘测试单位' })).toBeVisible();
+  await dialog.getByLabel('交办内容及要求').fill('键盘测试：三日内报送情况');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('runner-actions')).toContainText('键盘测试单位：键盘测试：三日内报送情况');
+  await expect(page.getByTestId('runner-recorded')).toHaveCount(0);
+  await expect(runner).toContainText('第 1 /');
 
-  await page.goto(server.url + '#/actions');
-  await choose(page, page.getByRole('combobox', { name: '责任单位' }), '端到端牵头单位', '端到端');
-  await expect(page.getByTestId('board-已交办').getByTestId('action-card')).toHaveCount(3);
+  // Esc closes the dialog and does nothing else.
+  await page.keyboard.press('Alt+j');
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('交办内容及要求').fill('不要保存');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('runner-actions')).not.toContainText('不要保存');
+  await expect(runner).toContainText('第 1 /');
+
+  // Outside a field, → moves on and marks the item 已议; ← comes back.
+  await page.locator('h1').click();
+  await page.keyboard.press('ArrowRight');
+  await expect(runner).toContainText('第 2 /');
+  await page.keyboard.press('ArrowLeft');
+  await expect(runner).toContainText('第 1 /');
+  await expect(status).toHaveCount(1);
+  await expect(page.getByTestId('runner-timer')).toHaveText(/^\d+:\d{2} \/ \d+:00$/);
+
+  // The unit picked in the dialog is a list entry the action references by id.
+  const check = new Database(server.dbPath, { readonly: true });
+  const row = check.prepare("SELECT a.lead_unit_id AS id, u.name FROM actions a JOIN units u ON u.id = a.lead_unit_id WHERE a.content = '键盘测试：三日内报送情况'").get() as { id: number; name: string };
+  check.close();
+  expect(row.name).toBe('键盘测试单位');
 });

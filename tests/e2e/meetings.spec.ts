@@ -54,7 +54,10 @@ test('create a meeting → agenda → an assignment → on the board → feedbac
   await page.getByRole('button', { name: '新建交办' }).click();
   const form = page.getByRole('dialog', { name: '新建交办' });
   await form.getByLabel('交办内容及要求').fill('三日内约谈开发商，拿出复工时间表');
-  await form.getByLabel('牵头单位').fill('测试牵头单位');
+  // Not on the 责任单位 list yet: added in place.
+  await form.getByRole('combobox', { name: '牵头单位' }).fill('测试牵头单位');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '添加新单位“测试牵头单位”' }).click();
+  await expect(form.locator('.ant-select-selection-item').filter({ hasText: '测试牵头单位' })).toBeVisible();
   await form.getByRole('button', { name: /交\s*办/ }).click();
   await expect(page.getByRole('cell', { name: '测试牵头单位' })).toBeVisible();
 
@@ -82,6 +85,7 @@ test('create a meeting → agenda → an assignment → on the board → feedbac
   await expect(page.getByTestId('action-state')).toHaveText('已反馈');
   await expect(page.getByTestId('feedback-entry').filter({ hasText: '已约谈开发商' })).toContainText('书面答复.pdf');
   await page.getByRole('button', { name: '审核办结' }).click();
+  await page.getByRole('button', { name: '确认办结' }).click();
   await expect(page.getByTestId('action-state')).toHaveText('办结');
   await page.locator('.ant-drawer-close').click();
   await expect(page.getByTestId('board-办结').getByTestId('action-card')).toHaveCount(1);
@@ -98,6 +102,8 @@ test('the runner autosaves as you type: SIGKILL the host, restart, the text is t
   await page.getByRole('button', { name: '按会议时长选取' }).click();
   await expect(page.getByTestId('agenda-item').first()).toBeVisible();
   await page.getByRole('button', { name: '开始会议' }).click();
+  // The meeting is next Monday's: started today, it moves to today.
+  await page.getByRole('button', { name: '改为今天并开始' }).click();
   await expect(page.getByTestId('runner')).toBeVisible();
   const route = new URL(page.url()).hash;
   await page.keyboard.press('PageDown');

@@ -29,7 +29,8 @@ async function call<T>(method: string, input: unknown): Promise<T> {
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 function pdfText(file: string): string {
-  return squash(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }));
+  // Page numbers (—1—) fall between the last line of a page and the first of the next.
+  return squash(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).replace(/—\d+—/g, '');
 }
 function pdfPages(file: string): number {
   return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
@@ -65,7 +66,7 @@ beforeAll(async () => {
   for (const [title, level] of [['锦绣华庭逾期交房', 1], ['宏达劳务欠薪', 2], ['滨江片区征收', 2], ['某小区物业纠纷', 3]] as const) {
     risks.push(await call<RiskRow>('risks.create', { regionId: 1, domainId: 1, title, level }));
   }
-  let m = await call<MeetingRow>('meetings.create', { date: '2026-11-30', chair: '王建国', attendees: ATTENDEES, onLeave: ON_LEAVE, observers: OBSERVERS });
+  let m = await call<MeetingRow>('meetings.create', { date: '2026-11-23', chair: '王建国', attendees: ATTENDEES, onLeave: ON_LEAVE, observers: OBSERVERS });
   meetingId = m.id;
   m = await call<MeetingRow>('agenda.add', { meetingId, version: m.version, riskIds: risks.map((r) => r.id) });
   m = await call<MeetingRow>('meetings.transition', { id: meetingId, version: m.version, event: 'start' });
@@ -101,7 +102,8 @@ describe('meeting documents: model from the meeting record', () => {
       expect(text).toContain(squash(ACTIONS[i][1]));
     }
     expect(text).toContain('第1期');
-    expect(text).toContain('未记录研判意见'); // the 4th item had no note: said so, not left out
+    expect(text).toContain('未记录研判意见'); // an item discussed without a note: said so, not left out
+    expect(doc.subtitle).toBe('（讨论稿）');
   });
 
   it('议程: every item with its time slot, running from the start time', async () => {
@@ -114,7 +116,7 @@ describe('meeting documents: model from the meeting record', () => {
 
   it('meeting kinds default to the latest meeting; a missing meeting is explained in Chinese', async () => {
     const latest = await call<Doc>('briefs.model', { kind: 'minutes' });
-    expect(latest.title).toContain('第一次');
+    expect(latest.title).toContain('第1次');
     const r = await core.dispatch('briefs.model', { kind: 'minutes', meetingId: 9999 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('找不到编号为 9999 的研判会');

@@ -129,16 +129,29 @@ describe('register table', () => {
 });
 
 describe('meeting documents', () => {
-  it('纪要: decisions numbered item by item, attendance block, assignments', () => {
-    const doc = buildMinutes(SAMPLE_MINUTES);
-    const h = blocksOf(doc, 'h').map((b) => b.text);
-    expect(h).toEqual(SAMPLE_MINUTES.decisions.map((d, i) => `${headingNumber(1, i + 1)}${d.title}`).concat(`${headingNumber(1, SAMPLE_MINUTES.decisions.length + 1)}交办事项`));
-    const att = blocksOf(doc, 'attendance')[0].rows;
-    expect(att.map((r) => r.label)).toEqual(['出席：', '请假：', '列席：']);
-    expect(att[0].names).toBe(SAMPLE_MINUTES.attendees.join('、'));
-    expect(doc.masthead?.issue).toBe('2026年第47期');
-    const text = docText(doc).join('\n');
-    for (const a of SAMPLE_MINUTES.assignments) expect(text).toContain(a.code);
+  it('纪要: exactly the lines of the text, each laid out by how it starts; nothing added or renumbered', () => {
+    const text = ['某某会议纪要', '', '开会了。', '出席：甲、乙', '请假：丙', '一、研判事项', '（一）第一件', '1. 事项一。意见。', '会上另议定：某事', '3. 跳号也照印', '二、交办事项', '无。'].join('\n');
+    const doc = buildMinutes({ organ: '江城市信访局', minutesNo: 5, year: 2026, text, draft: false, issueDate: '2026-11-24' });
+    expect(doc.title).toBe('某某会议纪要');
+    expect(doc.subtitle).toBeUndefined();
+    expect(doc.blocks).toEqual([
+      { t: 'p', text: '开会了。' },
+      { t: 'attendance', rows: [{ label: '出席：', names: '甲、乙' }, { label: '请假：', names: '丙' }] },
+      { t: 'h', level: 1, text: '一、研判事项' },
+      { t: 'h', level: 2, text: '（一）第一件' },
+      { t: 'h', level: 3, text: '1. 事项一。意见。' },
+      { t: 'p', text: '会上另议定：某事' },
+      { t: 'h', level: 3, text: '3. 跳号也照印' },
+      { t: 'h', level: 1, text: '二、交办事项' },
+      { t: 'p', text: '无。' },
+    ]);
+    expect(doc.masthead?.issue).toBe('2026年第5期');
+    const draft = buildMinutes({ organ: '江城市信访局', minutesNo: 5, year: 2026, text, draft: true, issueDate: '2026-11-24' });
+    expect(draft.subtitle).toBe('（讨论稿）');
+    // The sample prints its own lines, in order.
+    const sample = buildMinutes(SAMPLE_MINUTES);
+    const printed = [sample.title, ...sample.blocks.flatMap((b) => (b.t === 'attendance' ? b.rows.map((r) => r.label + r.names) : b.t === 'p' || b.t === 'h' ? [b.text] : []))];
+    expect(printed).toEqual(SAMPLE_MINUTES.text.split('\n').filter((l) => l.trim()));
   });
 
   it('交办单: one page per lead unit, each with its items and a receipt line', () => {

@@ -45,7 +45,7 @@ describe('meetings', () => {
 
   it('a signed meeting refuses every edit through the API; reopening keeps the signed version', async () => {
     const { dispatch, db, risks } = await setup();
-    let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-30' });
+    let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-25' });
     m = await ok<MeetingRow>(dispatch, 'agenda.add', { meetingId: m.id, version: m.version, riskIds: [risks[0].id] });
     for (const event of ['start', 'end', 'draft']) m = await ok<MeetingRow>(dispatch, 'meetings.transition', { id: m.id, version: m.version, event });
     expect(m.minutesText).toContain(risks[0].code); // drafted from the record
@@ -91,7 +91,7 @@ describe('meetings', () => {
 
   it('ending a meeting marks undiscussed items 未议 and the next agenda carries them over', async () => {
     const { dispatch, risks } = await setup();
-    let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-30' });
+    let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-25' });
     m = await ok<MeetingRow>(dispatch, 'agenda.add', { meetingId: m.id, version: m.version, riskIds: [risks[0].id, risks[1].id] });
     const items = (await ok<MeetingDetail>(dispatch, 'meetings.get', { id: m.id })).agenda;
     m = await ok<MeetingRow>(dispatch, 'meetings.transition', { id: m.id, version: m.version, event: 'start' });
@@ -114,7 +114,7 @@ describe('meetings', () => {
 
   it('turning to minutes drafts them from the record: attendance, 研判意见, assignments, items carried over', async () => {
     const { dispatch, risks } = await setup();
-    let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-30', chair: '王建国', attendees: ['王建国', '李明'], onLeave: ['赵红'] });
+    let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-11-25', chair: '王建国', attendees: ['王建国', '李明'], onLeave: ['赵红'] });
     m = await ok<MeetingRow>(dispatch, 'agenda.add', { meetingId: m.id, version: m.version, riskIds: [risks[0].id, risks[1].id] });
     const items = (await ok<MeetingDetail>(dispatch, 'meetings.get', { id: m.id })).agenda;
     m = await ok<MeetingRow>(dispatch, 'meetings.transition', { id: m.id, version: m.version, event: 'start' });
@@ -128,8 +128,8 @@ describe('meetings', () => {
     expect(text).toContain('王建国主持召开');
     expect(text).toContain('出席：王建国、李明');
     expect(text).toContain('请假：赵红');
-    expect(text).toContain(`${risks[0].code} ${risks[0].title}。经研判，维持重大等级对策建议：专班驻点`);
-    expect(text).toContain(`城关区住建局：约谈开发商（${a.code}，2026年12月10日前办结）`);
+    expect(text).toContain(`1. ${risks[0].code} ${risks[0].title}。经研判，维持重大等级。对策建议：专班驻点。`);
+    expect(text).toContain(`二、交办事项\n1. 约谈开发商。由城关区住建局牵头，2026年12月10日前办结。（${a.code}）`);
     expect(text).toContain(`转下次会议：${risks[1].code}`);
   });
 });

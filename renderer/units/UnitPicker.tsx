@@ -1,0 +1,74 @@
+// Picks 责任单位 from the managed list: type to search (name, short name, former name); a name not
+// on the list is offered as "添加…" and added in place. The value is the unit's current name (the
+// rows keep names; the database keeps the ids in step), one name or a list (mode="multiple").
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Select } from 'antd';
+import { api } from '../api';
+import { useErrorReporter } from '../shell/useApi';
+import { unitName, type UnitRow } from '../../shared/units';
+
+type Props = { id?: string; 'aria-label'?: string; style?: React.CSSProperties; placeholder?: string; autoFocus?: boolean } & (
+  | { mode?: undefined; value?: string; onChange?: (v: string) => void }
+  | { mode: 'multiple'; value?: string[]; onChange?: (v: string[]) => void }
+);
+
+const ADD = '\u0000add:';
+
+export function UnitPicker(p: Props) {
+  const report = useErrorReporter();
+  const [units, setUnits] = useState<UnitRow[]>([]);
+  const [search, setSearch] = useState('');
+  const load = useCallback(() => api('units.list', { limit: 2000 }).then(setUnits, report), [report]);
+  useEffect(() => void load(), [load]);
+  const typed = unitName(search);
+  const options = useMemo(() => {
+    const list = units.map((u) => ({ value: u.name, label: u.shortName ? `${u.name}（${u.shortName}）` : u.name, keys: [u.name, u.shortName, ...u.formerNames].join(' ') }));
+    const known = units.some((u) => u.name === typed || u.formerNames.includes(typed));
+    return typed.length >= 2 && !known ? [...list, { value: ADD + typed, label: `添加新单位“${typed}”`, keys: typed }] : list;
+  }, [units, typed]);
+
+  const add = async (name: string): Promise<string | null> => {
+    try {
+      const u = await api('units.create', { name });
+      await load();
+      return u.name;
+    } catch (e) {
+      report(e);
+      return null;
+    }
+  };
+  const change = async (v: string | string[]) => {
+    setSearch('');
+    if (p.mode === 'multiple') {
+      const out: string[] = [];
+      for (const x of v as string[]) {
+        const n = x.startsWith(ADD) ? await add(x.slice(ADD.length)) : x;
+        if (n && !out.includes(n)) out.push(n);
+      }
+      p.onChange?.(out);
+    } else {
+      const x = (v as string | undefined) ?? '';
+      const n = x.startsWith(ADD) ? await add(x.slice(ADD.length)) : x;
+      if (n !== null) p.onChange?.(n);
+    }
+  };
+  return (
+    <Select
+      id={p.id}
+      aria-label={p['aria-label']}
+      mode={p.mode}
+      style={p.style}
+      autoFocus={p.autoFocus}
+      placeholder={p.placeholder ?? '输入名称搜索，或添加新单位'}
+      showSearch
+      allowClear
+      value={p.value === '' ? undefined : p.value}
+      searchValue={search}
+      onSearch={setSearch}
+      filterOption={(input, o) => (o?.keys ?? '').includes(unitName(input)) || String(o?.value ?? '').startsWith(ADD)}
+      options={options}
+      onChange={(v) => void change(v)}
+      notFoundContent="名单中没有，输入全称后可添加"
+    />
+  );
+}
