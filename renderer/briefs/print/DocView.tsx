@@ -6,26 +6,67 @@ import { heatShade } from '../../../shared/briefs/shade';
 import './fonts';
 import './print.css';
 
-export function DocView({ doc }: { doc: Doc }) {
+/**
+ * pages: how many pages a first layout of this document took. Given, the article spans exactly that
+ * many text blocks and the 版记 is drawn on the foot of the last one (GB/T 9704 §7.4.1), with an
+ * invisible copy in the flow keeping its room free.
+ */
+export function DocView({ doc, pages }: { doc: Doc; pages?: number }) {
+  const foot = pages !== undefined && doc.colophon !== undefined && doc.orientation === 'portrait';
   return (
-    <article className={`gw-doc gw-${doc.orientation} gw-kind-${doc.kind}`}>
+    <article className={`gw-doc gw-${doc.orientation} gw-kind-${doc.kind}${foot ? ' gw-footed' : ''}`} style={foot ? { minHeight: `calc(${pages} * 225mm - 1px)` } : undefined}>
       {doc.masthead && <MastheadView m={doc.masthead} />}
       <h1 className="gw-title">{doc.title}</h1>
       {doc.subtitle && <p className="gw-subtitle">{doc.subtitle}</p>}
-      {doc.blocks.map((b, i) => (
-        <BlockView key={i} b={b} />
-      ))}
-      {doc.colophon && (
-        <footer className="gw-colophon">
-          {doc.colophon.cc && <p className="gw-cc">{doc.colophon.cc}</p>}
-          <p className="gw-printer">
-            <span>{doc.colophon.printer}</span>
-            <span>{doc.colophon.printDate}</span>
-          </p>
-        </footer>
+      {keepWithNext(doc.blocks).map((group, i) =>
+        group.length === 1 ? (
+          <BlockView key={i} b={group[0]} />
+        ) : (
+          <div key={i} className="gw-keep">
+            {group.map((b, j) => (
+              <BlockView key={j} b={b} />
+            ))}
+          </div>
+        ),
       )}
+      {doc.colophon && <ColophonView c={doc.colophon} spacer={foot} />}
+      {foot && doc.colophon && <ColophonView c={doc.colophon} foot />}
     </article>
   );
+}
+
+/** A heading travels with the block after it, so no heading is left alone at a page foot. */
+function keepWithNext(blocks: Block[]): Block[][] {
+  const out: Block[][] = [];
+  let pending: Block[] = [];
+  for (const b of blocks) {
+    pending.push(b);
+    if (b.t === 'h' || b.t === 'title') continue;
+    out.push(pending);
+    pending = [];
+  }
+  if (pending.length) out.push(pending);
+  return out;
+}
+
+function ColophonView({ c, spacer, foot }: { c: NonNullable<Doc['colophon']>; spacer?: boolean; foot?: boolean }) {
+  return (
+    <footer className={`gw-colophon${spacer ? ' gw-colophon-spacer' : ''}${foot ? ' gw-colophon-foot' : ''}`} aria-hidden={spacer || undefined}>
+      {c.cc && <p className="gw-cc">{c.cc}</p>}
+      <p className="gw-printer">
+        <span>{c.printer}</span>
+        <span>{c.printDate}</span>
+      </p>
+    </footer>
+  );
+}
+
+/** Codes (JB-2026-098, 督办〔2026〕3号) and dates (2026年11月23日) are never split across lines. */
+const UNBREAKABLE = /([A-Z]{2,}-\d{4}-\d{2,}|督办〔\d{4}〕\d+号|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日)/;
+export function Words({ text }: { text: string }): ReactNode {
+  const parts = text.split(UNBREAKABLE);
+  if (parts.length === 1) return text;
+  return parts.map((s, i) => (i % 2 ? <span key={i} className="gw-nw">{s}</span> : s));
 }
 
 /** The mark shrinks so a long organ name still fits the 156 mm block on one line. */
@@ -74,9 +115,9 @@ function MastheadView({ m }: { m: Masthead }) {
 function BlockView({ b }: { b: Block }): ReactNode {
   switch (b.t) {
     case 'p':
-      return <p className={`gw-p${b.indent === false ? ' gw-noindent' : ''}${b.bold ? ' gw-bold' : ''}`} style={b.align ? { textAlign: b.align } : undefined}>{b.text}</p>;
+      return <p className={`gw-p${b.indent === false ? ' gw-noindent' : ''}${b.bold ? ' gw-bold' : ''}`} style={b.align ? { textAlign: b.align } : undefined}><Words text={b.text} /></p>;
     case 'h':
-      return <p className={`gw-p gw-h${b.level}`}>{b.text}</p>;
+      return <p className={`gw-p gw-h${b.level}`}><Words text={b.text} /></p>;
     case 'table':
       return <TableView b={b} />;
     case 'heatmap':
@@ -168,7 +209,7 @@ function TableView({ b }: { b: Extract<Block, { t: 'table' }> }) {
           {b.rows.map((row, i) => (
             <tr key={i}>
               {row.map((c, j) => (
-                <td key={j} style={{ textAlign: b.columns[j]?.align ?? 'left' }}>{c}</td>
+                <td key={j} style={{ textAlign: b.columns[j]?.align ?? 'left' }}><Words text={c} /></td>
               ))}
             </tr>
           ))}
