@@ -7,22 +7,20 @@ import { api, ApiCallError } from '../api';
 import type { Doc } from '../../shared/briefs/model';
 import { decodeRequest, type BriefRequest } from '../../shared/briefs/request';
 import { DocView } from './print/DocView';
+import { fitColophon } from './print/fitColophon';
 
-/** pages: the page count of a first layout; given, the 版记 is placed on the foot of that last page. */
-export function parsePrintHash(hash: string): { request: BriefRequest; job: string; pages?: number } | null {
+export function parsePrintHash(hash: string): { request: BriefRequest; job: string } | null {
   const m = /^#\/print\/([a-z]+)\?q=([\w-]+)((?:&\w+=\w+)*)/.exec(hash);
   if (!m) return null;
-  const extra = new URLSearchParams(m[3]);
-  const pages = Number(extra.get('pages'));
   try {
-    return { request: decodeRequest(m[2]) as BriefRequest, job: extra.get('n') ?? '1', pages: Number.isInteger(pages) && pages > 0 && pages < 10_000 ? pages : undefined };
+    return { request: decodeRequest(m[2]) as BriefRequest, job: new URLSearchParams(m[3]).get('n') ?? '1' };
   } catch {
     return null;
   }
 }
 
 export function PrintRoute() {
-  const [state, setState] = useState<{ doc: Doc | null; error: string | null; code?: string; job: string; pages?: number }>({ doc: null, error: null, job: '' });
+  const [state, setState] = useState<{ doc: Doc | null; error: string | null; code?: string; job: string }>({ doc: null, error: null, job: '' });
   useEffect(() => {
     document.body.classList.add('gw-print');
     let seq = 0;
@@ -36,7 +34,7 @@ export function PrintRoute() {
       if (!parsed) return setState({ doc: null, error: '打印地址有误：缺少文档参数。', job: '0' });
       setState({ doc: null, error: null, job: parsed.job });
       api('briefs.model', parsed.request).then(
-        (doc) => mine === seq && setState({ doc, error: null, job: parsed.job, pages: parsed.pages }),
+        (doc) => mine === seq && setState({ doc, error: null, job: parsed.job }),
         (e: Error) => mine === seq && setState({ doc: null, error: e.message, code: e instanceof ApiCallError ? e.error.code : undefined, job: parsed.job }),
       );
     };
@@ -44,7 +42,7 @@ export function PrintRoute() {
     window.addEventListener('hashchange', load);
     return () => window.removeEventListener('hashchange', load);
   }, []);
-  const { doc, error, code, job, pages } = state;
+  const { doc, error, code, job } = state;
   useEffect(() => {
     const body = document.body.dataset;
     if (error) {
@@ -61,6 +59,7 @@ export function PrintRoute() {
       requestAnimationFrame(() => {
         void document.fonts.ready.then(() => {
           if (!live) return;
+          fitColophon(document.querySelector<HTMLElement>('.gw-doc'));
           body.printDone = job;
           // Opened from the preview's 打印… button: show the system print dialog on the laid-out pages.
           if (/[?&]print=1\b/.test(window.location.hash)) window.print();
@@ -73,5 +72,5 @@ export function PrintRoute() {
   }, [doc, error, code, job]);
   if (error) return <p style={{ padding: 24, color: '#b91c1c' }}>{error}</p>;
   if (!doc) return null;
-  return <DocView doc={doc} pages={pages} />;
+  return <DocView doc={doc} />;
 }

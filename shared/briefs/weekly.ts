@@ -200,10 +200,10 @@ export function buildLeaderBrief(input: LeaderBriefInput): Doc {
     blocks.push({
       t: 'table',
       columns: [
-        { title: '编号', width: 7, align: 'center' },
-        { title: '交办内容', width: 14 },
+        { title: '编号', width: 8, align: 'center' },
+        { title: '交办内容', width: 13 },
         { title: '牵头单位', width: 7 },
-        { title: '办结时限', width: 7, align: 'center' },
+        { title: '办结时限', width: 9, align: 'center' },
       ],
       rows: asg.map((a) => [a.code, a.content.replace(/[。；;]+$/, ''), a.leadUnit, chineseDate(a.dueAt)]),
       fontPt: 12,

@@ -6,15 +6,10 @@ import { heatShade } from '../../../shared/briefs/shade';
 import './fonts';
 import './print.css';
 
-/**
- * pages: how many pages a first layout of this document took. Given, the article spans exactly that
- * many text blocks and the 版记 is drawn on the foot of the last one (GB/T 9704 §7.4.1), with an
- * invisible copy in the flow keeping its room free.
- */
-export function DocView({ doc, pages }: { doc: Doc; pages?: number }) {
-  const foot = pages !== undefined && doc.colophon !== undefined && doc.orientation === 'portrait';
+/** The 版记 follows an empty spacer that the print route sizes so it lands on the last page's foot (fitColophon.ts). */
+export function DocView({ doc }: { doc: Doc }) {
   return (
-    <article className={`gw-doc gw-${doc.orientation} gw-kind-${doc.kind}${foot ? ' gw-footed' : ''}`} style={foot ? { minHeight: `calc(${pages} * 225mm - 1px)` } : undefined}>
+    <article className={`gw-doc gw-${doc.orientation} gw-kind-${doc.kind}`}>
       {doc.masthead && <MastheadView m={doc.masthead} />}
       <h1 className="gw-title">{doc.title}</h1>
       {doc.subtitle && <p className="gw-subtitle">{doc.subtitle}</p>}
@@ -29,8 +24,8 @@ export function DocView({ doc, pages }: { doc: Doc; pages?: number }) {
           </div>
         ),
       )}
-      {doc.colophon && <ColophonView c={doc.colophon} spacer={foot} />}
-      {foot && doc.colophon && <ColophonView c={doc.colophon} foot />}
+      {doc.colophon && <div className="gw-foot-spacer" />}
+      {doc.colophon && <ColophonView c={doc.colophon} />}
     </article>
   );
 }
@@ -49,14 +44,17 @@ function keepWithNext(blocks: Block[]): Block[][] {
   return out;
 }
 
-function ColophonView({ c, spacer, foot }: { c: NonNullable<Doc['colophon']>; spacer?: boolean; foot?: boolean }) {
+function ColophonView({ c }: { c: NonNullable<Doc['colophon']> }) {
   return (
-    <footer className={`gw-colophon${spacer ? ' gw-colophon-spacer' : ''}${foot ? ' gw-colophon-foot' : ''}`} aria-hidden={spacer || undefined}>
+    <footer className="gw-colophon">
+      <div className="gw-rule gw-rule-35" />
       {c.cc && <p className="gw-cc">{c.cc}</p>}
+      {c.cc && <div className="gw-rule gw-rule-25" />}
       <p className="gw-printer">
         <span>{c.printer}</span>
         <span>{c.printDate}</span>
       </p>
+      <div className="gw-rule gw-rule-35" />
     </footer>
   );
 }
