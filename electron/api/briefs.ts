@@ -161,15 +161,8 @@ async function makePdf({ request, out, copies, jobId }: DocumentJob, ctx: Handle
     issueFinal(request, ctx);
     set('排版', 20);
     const stage = { signal: job.abort.signal, onStage: (s: '排版' | '生成PDF') => set(s, s === '排版' ? 30 : 70) };
-    let pdf = await printer.pdf(printRoute(request), stage);
-    let pages = pdfPageCount(pdf);
-    // 版记 sits on the foot of the last page (GB/T 9704 §7.4.1): once the page count is known, lay
-    // the document out again over exactly that many pages with the 版记 at the bottom.
-    if (doc.colophon) {
-      const again = await printer.pdf(`${printRoute(request)}&pages=${pages}`, stage);
-      if (pdfPageCount(again) === pages) pdf = again;
-      else pages = pdfPageCount(pdf);
-    }
+    const pdf = await printer.pdf(printRoute(request), stage);
+    const pages = pdfPageCount(pdf);
     const file = await deliver(pdf, out, fileName(doc, request.asOf ?? shanghaiDate(ctx.now()), 'pdf'), ctx, pages);
     record(ctx, doc, 'pdf', copies, request, pages);
     set('完成', 100);
