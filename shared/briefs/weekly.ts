@@ -130,9 +130,9 @@ export function levelWords(d: Pick<DecidedRisk, 'prevLevel' | 'finalLevel' | 'ru
 function decisionSentence(d: DecidedRisk): string {
   const who = people(d);
   const head = `${d.title}（${d.code}，${d.region}${d.domain}）：${who ? who + '，' : ''}${levelWords(d)}`;
-  // The level is already said in words; the decision's own "经研判，维持现有等级" would say it twice.
+  // The level is said in words from the assessment; the decision's own "经研判，维持现有等级" would say it twice.
   let said = plainWords(d.decision.trim()).replace(/^经研判[，,]?/, '');
-  if (d.prevLevel === d.finalLevel) said = said.replace(/^维持(现有|原)等级[，,]?/, '');
+  said = said.replace(/^维持(现有|原)等级[，,]?/, '');
   said = said.replace(/（(重大|较大|一般|低)）(?=[。；]?$)/, '');
   return said ? `${head}，${end(said)}` : `${head}。`;
 }
