@@ -16,6 +16,7 @@ import { meetingBriefData, overdueActions, requireMeetingId } from '../../db/bri
 import { buildRegisterDoc } from '../../shared/briefs/register.js';
 import { issuedNumber, issueNumber } from '../../db/briefNumbers.js';
 import { buildWeeklyDoc, issueWeekly } from './briefWeekly.js';
+import { fontReport, pdfBaseFonts } from '../../shared/briefs/fonts.js';
 import { sampleDoc } from '../../shared/briefs/samples.js';
 import { printRoute, type BriefRequestParsed } from '../../shared/briefs/request.js';
 import type { BriefFile, BriefProgress } from '../../shared/contract/briefs.js';
@@ -150,6 +151,9 @@ function issueFinal(request: BriefRequestParsed, ctx: HandlerContext): void {
   if (request.kind === 'supervision') issueNumber(ctx.db, ctx, 'supervision', yearOf(asOf), `asof:${asOf}`);
 }
 
+/** The fonts the last PDF of this process embedded: what each role really printed with. */
+let lastFonts: string[] | null = null;
+
 type DocumentJob = { request: BriefRequestParsed; out?: string; copies: number; jobId?: string };
 
 async function makePdf({ request, out, copies, jobId }: DocumentJob, ctx: HandlerContext): Promise<BriefFile> {
@@ -163,6 +167,7 @@ async function makePdf({ request, out, copies, jobId }: DocumentJob, ctx: Handle
     const stage = { signal: job.abort.signal, onStage: (s: '排版' | '生成PDF') => set(s, s === '排版' ? 30 : 70) };
     const pdf = await printer.pdf(printRoute(request), stage);
     const pages = pdfPageCount(pdf);
+    lastFonts = pdfBaseFonts(pdf.toString('latin1'));
     const file = await deliver(pdf, out, fileName(doc, request.asOf ?? shanghaiDate(ctx.now()), 'pdf'), ctx, pages);
     record(ctx, doc, 'pdf', copies, request, pages);
     set('完成', 100);
@@ -192,7 +197,7 @@ async function makeDocx({ request, out, copies }: DocumentJob, ctx: HandlerConte
   return file;
 }
 
-export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.docx' | 'briefs.savePdf' | 'briefs.saveDocx' | 'briefs.progress' | 'briefs.cancel' | 'briefs.printPaper' | 'briefs.recordPrint'> = {
+export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.docx' | 'briefs.savePdf' | 'briefs.saveDocx' | 'briefs.progress' | 'briefs.cancel' | 'briefs.printPaper' | 'briefs.recordPrint' | 'briefs.fonts'> = {
   'briefs.model': (req, ctx) => buildDoc(req, ctx),
   'briefs.pdf': (input, ctx) => makePdf(input, ctx),
   'briefs.docx': (input, ctx) => makeDocx(input, ctx),
@@ -208,11 +213,14 @@ export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.
   'briefs.printPaper': async ({ request, copies }, ctx) => {
     const paper = ctx.printer?.current?.paper;
     if (!paper) throw new AppError('INVALID_INPUT', '网页版请用「打印…」打开的打印窗口，经浏览器打印；直接打印到纸张只在桌面版中可用。');
-    const doc = buildDoc(request, ctx); // validates the request before a window opens
+    buildDoc(request, ctx); // validates the request before a window opens or a number is taken
+    issueFinal(request, ctx);
+    const doc = buildDoc(request, ctx);
     await paper(printRoute(request), copies);
     record(ctx, doc, 'paper', copies, request);
     return { printed: true };
   },
+  'briefs.fonts': () => ({ checked: lastFonts !== null, roles: fontReport(lastFonts ?? []) }),
   'briefs.recordPrint': ({ request, copies }, ctx) => {
     record(ctx, buildDoc(request, ctx), 'paper', copies, request);
     return { recorded: true };

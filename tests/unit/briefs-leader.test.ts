@@ -255,6 +255,15 @@ describe('期号 and 文号', () => {
   });
 });
 
+describe('fonts', () => {
+  it('with only the bundled fonts, the host reports every role printed with its stand-in (公文字体缺失)', async () => {
+    await call('briefs.savePdf', { request: { kind: 'weekly', meetingId, asOf: '2026-11-25' }, out: join(dir, 'preview.pdf') });
+    const r = await call<{ checked: boolean; roles: { role: string; missing: boolean; printed: string }[] }>('briefs.fonts', {});
+    expect(r.checked).toBe(true);
+    expect(r.roles.map((x) => x.missing)).toEqual([true, true, true, true]);
+  });
+});
+
 describe('Word files in LibreOffice', () => {
   it('hold 28 characters per full line and print within one page of the PDF', async () => {
     const docs = [
