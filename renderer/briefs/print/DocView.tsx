@@ -30,11 +30,19 @@ export function DocView({ doc }: { doc: Doc }) {
   );
 }
 
-/** A heading travels with the block after it, so no heading is left alone at a page foot. */
+/**
+ * A heading travels with the paragraph after it, so no heading is left alone at a page foot. (Not
+ * with a table: an unbreakable group taller than a page would not fit anywhere; a table's own
+ * caption and header already stay with its first row.)
+ */
 function keepWithNext(blocks: Block[]): Block[][] {
   const out: Block[][] = [];
   let pending: Block[] = [];
   for (const b of blocks) {
+    if (pending.length && b.t !== 'p' && b.t !== 'h' && b.t !== 'title') {
+      out.push(...pending.map((x) => [x]));
+      pending = [];
+    }
     pending.push(b);
     if (b.t === 'h' || b.t === 'title') continue;
     out.push(pending);

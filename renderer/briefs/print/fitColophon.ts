@@ -23,6 +23,9 @@ export function fitColophon(article: HTMLElement | null): number {
   const spacer = article?.querySelector<HTMLElement>('.gw-foot-spacer');
   if (!article || !spacer || !article.classList.contains('gw-portrait')) return 0;
   spacer.style.height = '0px';
+  // A forced page break (the 专报's 附件) inside the column box breaks the printed sheet in Chromium's
+  // print layout: such documents print in plain flow, the 版记 after the last line (known gap).
+  if (article.querySelector('.gw-pagebreak')) return 0;
   const probe = document.createElement('div');
   probe.className = 'gw-probe';
   Object.assign(probe.style, { position: 'absolute', left: '-20000px', top: '0', visibility: 'hidden' });
