@@ -229,7 +229,7 @@ describe('GB/T 9704 details on the printed pages', () => {
 
 describe('期号 and 文号', () => {
   it('two meetings\' 专报 take consecutive 期号 when first issued; issuing one again keeps its number; a preview takes none', async () => {
-    const [a, b] = all<{ id: number }>("SELECT id FROM meetings WHERE state IN ('已签发','已归档') ORDER BY date DESC, id DESC LIMIT 2 OFFSET 1");
+    const [a, b, c] = all<{ id: number }>("SELECT id FROM meetings WHERE state IN ('已签发','已归档') ORDER BY date DESC, id DESC LIMIT 3 OFFSET 1");
     const issue = async (id: number, final: boolean) => (await call<Doc>('briefs.model', { kind: 'weekly', meetingId: id, asOf: '2026-11-25', final })).masthead!.issue!;
     expect(await issue(a.id, false)).toContain('预览');
     await call('briefs.saveDocx', { request: { kind: 'weekly', meetingId: a.id, asOf: '2026-11-25', final: true }, out: join(dir, 'a.docx') });
@@ -239,6 +239,9 @@ describe('期号 and 文号', () => {
     expect(nb).toBe(na + 1);
     await call('briefs.saveDocx', { request: { kind: 'weekly', meetingId: a.id, asOf: '2026-11-25', final: true }, out: join(dir, 'a2.docx') });
     expect(await issue(a.id, true)).toBe(`2026年第${na}期`);
+    // Issuing again took no number: the next 专报 follows b's.
+    await call('briefs.saveDocx', { request: { kind: 'weekly', meetingId: c.id, asOf: '2026-11-25', final: true }, out: join(dir, 'c.docx') });
+    expect(await issue(c.id, true)).toBe(`2026年第${nb + 1}期`);
     // The meeting's 专报 printed above (first issued in this register) holds number 1.
     expect(await issue(meetingId, true)).toBe('2026年第1期');
   });
