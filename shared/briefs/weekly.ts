@@ -137,6 +137,9 @@ function decisionSentence(d: DecidedRisk): string {
   return said ? `${head}，${end(said)}` : `${head}。`;
 }
 
+/** Re-graded consent items are named one by one up to this many, else counted. */
+export const MAX_NAMED_REGRADED = 15;
+
 const LEVEL_TABLE_COLS = LEVELS.map((l) => `${l.name}（${l.color}）`);
 
 export function buildLeaderBrief(input: LeaderBriefInput): Doc {
@@ -167,11 +170,20 @@ export function buildLeaderBrief(input: LeaderBriefInput): Doc {
   const m = input.meeting;
   if (!m) p(`本期未召开研判会。`);
   else {
-    const named = m.decided.filter((d) => d.onAgenda || d.prevLevel === null || d.finalLevel !== d.prevLevel);
-    const consent = m.decided.length - named.length;
-    p(`${chineseDate(m.date)}召开${m.title}，研判风险隐患${m.decided.length}件${named.length ? `，其中逐件研判${named.length}件` : ''}${consent ? `，一揽子确认${consent}件` : ''}。议定事项如下：`);
+    // Named one by one: the agenda items, and re-graded consent items when they are few; many
+    // re-gradings (a big register's consent list) are counted by direction in one sentence.
+    const regraded = m.decided.filter((d) => !d.onAgenda && (d.prevLevel === null || d.finalLevel !== d.prevLevel));
+    const named = [...m.decided.filter((d) => d.onAgenda), ...(regraded.length <= MAX_NAMED_REGRADED ? regraded : [])];
+    const counted = regraded.length > MAX_NAMED_REGRADED ? regraded : [];
+    const consent = m.decided.length - named.length - counted.length;
+    p(`${chineseDate(m.date)}召开${m.title}，研判风险隐患${m.decided.length}件${named.length ? `，其中逐件研判${named.length}件` : ''}${consent + counted.length ? `，一揽子确认${consent + counted.length}件` : ''}。议定事项如下：`);
     named.forEach((d, i) => p(`${i + 1}. ${decisionSentence(d)}`));
-    if (consent) p(`${named.length + 1}. 其余${consent}件风险隐患无新情况，经一揽子研判维持原等级，继续落实稳控化解措施。`);
+    let n = named.length;
+    if (counted.length) {
+      const up = counted.filter((d) => d.prevLevel !== null && d.finalLevel < d.prevLevel).length;
+      p(`${++n}. 一揽子研判中调整等级${counted.length}件，其中升级${up}件、降级${counted.length - up}件。`);
+    }
+    if (consent) p(`${++n}. 其余${consent}件风险隐患无新情况，经一揽子研判维持原等级，继续落实稳控化解措施。`);
   }
 
   heading('重点风险');

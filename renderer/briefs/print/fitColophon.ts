@@ -7,6 +7,7 @@
 // then each printed page is a 156 × 225 mm window onto one column of a copy of that box. What
 // each page shows is what was measured, so the 版记's last rule lands on the block's lower edge.
 const COLUMN = { width: '156mm', height: '225mm' };
+const MAX_SHEETS = 30;
 
 function multicol(article: HTMLElement): HTMLElement {
   const box = document.createElement('div');
@@ -51,6 +52,11 @@ export function fitColophon(article: HTMLElement | null): number {
     pages = (at()?.column ?? first.column) + 1;
   } finally {
     probe.remove();
+  }
+  // Each sheet holds a copy of the whole column box: fine for a brief, not for a long document.
+  if (pages > MAX_SHEETS) {
+    spacer.style.height = '0px';
+    return 0;
   }
   const sheets = document.createElement('div');
   sheets.className = 'gw-sheets';
