@@ -1,20 +1,15 @@
-// Queries behind the printed documents that come from meetings and from a big register:
-// one meeting's record (agenda, drafts, signed minutes, actions), the overdue actions for the
-// 督办单, and the 专报's counts as SQL aggregates so a 100,000-risk register is never loaded whole.
+// Queries behind the printed documents that come from meetings: one meeting's record (agenda,
+// drafts, signed minutes, actions) and the overdue actions for the 督办单. The 专报's measures are
+// db/briefWeekly.ts.
 import type { Db } from './open.js';
 import { getMeeting } from './meetings.js';
 import { listAgenda } from './agenda.js';
 import { listDrafts } from './drafts.js';
 import { readCtx } from './actions.js';
-import { whereClause, rowsByIds } from './risk-list.js';
 import { AppError } from '../shared/errors.js';
 import { dueStatus, type ActionState } from '../shared/actions.js';
-import { addDays, shanghaiDate } from '../shared/dates.js';
-import { CLOSED_STATUSES_SQL } from '../shared/risks.js';
-import { LEVELS } from '../shared/labels.js';
-import { trendWeeks, MAX_KEY_RISKS, type WeeklyStats } from '../shared/briefs/register.js';
+import { shanghaiDate } from '../shared/dates.js';
 import type { BriefAction, MeetingBriefData, OverdueAction } from '../shared/briefs/fromMeeting.js';
-import type { RiskListInput, RiskRow } from '../shared/risks.js';
 
 type DbRow = Record<string, unknown>;
 
@@ -78,60 +73,6 @@ export function overdueActions(db: Db, asOf: string): OverdueAction[] {
     out.push({ ...a, overdueDays: due.overdueDays, level: due.level, lastFeedback: (lastFeedback.get(a.code) as string | undefined) ?? undefined });
   }
   return out;
-}
-
-const ACTIVE = `r.status NOT IN ${CLOSED_STATUSES_SQL}`;
-
-/** The 专报's counts by SQL aggregates over the (filtered) register; equals weeklyStatsFromRisks on the same rows. */
-export function weeklyStats(db: Db, filter: RiskListInput, domains: string[], from: string, to: string): WeeklyStats {
-  const w = whereClause(db, filter);
-  const levelSums = LEVELS.map((l) => `SUM(r.level = ${l.value})`).join(', ');
-  const total = db
-    .prepare(`SELECT COUNT(*) AS n, ${levelSums.split(', ').map((s, i) => `${s} AS l${i}`).join(', ')}, SUM(r.level IS NULL) AS nl,
-      SUM(r.first_found BETWEEN ? AND ?) AS fresh, SUM(r.first_found BETWEEN ? AND ? AND r.level IN (1, 2)) AS fresh_high
-      FROM risks r WHERE ${w.sql} AND ${ACTIVE}`)
-    .get(from, to, from, to, ...w.params) as DbRow;
-  const perDomain = new Map(
-    (db
-      .prepare(`SELECT d.name, COUNT(*) AS n, ${levelSums.split(', ').map((s, i) => `${s} AS l${i}`).join(', ')}
-        FROM risks r JOIN domains d ON d.id = r.domain_id WHERE ${w.sql} AND ${ACTIVE} GROUP BY d.name`)
-      .all(...w.params) as DbRow[]).map((r) => [r.name as string, r]),
-  );
-  const { ends, labels } = trendWeeks(to);
-  // Week k holds first_found in (end-7, end], i.e. BETWEEN end-6 AND end. The SELECT's parameters come before the WHERE's.
-  const weekSums = ends.flatMap(() => ['SUM(r.first_found BETWEEN ? AND ?)', 'SUM(r.first_found BETWEEN ? AND ? AND r.level IN (1, 2))']);
-  const weekParams = ends.flatMap((e) => [addDays(e, -6), e, addDays(e, -6), e]);
-  const trendRow = db.prepare(`SELECT ${weekSums.join(', ')} FROM risks r WHERE ${w.sql}`).raw().get(...weekParams, ...w.params) as Array<number | null>;
-  const num = (v: unknown) => Number(v ?? 0);
-  return {
-    active: num(total.n),
-    byLevel: LEVELS.map((_, i) => num(total[`l${i}`])),
-    unleveled: num(total.nl),
-    byDomain: domains
-      .filter((d) => perDomain.has(d))
-      .map((d) => {
-        const r = perDomain.get(d)!;
-        return { name: d, total: num(r.n), levels: LEVELS.map((_, i) => num(r[`l${i}`])) };
-      }),
-    fresh: num(total.fresh),
-    freshHigh: num(total.fresh_high),
-    trend: {
-      labels,
-      series: [
-        { name: '新排查合计', values: ends.map((_, i) => num(trendRow[2 * i])) },
-        { name: '其中重大、较大', values: ends.map((_, i) => num(trendRow[2 * i + 1])) },
-      ],
-    },
-  };
-}
-
-/** 重大 and 较大 active risks, by level then code: the first `limit` rows and how many there are. */
-export function keyRisks(db: Db, filter: RiskListInput, limit = MAX_KEY_RISKS): { rows: RiskRow[]; total: number } {
-  const w = whereClause(db, filter);
-  const where = `${w.sql} AND ${ACTIVE} AND r.level IN (1, 2)`;
-  const total = db.prepare(`SELECT COUNT(*) FROM risks r WHERE ${where}`).pluck().get(...w.params) as number;
-  const ids = db.prepare(`SELECT r.id FROM risks r WHERE ${where} ORDER BY r.level, r.code LIMIT ?`).pluck().all(...w.params, limit) as number[];
-  return { rows: rowsByIds(db, ids), total };
 }
 
 /** Refuses a meeting document when there is no meeting to print. */

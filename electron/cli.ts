@@ -26,7 +26,7 @@ const USAGE = `风险研判台 命令行
                                    调用一个方法，结果以 JSON 输出
   yanpan demo --db 文件 [--risks N] [--seed S] [--as-of YYYY-MM-DD]
                                    生成江城市示例台账（确定性，最多 100000 条）
-  yanpan brief --kind 类型 [--meeting 编号] [--sample 样张] [--as-of YYYY-MM-DD] [--from 日期 --to 日期]
+  yanpan brief --kind 类型 [--meeting 编号] [--sample 样张] [--as-of YYYY-MM-DD] [--from 日期 --to 日期] [--top N] [--appendix] [--preview]
                [--docx] --out 文件 [--db 文件] [--copies N]
                                    生成简报PDF（或 --docx 生成Word）。类型：专报、纪要、交办单、督办单、议程、台账
                                    （或 weekly、minutes、assignment、supervision、agenda、register）。
@@ -159,6 +159,7 @@ async function brief(args: string[]) {
   const { values } = parse(args, {
     db: { type: 'string' }, kind: { type: 'string' }, meeting: { type: 'string' }, sample: { type: 'string' }, 'sample-pages': { type: 'string' },
     'as-of': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, docx: { type: 'boolean' }, copies: { type: 'string' },
+    preview: { type: 'boolean' }, top: { type: 'string' }, appendix: { type: 'boolean' },
   });
   if (!values.kind) throw new UsageError('请用 --kind 指定文档类型。');
   if (!values.out) throw new UsageError('请用 --out 指定输出文件，例如 --out 专报.pdf');
@@ -174,6 +175,10 @@ async function brief(args: string[]) {
     asOf: values['as-of'],
     from: values.from,
     to: values.to,
+    topN: values.top ? Number(values.top) : undefined,
+    appendix: values.appendix || undefined,
+    // A file made here is the document as issued: it takes its 期号/文号 unless --preview.
+    final: !values.preview,
   };
   const core = openCore({ dbPath: resolve(String(values.db ?? defaultDbPath())), host: 'cli' });
   // Word needs the browser too: its charts are pictures drawn by the print route.

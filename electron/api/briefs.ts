@@ -4,17 +4,20 @@
 import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { briefRisks, domainNames, filterWords, recordBriefOutput } from '../../db/briefs.js';
+import { briefRisks, filterWords, recordBriefOutput } from '../../db/briefs.js';
 import { getSettings } from '../../db/settings.js';
 import { minutesDraftFor } from '../../db/meetings.js';
-import { addDays, chineseDate, shanghaiDate, yearOf } from '../../shared/dates.js';
+import { chineseDate, shanghaiDate, yearOf } from '../../shared/dates.js';
 import { levelName } from '../../shared/labels.js';
 import { AppError } from '../../shared/errors.js';
 import { BRIEF_KIND_NAMES, type Doc, type Masthead } from '../../shared/briefs/model.js';
 import { buildAgenda, buildAssignmentSheets, buildMinutes, buildSupervision } from '../../shared/briefs/meeting.js';
-import { meetingTitle, toAgendaInput, toAssignmentInput, toMinutesInput, toSupervisionInput, toWeeklyMeetingPart } from '../../shared/briefs/fromMeeting.js';
-import { keyRisks, meetingBriefData, overdueActions, requireMeetingId, weeklyStats } from '../../db/briefData.js';
-import { buildRegisterDoc, buildWeeklyBrief } from '../../shared/briefs/register.js';
+import { meetingTitle, supervisionSheetNo, toAgendaInput, toAssignmentInput, toMinutesInput, toSupervisionInput } from '../../shared/briefs/fromMeeting.js';
+import { meetingBriefData, overdueActions, requireMeetingId } from '../../db/briefData.js';
+import { buildRegisterDoc } from '../../shared/briefs/register.js';
+import { issuedNumber, issueNumber } from '../../db/briefNumbers.js';
+import { buildWeeklyDoc, issueWeekly } from './briefWeekly.js';
+import { fontReport, pdfBaseFonts } from '../../shared/briefs/fonts.js';
 import { sampleDoc } from '../../shared/briefs/samples.js';
 import { printRoute, type BriefRequestParsed } from '../../shared/briefs/request.js';
 import type { BriefFile, BriefProgress } from '../../shared/contract/briefs.js';
@@ -50,6 +53,9 @@ export function buildDoc(req: BriefRequestParsed, ctx: HandlerContext): Doc {
   switch (req.kind) {
     case 'minutes': {
       const data = meetingBriefData(ctx.db, requireMeetingId(ctx.db, req.meetingId, name));
+      if (data.meeting.state === '筹备' || data.meeting.state === '进行中') {
+        throw new AppError('INVALID_INPUT', `${meetingTitle(data.meeting)}还未召开（${data.meeting.state}），没有会议纪要可印。请在会议结束、拟写纪要后再生成。`);
+      }
       return withMasthead(buildMinutes(toMinutesInput(data, organ, asOf, req.cc, minutesDraftFor(ctx.db, data.meeting.id))));
     }
     case 'assignment': {
@@ -66,32 +72,15 @@ export function buildDoc(req: BriefRequestParsed, ctx: HandlerContext): Doc {
       // 督办 covers every overdue action on asOf, whichever meeting issued it.
       const items = overdueActions(ctx.db, asOf);
       if (!items.length) throw new AppError('INVALID_INPUT', `截至${chineseDate(asOf)}没有超期的交办事项，无需督办单。`);
-      return withMasthead(buildSupervision(toSupervisionInput(items, organ, asOf)));
+      const no = issuedNumber(ctx.db, 'supervision', `asof:${asOf}`);
+      return withMasthead(buildSupervision(toSupervisionInput(items, organ, asOf, supervisionSheetNo(no, asOf))));
     }
     case 'register':
       return buildRegisterDoc({ organ, asOf, filterText: filterWords(ctx.db, req.filter, levelName), risks: briefRisks(ctx.db, req.filter) });
     case 'weekly':
       break;
   }
-  const to = req.to ?? addDays(asOf, -1);
-  const from = req.from ?? addDays(to, -6);
-  if (from > to) throw new AppError('INVALID_INPUT', '研判周期的开始日期不能晚于结束日期。');
-  const domains = domainNames(ctx.db);
-  const key = keyRisks(ctx.db, req.filter);
-  const meeting = req.meetingId ? toWeeklyMeetingPart(meetingBriefData(ctx.db, req.meetingId)) : undefined;
-  return buildWeeklyBrief({
-    organ,
-    asOf,
-    from,
-    to,
-    domains,
-    stats: weeklyStats(ctx.db, req.filter, domains, from, to),
-    keyRisks: key.rows,
-    keyTotal: key.total,
-    meeting,
-    cc: req.cc,
-    masthead: mastheadOf(req, organ, asOf, '研判专报', `${yearOf(asOf)}年第${req.masthead.issueNo ?? 1}期`),
-  });
+  return buildWeeklyDoc(req, ctx, organ, asOf, (issue) => mastheadOf(req, organ, asOf, '研判专报', issue));
 }
 
 function definedMasthead(req: BriefRequestParsed): Partial<Masthead> {
@@ -155,6 +144,17 @@ function record(ctx: HandlerContext, doc: Doc, format: 'pdf' | 'docx' | 'paper',
   recordBriefOutput(ctx.db, ctx, { kind: doc.kind, title: doc.title, format, copies, pages, request: req });
 }
 
+/** A final output takes the document's 期号/文号 (once; printing again keeps it). Runs after buildDoc validated the request. */
+function issueFinal(request: BriefRequestParsed, ctx: HandlerContext): void {
+  if (!request.final || request.sample) return;
+  const asOf = request.asOf ?? shanghaiDate(ctx.now());
+  if (request.kind === 'weekly') issueWeekly(request, ctx, asOf);
+  if (request.kind === 'supervision') issueNumber(ctx.db, ctx, 'supervision', yearOf(asOf), `asof:${asOf}`);
+}
+
+/** The fonts the last PDF of this process embedded: what each role really printed with. */
+let lastFonts: string[] | null = null;
+
 type DocumentJob = { request: BriefRequestParsed; out?: string; copies: number; jobId?: string };
 
 async function makePdf({ request, out, copies, jobId }: DocumentJob, ctx: HandlerContext): Promise<BriefFile> {
@@ -163,9 +163,12 @@ async function makePdf({ request, out, copies, jobId }: DocumentJob, ctx: Handle
   const { job, set } = startJob(jobId);
   try {
     const doc = buildDoc(request, ctx); // validates the request before the browser starts
+    issueFinal(request, ctx);
     set('排版', 20);
-    const pdf = await printer.pdf(printRoute(request), { signal: job.abort.signal, onStage: (s) => set(s, s === '排版' ? 30 : 70) });
+    const stage = { signal: job.abort.signal, onStage: (s: '排版' | '生成PDF') => set(s, s === '排版' ? 30 : 70) };
+    const pdf = await printer.pdf(printRoute(request), stage);
     const pages = pdfPageCount(pdf);
+    lastFonts = pdfBaseFonts(pdf.toString('latin1'));
     const file = await deliver(pdf, out, fileName(doc, request.asOf ?? shanghaiDate(ctx.now()), 'pdf'), ctx, pages);
     record(ctx, doc, 'pdf', copies, request, pages);
     set('完成', 100);
@@ -181,6 +184,8 @@ async function makePdf({ request, out, copies, jobId }: DocumentJob, ctx: Handle
 }
 
 async function makeDocx({ request, out, copies }: DocumentJob, ctx: HandlerContext): Promise<BriefFile> {
+  buildDoc(request, ctx); // validates before a number is taken
+  issueFinal(request, ctx);
   const doc = buildDoc(request, ctx);
   // Charts come into Word as pictures drawn by the print route when this host has a browser.
   const printer = ctx.printer?.current;
@@ -193,7 +198,7 @@ async function makeDocx({ request, out, copies }: DocumentJob, ctx: HandlerConte
   return file;
 }
 
-export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.docx' | 'briefs.savePdf' | 'briefs.saveDocx' | 'briefs.progress' | 'briefs.cancel' | 'briefs.printPaper' | 'briefs.recordPrint'> = {
+export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.docx' | 'briefs.savePdf' | 'briefs.saveDocx' | 'briefs.progress' | 'briefs.cancel' | 'briefs.printPaper' | 'briefs.recordPrint' | 'briefs.fonts'> = {
   'briefs.model': (req, ctx) => buildDoc(req, ctx),
   'briefs.pdf': (input, ctx) => makePdf(input, ctx),
   'briefs.docx': (input, ctx) => makeDocx(input, ctx),
@@ -209,11 +214,14 @@ export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.
   'briefs.printPaper': async ({ request, copies }, ctx) => {
     const paper = ctx.printer?.current?.paper;
     if (!paper) throw new AppError('INVALID_INPUT', '网页版请用「打印…」打开的打印窗口，经浏览器打印；直接打印到纸张只在桌面版中可用。');
-    const doc = buildDoc(request, ctx); // validates the request before a window opens
+    buildDoc(request, ctx); // validates the request before a window opens or a number is taken
+    issueFinal(request, ctx);
+    const doc = buildDoc(request, ctx);
     await paper(printRoute(request), copies);
     record(ctx, doc, 'paper', copies, request);
     return { printed: true };
   },
+  'briefs.fonts': () => ({ checked: lastFonts !== null, roles: fontReport(lastFonts ?? []) }),
   'briefs.recordPrint': ({ request, copies }, ctx) => {
     record(ctx, buildDoc(request, ctx), 'paper', copies, request);
     return { recorded: true };

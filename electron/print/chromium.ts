@@ -40,6 +40,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 export interface ChromiumPrinterOptions {
   /** Where to look for the browser when YANPAN_CHROMIUM is not set (default: the usual install paths). */
   candidates?: readonly string[];
+  /** The browser's environment (default: this process's), e.g. FONTCONFIG_FILE for the fonts it may use. */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -54,7 +55,7 @@ export function createChromiumPrinter(baseUrl: string, opts: ChromiumPrinterOpti
   // A launch that failed (no browser yet) is not kept: the next document looks again.
   const get = () => {
     if (!browser) {
-      const launching = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: findBrowser(opts.env, opts.candidates), args: ARGS }));
+      const launching = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: findBrowser(opts.env, opts.candidates), args: ARGS, env: opts.env as Record<string, string> | undefined }));
       browser = launching;
       launching.catch(() => browser === launching && (browser = null));
     }

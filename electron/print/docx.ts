@@ -2,9 +2,10 @@
 // before issuing. Same page set-up (A4, 37/28 mm, 22 × 28 grid), fonts on every run with the East
 // Asian font set explicitly (Word otherwise falls back to the theme font), odd/even page numbers.
 import {
-  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, LineRuleType, Packer, PageBreak, PageNumber,
+  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, FrameAnchorType, HorizontalPositionAlign, LineRuleType, VerticalPositionAlign, Packer, PageBreak, PageNumber,
   PageOrientation, Paragraph, ImageRun, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions,
 } from 'docx';
+import JSZip from 'jszip';
 import type { Block, Doc, Masthead } from '../../shared/briefs/model.js';
 import { heatShadeHex } from '../../shared/briefs/shade.js';
 
@@ -12,6 +13,10 @@ const MM = 56.6929; // twips per millimetre
 const mm = (x: number) => Math.round(x * MM);
 const LINE = 579; // 28.95 pt in twips: 22 lines in the 225 mm block
 const CHAR = 316; // 15.79 pt: one character on the 28-per-line grid
+// 28 characters of 16 pt are 448 pt, wider than the 156 mm (442.2 pt) line. A character grid does not
+// help LibreOffice (a 16 pt character on a 15.8 pt grid takes two cells), so the grid is a line grid
+// and body runs are condensed by 0.25 pt: 28 × 15.75 = 441 pt fits, 29 do not.
+const BODY_SPACING = -5; // twips
 
 const FONTS = {
   fang: '仿宋_GB2312',
@@ -25,7 +30,7 @@ type Face = keyof typeof FONTS;
 function run(text: string, face: Face, pt: number, extra: Partial<IRunOptions> = {}): TextRun {
   const f = FONTS[face];
   // Latin text in 公文 is set in Times New Roman; CJK in the named face.
-  return new TextRun({ text, size: Math.round(pt * 2), font: { ascii: face === 'fang' || face === 'song' ? 'Times New Roman' : f, hAnsi: face === 'fang' || face === 'song' ? 'Times New Roman' : f, eastAsia: f, cs: f }, characterSpacing: pt === 16 ? -4 : undefined, ...extra });
+  return new TextRun({ text, size: Math.round(pt * 2), font: { ascii: face === 'fang' || face === 'song' ? 'Times New Roman' : f, hAnsi: face === 'fang' || face === 'song' ? 'Times New Roman' : f, eastAsia: f, cs: f }, characterSpacing: pt === 16 ? BODY_SPACING : undefined, ...extra });
 }
 
 function para(children: TextRun[], o: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; right?: number; line?: number; before?: number; after?: number; keepNext?: boolean; hanging?: number } = {}): Paragraph {
@@ -64,7 +69,8 @@ const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: 
 
 function cell(text: string, widthTw: number, o: { header?: boolean; pt: number; align?: 'left' | 'center' | 'right'; fill?: string; span?: number }): TableCell {
   return new TableCell({
-    children: [new Paragraph({ children: [run(text, o.header ? 'hei' : 'fang', o.pt)], alignment: o.header || o.align === 'center' ? AlignmentType.CENTER : o.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT })],
+    // Cells keep their own line height: snapped to the 28.95 pt grid, each table row would take a grid line or two.
+    children: [new Paragraph({ children: [run(text, o.header ? 'hei' : 'fang', o.pt)], style: CELL_STYLE, alignment: o.header || o.align === 'center' ? AlignmentType.CENTER : o.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT })],
     width: { size: widthTw, type: WidthType.DXA },
     columnSpan: o.span,
     borders,
@@ -141,6 +147,23 @@ function blockToDocx(b: Block, textWidth: number, images: Buffer[]): (Paragraph 
   }
 }
 
+/**
+ * 版记: 4号仿宋 one character in, first and last rules 0.35 mm (sz 8 = 1 pt ≈ 0.35 mm), the rule
+ * between 0.25 mm (sz 6 = 0.75 pt). On portrait pages it sits in a frame anchored to the bottom
+ * of the text block, so its last rule is the block's lower edge on whichever page is last.
+ */
+function colophon(c: NonNullable<Doc['colophon']>, textWidth: number, foot: boolean): Paragraph[] {
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
+  const thin = { ...thick, size: 6 };
+  const frame = foot ? { type: 'alignment' as const, alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM }, anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN }, width: textWidth } : undefined;
+  const line = (children: TextRun[], border: object, extra: object = {}) =>
+    new Paragraph({ children, style: CELL_STYLE, indent: { left: 280, right: 280 }, spacing: { line: 560, lineRule: LineRuleType.EXACT }, border, frame, ...extra });
+  const out: Paragraph[] = foot ? [] : [para([])];
+  if (c.cc) out.push(line([run(c.cc, 'fang', 14)], { top: thick, bottom: thin }));
+  out.push(line([run(c.printer, 'fang', 14), run('\t' + c.printDate, 'fang', 14)], { bottom: thick, ...(c.cc ? {} : { top: thick }) }, { tabStops: [{ type: 'right', position: textWidth - 560 }] }));
+  return out;
+}
+
 function pageNumberFooter(side: 'left' | 'right'): Footer {
   return new Footer({
     children: [
@@ -166,13 +189,7 @@ export async function docToDocx(doc: Doc, trendImages: Buffer[] = []): Promise<B
   children.push(para([]));
   const pictures = [...trendImages];
   for (const b of doc.blocks) children.push(...blockToDocx(b, textWidth, pictures));
-  if (doc.colophon) {
-    const c = doc.colophon;
-    const line = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
-    children.push(para([]), para([]));
-    if (c.cc) children.push(new Paragraph({ children: [run(c.cc, 'fang', 14)], indent: { left: 280, right: 280 }, border: { top: line, bottom: { ...line, size: 4 } } }));
-    children.push(new Paragraph({ children: [run(c.printer, 'fang', 14), run('\t' + c.printDate, 'fang', 14)], indent: { left: 280, right: 280 }, tabStops: [{ type: 'right', position: textWidth - 560 }], border: { bottom: line, ...(c.cc ? {} : { top: line }) } }));
-  }
+  if (doc.colophon) children.push(...colophon(doc.colophon, textWidth, !land));
   const document = new Document({
     creator: '风险研判台',
     title: doc.title,
@@ -186,7 +203,7 @@ export async function docToDocx(doc: Doc, trendImages: Buffer[] = []): Promise<B
             margin: { ...margin, header: mm(15), footer: land ? mm(10) : mm(23) },
             pageNumbers: { start: 1 },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE, charSpace: 0 },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children,
@@ -194,5 +211,26 @@ export async function docToDocx(doc: Doc, trendImages: Buffer[] = []): Promise<B
     ],
     styles: { default: { document: { run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: FONTS.fang }, size: 32 } } } },
   });
-  return Packer.toBuffer(document);
+  return gridSettings(await Packer.toBuffer(document));
+}
+
+const CELL_STYLE = 'GwCell';
+
+/**
+ * What the docx library cannot write, set in styles.xml: no automatic space between Chinese and
+ * Latin or digits ("2026年", not "2026 年"); the Normal style at 16 pt (LibreOffice takes the grid's
+ * character pitch from it); and a paragraph style for table cells and the 版记 that does not snap
+ * to the line grid (snapped, every table row would take one or two 28.95 pt grid lines).
+ */
+async function gridSettings(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const file = zip.file('word/styles.xml');
+  if (!file) return docx;
+  let xml = await file.async('string');
+  const noSpace = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+  xml = xml.replace('<w:pPrDefault/>', `<w:pPrDefault><w:pPr>${noSpace}</w:pPr></w:pPrDefault>`);
+  xml = xml.replace(/(<w:style w:type="paragraph" w:styleId="Normal" w:default="1">)([\s\S]*?)(<\/w:style>)/, (_, open: string, body: string, close: string) => `${open}${body.replace(/<w:rPr>[\s\S]*?<\/w:rPr>/, '')}<w:pPr>${noSpace}</w:pPr><w:rPr><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>${close}`);
+  xml = xml.replace('</w:styles>', `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${CELL_STYLE}"><w:name w:val="表格文字"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr>${noSpace}<w:snapToGrid w:val="0"/></w:pPr></w:style></w:styles>`);
+  zip.file('word/styles.xml', xml);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

@@ -16,6 +16,7 @@ import { saveBase64 } from '../imports/files';
 import { meetingPickLabel } from '../../shared/briefs/fromMeeting';
 import type { MeetingRow } from '../../shared/meetings';
 import { DocView } from './print/DocView';
+import { FontsNotice } from './FontsNotice';
 
 type Options = {
   asOf?: dayjs.Dayjs;
@@ -29,6 +30,8 @@ type Options = {
   urgency?: '特急' | '加急';
   signer?: string;
   issueNo?: number;
+  topN?: number;
+  appendix?: boolean;
   internal: boolean;
   copies: number;
 };
@@ -42,13 +45,15 @@ export function BriefsPage() {
   const [choiceKey, setChoiceKey] = useState(initial.choiceKey ?? 'weekly');
   const [opts, setOpts] = useState<Options>({ internal: true, copies: 1 });
   const [meetings, setMeetings] = useState<MeetingRow[]>([]);
-  // Meeting documents default to the latest meeting; the 专报 takes one only when asked.
+  // Meeting documents default to the latest meeting; the 专报 takes one when asked — or when the
+  // meeting page sent us here (#/briefs?meeting=<id>), which preselects it for 专报 and Word alike.
   const [meetingId, setMeetingId] = useState<number | undefined>(initial.meetingId);
-  const [weeklyMeetingId, setWeeklyMeetingId] = useState<number | undefined>(undefined);
+  const [weeklyMeetingId, setWeeklyMeetingId] = useState<number | undefined>(initial.meetingId);
   const [lists, setLists] = useState<Lists>({ domains: [], regions: [] });
   const [doc, setDoc] = useState<Doc | null>(null);
   const [docError, setDocError] = useState<string | null>(null);
   const [job, setJob] = useState<{ id: string; progress: BriefProgress } | null>(null);
+  const [pdfsMade, setPdfsMade] = useState(0);
   const poll = useRef<number | undefined>(undefined);
   const choice = BRIEF_CHOICES.find((c) => c.key === choiceKey)!;
 
@@ -64,6 +69,7 @@ export function BriefsPage() {
     if (choice.period && opts.period) Object.assign(r, { from: opts.period[0].format(D), to: opts.period[1].format(D) });
     if (choice.filter) r.filter = { domainId: opts.domainId, regionId: opts.regionId, level: opts.level, status: opts.status };
     if (choice.masthead) r.masthead = { copyNo: opts.copyNo || undefined, secret: opts.secret || undefined, urgency: opts.urgency, signer: opts.signer || undefined, issueNo: opts.issueNo, internal: opts.internal };
+    if (choice.key === 'weekly') Object.assign(r, { topN: opts.topN, appendix: opts.appendix || undefined });
     return r;
   }, [choice, opts, pickedMeeting]);
 
@@ -87,9 +93,11 @@ export function BriefsPage() {
       api('briefs.progress', { jobId: id }).then((p) => p.job && setJob((j) => (j && j.id === id ? { id, progress: p.job! } : j)), () => {});
     }, 300);
     try {
-      const file = await api('briefs.pdf', { request, copies: opts.copies, jobId: id });
+      // A PDF or Word file is the document as issued: it takes its 期号/文号 (kept if it has one); the preview takes none.
+      const file = await api('briefs.pdf', { request: { ...request, final: true }, copies: opts.copies, jobId: id });
       saveBase64(file.fileName, file.base64!, 'application/pdf');
       message.success(`已生成 PDF：${file.pages ?? '?'} 页，${Math.round(file.bytes / 1024)} KB`);
+      setPdfsMade((n) => n + 1);
     } catch (e) {
       if (e instanceof ApiCallError && e.error.code === 'CANCELLED') message.info('已取消生成。');
       else report(e);
@@ -101,7 +109,7 @@ export function BriefsPage() {
 
   const makeDocx = useCallback(async () => {
     try {
-      const file = await api('briefs.docx', { request, copies: opts.copies });
+      const file = await api('briefs.docx', { request: { ...request, final: true }, copies: opts.copies });
       saveBase64(file.fileName, file.base64!, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       message.success('已生成 Word 文档，可在 WPS 或 Word 中修改后印发。');
     } catch (e) {
@@ -113,7 +121,7 @@ export function BriefsPage() {
     // Desktop: the host prints the route through the system dialog (the window may not open others).
     if (window.yanpan) {
       try {
-        await api('briefs.printPaper', { request, copies: opts.copies });
+        await api('briefs.printPaper', { request: { ...request, final: true }, copies: opts.copies });
         message.success(`已送打印（${opts.copies} 份）。`);
       } catch (e) {
         report(e);
@@ -167,7 +175,9 @@ export function BriefsPage() {
         </Form>
         {choice.masthead && (
           <Form layout="inline" style={{ marginTop: 8, rowGap: 8 }}>
-            {choice.key === 'weekly' && <Form.Item label="期号"><InputNumber aria-label="期号" min={1} max={999} value={opts.issueNo} onChange={(v) => set({ issueNo: v ?? undefined })} placeholder="1" /></Form.Item>}
+            {choice.key === 'weekly' && <Form.Item label="期号" tooltip="生成PDF或Word时自动取本年下一期号，再次生成保持不变；填写则按所填印制"><InputNumber aria-label="期号" min={1} max={999} value={opts.issueNo} onChange={(v) => set({ issueNo: v ?? undefined })} placeholder="自动" /></Form.Item>}
+            {choice.key === 'weekly' && <Form.Item label="重点风险"><InputNumber aria-label="重点风险件数" min={1} max={50} value={opts.topN} onChange={(v) => set({ topN: v ?? undefined })} placeholder="10" addonAfter="件" style={{ width: 110 }} /></Form.Item>}
+            {choice.key === 'weekly' && <Form.Item><Checkbox checked={!!opts.appendix} onChange={(e) => set({ appendix: e.target.checked })}>附件：重大、较大风险清单</Checkbox></Form.Item>}
             <Form.Item label="份号"><Input aria-label="份号" style={{ width: 90 }} maxLength={6} value={opts.copyNo} onChange={(e) => set({ copyNo: e.target.value })} placeholder="000001" /></Form.Item>
             <Form.Item label="密级"><Input aria-label="密级" style={{ width: 110 }} value={opts.secret} onChange={(e) => set({ secret: e.target.value })} placeholder="如 秘密★1年" /></Form.Item>
             <Form.Item label="紧急程度"><Select aria-label="紧急程度" allowClear style={{ width: 90 }} value={opts.urgency} onChange={(v) => set({ urgency: v })} options={[{ value: '特急', label: '特急' }, { value: '加急', label: '加急' }]} /></Form.Item>
@@ -190,6 +200,7 @@ export function BriefsPage() {
           )}
         </Space>
       </Card>
+      <FontsNotice refresh={pdfsMade} />
       {docError && <Alert type="warning" showIcon message={docError} />}
       {!doc && !docError && <Spin tip="正在排版…"><div style={{ height: 200 }} /></Spin>}
       {doc && (

@@ -7,12 +7,13 @@ import { api, ApiCallError } from '../api';
 import type { Doc } from '../../shared/briefs/model';
 import { decodeRequest, type BriefRequest } from '../../shared/briefs/request';
 import { DocView } from './print/DocView';
+import { fitColophon } from './print/fitColophon';
 
 export function parsePrintHash(hash: string): { request: BriefRequest; job: string } | null {
-  const m = /^#\/print\/([a-z]+)\?q=([\w-]+)(?:&n=(\w+))?/.exec(hash);
+  const m = /^#\/print\/([a-z]+)\?q=([\w-]+)((?:&\w+=\w+)*)/.exec(hash);
   if (!m) return null;
   try {
-    return { request: decodeRequest(m[2]) as BriefRequest, job: m[3] ?? '1' };
+    return { request: decodeRequest(m[2]) as BriefRequest, job: new URLSearchParams(m[3]).get('n') ?? '1' };
   } catch {
     return null;
   }
@@ -58,6 +59,7 @@ export function PrintRoute() {
       requestAnimationFrame(() => {
         void document.fonts.ready.then(() => {
           if (!live) return;
+          fitColophon(document.querySelector<HTMLElement>('.gw-doc'));
           body.printDone = job;
           // Opened from the preview's 打印… button: show the system print dialog on the laid-out pages.
           if (/[?&]print=1\b/.test(window.location.hash)) window.print();

@@ -1,5 +1,6 @@
 // 设置: the city (name, code prefix), the operator, and the domain and region lists.
 import { useCallback, useEffect, useState } from 'react';
+import { FontsCard } from '../briefs/FontsNotice';
 import { App, Button, Card, Col, Form, Input, Row, Space, Switch, Table, Tag, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../api';
@@ -24,7 +25,8 @@ export function SettingsPage({ onChanged }: { onChanged: () => void }) {
       </Col>
       <Col xs={24} xl={8}><ListCard kind="domains" items={lists.domains} onChanged={reload} /></Col>
       <Col xs={24} xl={8}><ListCard kind="regions" items={lists.regions} onChanged={reload} /></Col>
-      <Col xs={24} xl={8}><AgendaSettingsCard /></Col>
+      <Col xs={24} xl={12}><AgendaSettingsCard /></Col>
+      <Col xs={24} xl={12}><FontsCard /></Col>
     </Row>
   );
 }

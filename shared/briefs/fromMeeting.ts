@@ -1,5 +1,5 @@
 // Maps what a meeting recorded (meeting row, agenda, runner drafts, signed minutes, actions) to the
-// inputs of the pure document builders in ./meeting.ts and the 专报's WeeklyMeetingPart. Pure: the
+// inputs of the pure document builders in ./meeting.ts and the decisions the 专报 quotes. Pure: the
 // rows come from db/briefData.ts. A signed (已签发/已归档) meeting prints its locked minutes text,
 // never the live drafts, so paper and the signed record agree.
 import { chineseDate, yearOf } from '../dates.js';
@@ -7,7 +7,6 @@ import { AGENDA_REASON_LABELS } from '../agenda.js';
 import { meetingTitle, meetingTypeName, type AgendaItemRow, type MeetingRow } from '../meetings.js';
 import type { SupervisionLevel } from '../actions.js';
 import type { AgendaInput, AssignmentSheetsInput, MinutesInput, SupervisionInput } from './meeting.js';
-import type { WeeklyMeetingPart } from './register.js';
 
 export interface BriefAction {
   code: string;
@@ -104,6 +103,16 @@ export function meetingDecisions(d: MeetingBriefData): { title: string; text: st
   return decisionsFromDrafts(d);
 }
 
+/** The decision's words per risk code (the signed 纪要 line for a locked meeting), for the 专报's 二. */
+export function decisionWordsByCode(d: MeetingBriefData): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const dec of meetingDecisions(d)) {
+    const code = /（([^（）]+)）$/.exec(dec.title)?.[1];
+    if (code && d.agenda.some((a) => a.riskCode === code)) out.set(code, dec.text);
+  }
+  return out;
+}
+
 /**
  * 纪要 input: the signed text when the meeting is locked, else the draft being edited, else the
  * draft the record gives (`recordDraft`, shared/minutes.ts). Printed as written (buildMinutes).
@@ -144,11 +153,16 @@ export interface OverdueAction extends BriefAction {
 }
 
 /** 督办单 over the overdue actions (the ladder was applied by the caller with the settings and calendar). */
-export function toSupervisionInput(items: OverdueAction[], organ: string, asOf: string): SupervisionInput {
+/** 督办单文号: 督办〔2026〕3号 from the per-year sequence (db/briefNumbers.ts); a preview has none yet. */
+export function supervisionSheetNo(n: { year: number; no: number } | null, asOf: string): string {
+  return n ? `督办〔${n.year}〕${n.no}号` : `督办〔${yearOf(asOf)}〕（预览，未编号）`;
+}
+
+export function toSupervisionInput(items: OverdueAction[], organ: string, asOf: string, sheetNo: string): SupervisionInput {
   return {
     organ,
     asOf,
-    sheetNo: `督办〔${yearOf(asOf)}〕${asOf.slice(5, 7)}${asOf.slice(8)}号`,
+    sheetNo,
     items: items.map((a) => ({ code: a.code, content: a.content, leadUnit: a.leadUnit, dueAt: a.dueAt, overdueDays: a.overdueDays, level: a.level, lastFeedback: a.lastFeedback })),
   };
 }
@@ -173,20 +187,6 @@ export function toAgendaInput(d: MeetingBriefData, organ: string): AgendaInput {
       riskCodes: [a.riskCode],
       reasons: a.reasons.map((r) => r.detail || AGENDA_REASON_LABELS[r.kind]),
     })),
-  };
-}
-
-/** What the meeting adds to the 专报: its decisions by risk code and its assignments table. */
-export function toWeeklyMeetingPart(d: MeetingBriefData): WeeklyMeetingPart {
-  const decisions: Record<string, string> = {};
-  const list = meetingDecisions(d);
-  for (const dec of list) {
-    const code = /（([^（）]+)）$/.exec(dec.title)?.[1];
-    if (code && d.agenda.some((a) => a.riskCode === code)) decisions[code] = dec.text;
-  }
-  return {
-    decisions,
-    assignments: d.actions.map((a) => ({ code: a.code, content: a.content.replace(/[。；;]+$/, ''), leadUnit: a.leadUnit, dueAt: a.dueAt })),
   };
 }
 

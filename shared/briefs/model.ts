@@ -143,8 +143,9 @@ export function docText(doc: Doc): string[] {
         for (const row of b.rows) out.push(...row);
         break;
       case 'heatmap':
-        out.push(b.caption, ...b.colLabels);
-        b.rowLabels.forEach((r, i) => out.push(r, ...b.counts[i].map(String)));
+        // As printed: a 领域 column, the level columns and a 合计 column.
+        out.push(b.caption, '领域', ...b.colLabels, '合计');
+        b.rowLabels.forEach((r, i) => out.push(r, ...b.counts[i].map(String), String(b.counts[i].reduce((a, n) => a + n, 0))));
         break;
       case 'trend':
         out.push(b.caption);

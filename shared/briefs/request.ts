@@ -15,7 +15,7 @@ export const briefRequest = z.object({
   /** The meeting a 纪要/交办单/议程 (and the 专报's decisions) come from; meeting kinds default to the latest. */
   meetingId: z.number({ message: '会议编号应为数字' }).int().positive().optional(),
   asOf: isoDate.optional(),
-  /** Period of the weekly brief; defaults to the 7 days ending the day before asOf. */
+  /** Period of the weekly brief; defaults to the Monday–Sunday before the meeting's week (or asOf's). */
   from: isoDate.optional(),
   to: isoDate.optional(),
   filter: z
@@ -38,6 +38,11 @@ export const briefRequest = z.object({
     })
     .default({}),
   cc: z.string().max(200).optional(),
+  /** 专报: how many 重点风险 to describe (default 10), and whether to add the full 重大/较大 list as 附件. */
+  topN: z.number({ message: '重点风险件数应为数字' }).int().min(1, { message: '重点风险至少列1件' }).max(50, { message: '重点风险最多列50件' }).optional(),
+  appendix: z.boolean().optional(),
+  /** Output as issued (PDF/Word to send): takes the 期号/文号 if the document has none. Previews leave it out and show 预览. */
+  final: z.boolean().optional(),
 });
 export type BriefRequest = z.input<typeof briefRequest>;
 export type BriefRequestParsed = z.output<typeof briefRequest>;

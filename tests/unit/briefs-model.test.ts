@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { chineseNumber, docText, headingNumber, type Block, type Doc } from '../../shared/briefs/model.js';
-import { buildRegisterDoc, buildWeeklyBrief, heatCounts, weeklySummary, type BriefRisk, type WeeklyBriefInput } from '../../shared/briefs/register.js';
+import { buildRegisterDoc, type BriefRisk } from '../../shared/briefs/register.js';
+import { buildLeaderBrief, defaultPeriod, levelWords, plainWords, type DecidedRisk, type KeyRisk, type LeaderBriefInput } from '../../shared/briefs/weekly.js';
 import { buildAgenda, buildAssignmentSheets, buildMinutes, buildSupervision } from '../../shared/briefs/meeting.js';
 import { buildCalibration, calibrationLine, SAMPLE_AGENDA, SAMPLE_ASSIGNMENTS, SAMPLE_MINUTES, SAMPLE_SUPERVISION } from '../../shared/briefs/samples.js';
 import { decodeRequest, encodeRequest } from '../../shared/briefs/request.js';
@@ -35,13 +36,28 @@ function risk(i: number, o: Partial<BriefRisk> = {}): BriefRisk {
   };
 }
 
-const LEVEL_NAMES = ['重大', '较大', '一般', '低'];
+const blocksOf = <T extends Block['t']>(d: Doc, t: T) => d.blocks.filter((b): b is Extract<Block, { t: T }> => b.t === t);
 
-function weeklyInput(risks: BriefRisk[]): WeeklyBriefInput {
-  return { masthead: { style: 'red', organ: '江城市信访局', docName: '研判专报', issue: '2026年第47期' }, organ: '江城市信访局', from: '2026-11-16', to: '2026-11-22', asOf: '2026-11-23', domains: [...DEFAULT_DOMAINS], risks };
+function leaderInput(o: Partial<LeaderBriefInput> = {}): LeaderBriefInput {
+  return {
+    masthead: { style: 'red', organ: '江城市信访局', docName: '研判专报', issue: '2026年第47期' },
+    organ: '江城市信访局',
+    from: '2026-11-09',
+    to: '2026-11-15',
+    asOf: '2026-11-18',
+    counts: { active: 12, byLevel: [3, 4, 3, 1], unleveled: 1, fresh: 2, rose: 1, fell: 1, closed: 3 },
+    table: { domains: ['问题楼盘', '涉法涉诉'], counts: [[2, 2, 1, 0], [1, 2, 2, 1]] },
+    key: [],
+    keyTotal: 0,
+    overdue: [],
+    sensitive: [],
+    ...o,
+  };
 }
 
-const blocksOf = <T extends Block['t']>(d: Doc, t: T) => d.blocks.filter((b): b is Extract<Block, { t: T }> => b.t === t);
+function decided(i: number, o: Partial<DecidedRisk> = {}): DecidedRisk {
+  return { code: `JC-2026-${String(i).padStart(3, '0')}`, title: `事项${i}`, region: '城关区', domain: '问题楼盘', involvedText: '', involvedCount: 30, involvedUnit: '人', prevLevel: 2, finalLevel: 2, ruleLevel: 2, overrideReason: '', onAgenda: true, decision: '', ...o };
+}
 
 describe('numbering', () => {
   it('writes Chinese numerals as documents do', () => {
@@ -50,67 +66,57 @@ describe('numbering', () => {
   });
 });
 
-describe('weekly brief from register rows', () => {
-  it('summary counts, heat map and key risks agree with the rows (any register)', () => {
-    fc.assert(
-      fc.property(fc.array(fc.record({ lv: fc.constantFrom(1, 2, 3, 4, null), d: fc.nat(10), closed: fc.boolean(), fresh: fc.boolean() }), { maxLength: 60 }), (spec) => {
-        const rows = spec.map((s, i) => risk(i + 1, { level: s.lv, domain: DEFAULT_DOMAINS[s.d], status: s.closed ? '已销号' : '在控', firstFound: s.fresh ? '2026-11-20' : '2026-02-01' }));
-        const active = rows.filter((r) => r.status !== '已销号');
-        const text = weeklySummary(weeklyInput(rows));
-        expect(text).toContain(`在册${active.length}件`);
-        for (const [k, name] of LEVEL_NAMES.entries()) {
-          const n = active.filter((r) => r.level === k + 1).length;
-          if (n) expect(text).toContain(`${name}${n}件`);
-          else expect(text).not.toContain(`${name}0件`);
-        }
-        expect(text).toContain(`新排查${active.filter((r) => r.firstFound === '2026-11-20').length}件`);
-        const heat = heatCounts([...DEFAULT_DOMAINS], rows);
-        expect(heat.counts.flat().reduce((a, b) => a + b, 0)).toBe(active.filter((r) => r.level !== null).length);
-        const doc = buildWeeklyBrief(weeklyInput(rows));
-        const keyHeadings = blocksOf(doc, 'h').filter((h) => h.level === 2);
-        expect(keyHeadings.length).toBe(active.filter((r) => r.level === 1 || r.level === 2).length);
-      }),
-      { numRuns: 60 },
-    );
+describe('the leader\'s 专报 (pure builder)', () => {
+  it('words the counts once, with a level × domain table whose totals add up', () => {
+    const doc = buildLeaderBrief(leaderInput());
+    const text = docText(doc).join('');
+    expect(text).toContain('在册12件，其中重大3件、较大4件、一般3件、低1件、未定级1件');
+    expect(text).toContain('本期新增2件，升级1件，降级1件，销号3件');
+    const t = blocksOf(doc, 'heatmap')[0];
+    expect(t.rowLabels).toEqual(['问题楼盘', '涉法涉诉', '合计']);
+    expect(t.counts.at(-1)).toEqual([3, 4, 3, 1]);
   });
 
-  it('prints each key risk with its level basis, and leaves meeting parts as marked empty sections', () => {
-    const rows = Array.from({ length: 20 }, (_, i) => risk(i + 1));
-    const doc = buildWeeklyBrief(weeklyInput(rows));
-    const text = docText(doc).join('\n');
-    for (const r of rows.filter((x) => (x.level === 1 || x.level === 2) && x.status !== '已销号')) {
-      expect(text).toContain(r.title);
-      expect(text).toContain(`定级依据：${r.levelBasis}`);
-      expect(text).toContain(r.code);
-    }
-    expect(text).toContain('交办事项待会议召开后填入');
-    expect(doc.masthead?.style).toBe('red');
-    expect(blocksOf(doc, 'signature')[0].date).toBe('2026年11月23日');
+  it('names every risk discussed or re-graded, counts the consent list in one sentence, lists every assignment', () => {
+    const list = [
+      decided(1, { prevLevel: 2, finalLevel: 1, ruleLevel: 1, involvedText: '约1260人（420户）', decision: '可能性 5 × 影响程度 4 = 20 ≥ 15 → 重大；责成属地约谈' }),
+      decided(2, { prevLevel: 1, finalLevel: 2, ruleLevel: 1, overrideReason: '稳控措施已落实', onAgenda: false }),
+      decided(3, { onAgenda: false }),
+      decided(4, { onAgenda: false }),
+    ];
+    const assignments = [{ code: 'JB-2026-001', content: '约谈开发商', leadUnit: '城关区', dueAt: '2026-11-30' }, { code: 'JB-2026-002', content: '化解欠薪', leadUnit: '市人社局', dueAt: '2026-12-05' }];
+    const doc = buildLeaderBrief(leaderInput({ meeting: { title: '2026年第48次风险研判会', date: '2026-11-16', decided: list, assignments } }));
+    const text = docText(doc).join('');
+    expect(text).toContain('事项1（JC-2026-001，城关区问题楼盘）：涉及约1260人（420户），按规则由较大升为重大');
+    expect(text).toContain('事项2（JC-2026-002，城关区问题楼盘）：涉及30人，会议研判由重大降为较大（稳控措施已落实）');
+    expect(text).not.toContain('JC-2026-003');
+    expect(text).toContain('其余2件风险隐患无新情况，经一揽子研判维持原等级');
+    expect(text).toContain('研判风险隐患4件，其中逐件研判2件，一揽子确认2件');
+    expect(blocksOf(doc, 'table')[0].rows.map((r) => r[0])).toEqual(['JB-2026-001', 'JB-2026-002']);
+    for (const ch of ['→', '≥', '×']) expect(text).not.toContain(ch);
   });
 
-  it('takes decisions, assignments and trend from the meeting part when given', () => {
-    const rows = [risk(1, { level: 1 }), risk(2, { level: 3 })];
-    const doc = buildWeeklyBrief({ ...weeklyInput(rows), meeting: { raised: 2, lowered: 1, closed: 3, decisions: { 'JC-2026-001': '维持重大，本周约谈' }, assignments: [{ code: 'JB-1', content: '约谈企业', leadUnit: '城关区', dueAt: '2026-11-30' }], trend: { labels: ['第45周', '第46周'], series: [{ name: '重大', values: [1, 2] }] } } });
-    const text = docText(doc).join('\n');
-    expect(text).toContain('研判意见：维持重大，本周约谈');
-    expect(text).toContain('调升等级2件、调降等级1件、销号3件');
-    expect(blocksOf(doc, 'table')[0].rows).toEqual([['1', '约谈企业（JB-1）', '城关区', '2026-11-30']]);
-    expect(blocksOf(doc, 'trend')).toHaveLength(1);
-    expect(blocksOf(doc, 'trend')[0].labels).toEqual(['第45周', '第46周']);
+  it('without a meeting says so and prints the period\'s assignments; flags overdue deadlines and groups overdue actions by unit', () => {
+    const key: KeyRisk = { ...risk(5, { level: 1, deadline: '2026-10-01', controlMeasures: '专班包案。每日走访。' }), move: 'rose', prevLevel: 2, overdueDays: 48 };
+    const doc = buildLeaderBrief(leaderInput({ key: [key], keyTotal: 7, periodAssignments: [{ code: 'JB-2026-009', content: '约谈', leadUnit: '城关区', dueAt: '2026-11-20' }], overdue: [{ unit: '市住建局', items: [{ code: 'JB-2026-003', overdueDays: 9 }, { code: 'JB-2026-004', overdueDays: 2 }] }] }));
+    const text = docText(doc).join('');
+    expect(text).toContain('本期未召开研判会。');
+    expect(text).toContain('本期交办事项1件');
+    expect(text).toContain('本期由较大升为重大');
+    expect(text).toContain('措施：专班包案；包案领导王某（副市长）；化解时限2026年10月1日，已超期48天。');
+    expect(text).toContain('在册重大、较大风险隐患7件，按等级和本期变化列出1件');
+    expect(text).toContain('市住建局2件，最长超期9天');
+    expect(blocksOf(doc, 'pagebreak')).toHaveLength(0); // the 附件 is off by default
   });
 
-  it('without a meeting, the trend counts new items per week from the register', () => {
-    const dates = ['2026-11-22', '2026-11-16', '2026-11-15', '2026-10-01', '2026-09-28'];
-    const rows = dates.map((d, i) => risk(i + 1, { firstFound: d, level: i === 0 ? 1 : 3, status: '在控' }));
-    const t = blocksOf(buildWeeklyBrief(weeklyInput(rows)), 'trend')[0];
-    expect(t.labels).toHaveLength(8);
-    expect(t.labels.at(-1)).toBe('11/16'); // the week 11-16 … 11-22
-    // Week ending 11-22 holds 11-22 and 11-16; the week before holds 11-15; 10-01 and 09-28 fall in the first of the 8 weeks.
-    const totals = t.series[0].values;
-    expect(totals.at(-1)).toBe(2);
-    expect(totals.at(-2)).toBe(1);
-    expect(totals.reduce((a, b) => a + b, 0)).toBe(rows.filter((r) => r.firstFound! > '2026-09-27').length);
-    expect(t.series[1].values.at(-1)).toBe(1);
+  it('plain words for rule-engine text', () => {
+    expect(plainWords('可能性 5 × 影响程度 4 = 20 ≥ 15 → 重大')).toBe('可能性5级、影响程度4级，定为重大');
+    expect(levelWords({ prevLevel: null, finalLevel: 1, ruleLevel: 1, overrideReason: '' })).toBe('按规则定为重大');
+  });
+
+  it('defaults to the Monday–Sunday before the given day\'s week', () => {
+    expect(defaultPeriod('2026-11-16')).toEqual({ from: '2026-11-09', to: '2026-11-15' });
+    expect(defaultPeriod('2026-11-22')).toEqual({ from: '2026-11-09', to: '2026-11-15' });
   });
 });
 

@@ -6,26 +6,73 @@ import { heatShade } from '../../../shared/briefs/shade';
 import './fonts';
 import './print.css';
 
+/** The 版记 follows an empty spacer that the print route sizes so it lands on the last page's foot (fitColophon.ts). */
 export function DocView({ doc }: { doc: Doc }) {
   return (
     <article className={`gw-doc gw-${doc.orientation} gw-kind-${doc.kind}`}>
       {doc.masthead && <MastheadView m={doc.masthead} />}
       <h1 className="gw-title">{doc.title}</h1>
       {doc.subtitle && <p className="gw-subtitle">{doc.subtitle}</p>}
-      {doc.blocks.map((b, i) => (
-        <BlockView key={i} b={b} />
-      ))}
-      {doc.colophon && (
-        <footer className="gw-colophon">
-          {doc.colophon.cc && <p className="gw-cc">{doc.colophon.cc}</p>}
-          <p className="gw-printer">
-            <span>{doc.colophon.printer}</span>
-            <span>{doc.colophon.printDate}</span>
-          </p>
-        </footer>
+      {keepWithNext(doc.blocks).map((group, i) =>
+        group.length === 1 ? (
+          <BlockView key={i} b={group[0]} />
+        ) : (
+          <div key={i} className="gw-keep">
+            {group.map((b, j) => (
+              <BlockView key={j} b={b} />
+            ))}
+          </div>
+        ),
       )}
+      {doc.colophon && <div className="gw-foot-spacer" />}
+      {doc.colophon && <ColophonView c={doc.colophon} />}
     </article>
   );
+}
+
+/**
+ * A heading travels with the paragraph after it, so no heading is left alone at a page foot. (Not
+ * with a table: an unbreakable group taller than a page would not fit anywhere; a table's own
+ * caption and header already stay with its first row.)
+ */
+function keepWithNext(blocks: Block[]): Block[][] {
+  const out: Block[][] = [];
+  let pending: Block[] = [];
+  for (const b of blocks) {
+    if (pending.length && b.t !== 'p' && b.t !== 'h' && b.t !== 'title') {
+      out.push(...pending.map((x) => [x]));
+      pending = [];
+    }
+    pending.push(b);
+    if (b.t === 'h' || b.t === 'title') continue;
+    out.push(pending);
+    pending = [];
+  }
+  if (pending.length) out.push(pending);
+  return out;
+}
+
+function ColophonView({ c }: { c: NonNullable<Doc['colophon']> }) {
+  return (
+    <footer className="gw-colophon">
+      <div className="gw-rule gw-rule-35" />
+      {c.cc && <p className="gw-cc">{c.cc}</p>}
+      {c.cc && <div className="gw-rule gw-rule-25" />}
+      <p className="gw-printer">
+        <span>{c.printer}</span>
+        <span>{c.printDate}</span>
+      </p>
+      <div className="gw-rule gw-rule-35" />
+    </footer>
+  );
+}
+
+/** Codes (JB-2026-098, 督办〔2026〕3号) and dates (2026年11月23日) are never split across lines. */
+const UNBREAKABLE = /([A-Z]{2,}-\d{4}-\d{2,}|督办〔\d{4}〕\d+号|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日)/;
+export function Words({ text }: { text: string }): ReactNode {
+  const parts = text.split(UNBREAKABLE);
+  if (parts.length === 1) return text;
+  return parts.map((s, i) => (i % 2 ? <span key={i} className="gw-nw">{s}</span> : s));
 }
 
 /** The mark shrinks so a long organ name still fits the 156 mm block on one line. */
@@ -74,9 +121,9 @@ function MastheadView({ m }: { m: Masthead }) {
 function BlockView({ b }: { b: Block }): ReactNode {
   switch (b.t) {
     case 'p':
-      return <p className={`gw-p${b.indent === false ? ' gw-noindent' : ''}${b.bold ? ' gw-bold' : ''}`} style={b.align ? { textAlign: b.align } : undefined}>{b.text}</p>;
+      return <p className={`gw-p${b.indent === false ? ' gw-noindent' : ''}${b.bold ? ' gw-bold' : ''}`} style={b.align ? { textAlign: b.align } : undefined}><Words text={b.text} /></p>;
     case 'h':
-      return <p className={`gw-p gw-h${b.level}`}>{b.text}</p>;
+      return <p className={`gw-p gw-h${b.level}`}><Words text={b.text} /></p>;
     case 'table':
       return <TableView b={b} />;
     case 'heatmap':
@@ -168,7 +215,7 @@ function TableView({ b }: { b: Extract<Block, { t: 'table' }> }) {
           {b.rows.map((row, i) => (
             <tr key={i}>
               {row.map((c, j) => (
-                <td key={j} style={{ textAlign: b.columns[j]?.align ?? 'left' }}>{c}</td>
+                <td key={j} style={{ textAlign: b.columns[j]?.align ?? 'left' }}><Words text={c} /></td>
               ))}
             </tr>
           ))}
