@@ -24,10 +24,14 @@ export interface BenchContext {
   /** Rows in the generated register. */
   risks: number;
   asOf: string;
+  /** The CI guard (`bench --quick`): a smaller register, only cases with a raw query; suites scale their extra data to it. */
+  quick: boolean;
 }
 
 export interface BenchSuite {
   name: string;
+  /** false: not part of the quick guard (no case of it has a raw query). */
+  quick?: boolean;
   /** Adds whatever data the suite needs (beyond the demo register) and returns its cases. */
   setup: (ctx: BenchContext) => Promise<BenchCase[]> | BenchCase[];
   /** Releases what setup started (browsers, servers, temp files). */
