@@ -1,8 +1,7 @@
 // Import, export and backup handlers: they join the file readers/writers with the db modules.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { commitImport } from '../../db/imports.js';
-import { backupDatabase, backupsDirFor, listBackups } from '../../db/backups.js';
+import { backupDatabase, backupsOf } from '../../db/backups.js';
 import { AppError } from '../../shared/errors.js';
 import { shanghaiDate } from '../../shared/dates.js';
 import { countActions, type ImportFileInput } from '../../shared/imports/report.js';
@@ -57,16 +56,16 @@ export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 
     const name = format === 'csv' ? lib.EXPORT_SHEET_NAMES[sheet] : '风险台账';
     return { fileName: `${name}-${shanghaiDate(ctx.now())}.${format}`, dataBase64: out.data.toString('base64'), rows: out.rows };
   },
-  'backups.list': (_input, ctx) => (canBackup(ctx) ? listBackups(backupsDirFor(ctx.dbPath)).map(({ file: _f, ...b }) => b) : []),
+  'backups.list': (_input, ctx) => (canBackup(ctx) ? backupsOf(ctx.dbPath).map(({ file: _f, ...b }) => b) : []),
   'backups.create': async (_input, ctx) => {
     if (!canBackup(ctx)) throw new AppError('INVALID_INPUT', '内存数据库不能备份。');
     const { file: _f, ...b } = await backupDatabase(ctx.db, ctx.dbPath, 'manual', ctx.now());
     return b;
   },
   'backups.download': ({ name }, ctx) => {
-    const hit = listBackups(backupsDirFor(ctx.dbPath)).find((b) => b.name === name);
+    const hit = backupsOf(ctx.dbPath).find((b) => b.name === name);
     if (!hit) throw new AppError('NOT_FOUND', `找不到备份「${name}」，可能已按保留规则删除。请刷新列表。`);
-    return { fileName: name, dataBase64: readFileSync(join(backupsDirFor(ctx.dbPath), name)).toString('base64') };
+    return { fileName: name, dataBase64: readFileSync(hit.file).toString('base64') };
   },
   // Answered by the app host's wrapper (electron/recovery.ts), which can close and reopen the database.
   'backups.restore': () => {
