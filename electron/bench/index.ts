@@ -16,13 +16,14 @@ import { briefsSuite } from './briefs.js';
 import { meetingsSuite } from './meetings.js';
 import { gradingSuite } from './grading.js';
 import { importsSuite } from './imports.js';
+import { rendererSuite } from './renderer.js';
 import { benchRegister } from './register-cache.js';
 
 export const QUICK_CEILING = 3;
 export const QUICK_MIN_RAW_MS = 2;
 export const QUICK_RISKS = 20_000;
 
-const SUITES: BenchSuite[] = [registerSuite, gradingSuite, meetingsSuite, importsSuite, briefsSuite];
+const SUITES: BenchSuite[] = [registerSuite, gradingSuite, meetingsSuite, importsSuite, briefsSuite, rendererSuite];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -50,6 +51,7 @@ async function timeCase(c: BenchCase, n: number): Promise<{ api: number; raw: nu
   let rawValue: unknown;
   for (let i = 0; i < n; i++) {
     const a = await timeOnce(c.api);
+    if (c.reportMs) a.ms = c.reportMs(a.value);
     api.push(a.ms);
     apiValue = a.value;
     if (c.raw) {
@@ -129,10 +131,12 @@ export async function runBench(opts: BenchOptions) {
           continue;
         }
         results[c.name] = {
+          ...(c.unit ? { unit: c.unit } : {}),
           apiMedianMs: round(t.api),
           rawMedianMs: t.raw === null ? null : round(t.raw),
           ratio: t.ratio === null ? null : round(t.ratio),
           ...(mismatch ? { sameAsRaw: false, mismatch } : {}),
+          ...(c.reportMs ? { detail: t.apiValue } : {}),
           targetMs: c.targetMs ?? null,
           targetRatio: c.targetRatio ?? null,
           meetsTarget: !mismatch && (c.targetMs === undefined || t.api <= c.targetMs) && (t.ratio === null || c.targetRatio === undefined || t.ratio <= c.targetRatio),

@@ -17,6 +17,13 @@ export interface BenchCase {
   targetRatio?: number;
   /** Timed runs for cases that take seconds each (default: the --runs option). */
   runs?: number;
+  /**
+   * The figure to report instead of the wall time of `api` (e.g. the time a browser saw, or a heap
+   * size): read from what api returned, which the report also shows.
+   */
+  reportMs?: (apiResult: unknown) => number;
+  /** The unit of reportMs when it is not milliseconds (the target is in the same unit). */
+  unit?: string;
 }
 
 export interface BenchContext {
