@@ -71,10 +71,10 @@ if (want('e2e')) {
 }
 
 if (want('bench')) {
-  // Ratios only (ceiling 3× the raw query, judged where the raw query takes ≥ 2 ms): each judged case is one pass,
+  // Ratios only (ceiling 3× the raw query, judged where the raw query takes ≥ 2 ms): each judged case within it is one pass,
   // each breach, error or disagreement with the raw rows one failure. The 20,000-risk register is cached between runs.
   const file = join(tmp, 'bench-quick.json');
-  suite('performance guard (bench --quick)', process.execPath, [join(root, 'scripts', 'yanpan.mjs'), 'bench', '--quick', '--json', file], file, (j) => ({ p: j.guard?.judged ?? 0, f: j.guard?.failed ?? 0 }));
+  suite('performance guard (bench --quick)', process.execPath, [join(root, 'scripts', 'yanpan.mjs'), 'bench', '--quick', '--json', file], file, (j) => ({ p: j.guard?.passed ?? 0, f: j.guard?.failed ?? 0 }));
 }
 
 process.stdout.write(`\n${summary.join('\n')}\n${passed} passed, ${failed} failed\n`);

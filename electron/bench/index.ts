@@ -117,15 +117,17 @@ export async function runBench(opts: BenchOptions) {
         if (opts.quick) {
           // Ratios only: no absolute time is judged here.
           const isJudged = t.raw !== null && t.raw >= QUICK_MIN_RAW_MS;
-          const ok = !mismatch && (!isJudged || (t.ratio ?? 0) <= QUICK_CEILING);
-          if (isJudged && !mismatch) judged.push(`${suite.name} / ${c.name}`);
-          if (!ok && !mismatch) failed.push(`${suite.name} / ${c.name}（比值 ${round(t.ratio ?? 0)} > ${QUICK_CEILING}）`);
+          const ceiling = c.guardCeiling ?? QUICK_CEILING;
+          const ok = !mismatch && (!isJudged || (t.ratio ?? 0) <= ceiling);
+          if (isJudged && ok) judged.push(`${suite.name} / ${c.name}`);
+          if (!ok && !mismatch) failed.push(`${suite.name} / ${c.name}（比值 ${round(t.ratio ?? 0)} > ${ceiling}）`);
           results[c.name] = {
             apiMedianMs: round(t.api),
             rawMedianMs: t.raw === null ? null : round(t.raw),
             ratio: t.ratio === null ? null : round(t.ratio),
             ...(mismatch ? { sameAsRaw: false, mismatch } : {}),
             judged: isJudged,
+            ceiling,
             ok,
           };
           continue;
@@ -146,7 +148,7 @@ export async function runBench(opts: BenchOptions) {
       await suite.teardown?.();
     }
     report.totalSeconds = round((performance.now() - started) / 1000);
-    if (opts.quick) report.guard = { judged: judged.length, failed: failed.length, failures: failed };
+    if (opts.quick) report.guard = { passed: judged.length, failed: failed.length, failures: failed };
     if (failed.length) {
       report.failed = failed;
       process.stderr.write(`基准测试有 ${failed.length} 项失败（出错或与原始SQL结果不一致）：${failed.join('；')}\n`);

@@ -15,6 +15,8 @@ export interface BenchCase {
   targetMs?: number;
   /** Target for api/raw ratio. */
   targetRatio?: number;
+  /** The quick guard's ceiling for this case when it is not the common one (say why where it is set). */
+  guardCeiling?: number;
   /** Timed runs for cases that take seconds each (default: the --runs option). */
   runs?: number;
   /**
