@@ -1,4 +1,5 @@
 // yanpan — the command line: serve the app, list and call API methods, build a demo register.
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -41,8 +42,9 @@ const USAGE = `风险研判台 命令行
   yanpan restore --db 文件 --from 备份文件
                                    检查备份后恢复（当前数据库先保存到备份文件夹）
   yanpan check --db 文件            完整性、外键与结构版本检查；有问题时退出码 1
-  yanpan bench [--risks N] [--runs N] [--suite 名称]
-                                   性能基准：各查询经调度器与独立 SQL 的中位数耗时及比值（JSON）
+  yanpan bench [--risks N] [--runs N] [--suite 名称] [--quick] [--no-cache] [--json 文件]
+                                   性能基准：各查询经调度器与独立 SQL 的中位数耗时及比值（JSON）；
+                                   --quick 为 npm test 中的守卫（2 万条台账，只比比值，上限 3 倍）
 
 未给 --db 时使用用户数据目录中的数据库：${defaultDbPath()}`;
 
@@ -197,15 +199,23 @@ async function brief(args: string[]) {
 }
 
 async function bench(args: string[]) {
-  const { values } = parse(args, { risks: { type: 'string' }, runs: { type: 'string' }, suite: { type: 'string' }, 'as-of': { type: 'string' } });
-  const { runBench } = await import('./bench/index.js');
+  const { values } = parse(args, {
+    risks: { type: 'string' }, runs: { type: 'string' }, suite: { type: 'string' }, 'as-of': { type: 'string' },
+    quick: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, json: { type: 'string' },
+  });
+  const { runBench, QUICK_RISKS } = await import('./bench/index.js');
+  const quick = Boolean(values.quick);
   const report = await runBench({
-    risks: values.risks ? Number(values.risks) : 100_000,
-    runs: values.runs ? Number(values.runs) : 15,
+    risks: values.risks ? Number(values.risks) : quick ? QUICK_RISKS : 100_000,
+    runs: values.runs ? Number(values.runs) : quick ? 7 : 15,
     asOf: String(values['as-of'] ?? '2026-11-23'),
     only: values.suite as string | undefined,
+    quick,
+    noCache: Boolean(values['no-cache']),
   });
-  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  const text = JSON.stringify(report, null, 2) + '\n';
+  process.stdout.write(text);
+  if (values.json) writeFileSync(String(values.json), text);
 }
 
 /** Runs one command line (without the program name); a failure prints in Chinese and exits non-zero. */

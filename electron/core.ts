@@ -2,14 +2,14 @@
 // Before opening, the file is checked: a damaged database is never opened for writing (which
 // could make it worse); the host is told, with the newest good backup to offer instead.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import { openDatabase, type Db } from '../db/open.js';
 import { acquireWriterLock, RegisterBusyError } from '../db/writerLock.js';
 import { dbErrorInChinese } from '../db/sqliteErrors.js';
 import { registerWritable } from '../db/sqlite.js';
-import { backupDatabase, backupsDirFor, checkDatabaseFile, latestGoodBackup } from '../db/backups.js';
+import { backupDatabase, backupPath, changedSinceLastBackup, checkContentsInWorker, checkDatabaseFile, latestGoodBackup } from '../db/backups.js';
 import { AppError } from '../shared/errors.js';
-import { BACKUP_REASONS, backupFileName, type BackupEntry } from '../shared/backups.js';
+import { BACKUP_REASONS, type BackupEntry } from '../shared/backups.js';
 import { createDispatcher, type Dispatch } from './api/dispatcher.js';
 import { osUserName } from './paths.js';
 import type { PrinterSlot } from './print/types.js';
@@ -29,17 +29,35 @@ export interface Core {
   /** Large files offered to the page as one-time downloads (absent for the CLI, which writes files itself). */
   downloads?: DownloadStore;
   close: () => void;
-  /** Settles when the start-up backup is written (immediately when none was asked for). */
+  /** Settles when the start-up backup is written or found unnecessary (immediately when none was asked for, or on close). */
   ready: Promise<void>;
+  /**
+   * A large register's contents are checked after start, on a worker thread: the problems found
+   * (none: all is well). Null when the check ran before opening (or there is no file).
+   */
+  checked: Promise<string[]> | null;
 }
+
+/** Up to this size the contents are checked before opening (under ~1 s); larger, on a worker after start. */
+export const CHECK_BEFORE_OPEN_MAX_BYTES = 256 * 1024 * 1024;
+/** The start-up backup waits this long, so the window and the first page come first. */
+export const START_BACKUP_DELAY_MS = 5_000;
 
 export interface CoreOptions {
   dbPath: string;
   host: 'web' | 'electron' | 'cli';
   now?: () => string;
   operator?: string;
-  /** Take the automatic start-up backup (the app hosts do; one-shot CLI calls do not). */
+  /**
+   * Take the automatic start-up backup (the app hosts do; one-shot CLI calls do not): after
+   * START_BACKUP_DELAY_MS (or `startBackupDelayMs`), and only when the data changed since the last backup.
+   */
   backupOnStart?: boolean;
+  startBackupDelayMs?: number;
+  /** Check a large file's contents after start instead of before opening (the app hosts; default: before). */
+  checkAfterStart?: boolean;
+  /** What counts as large for checkAfterStart (default CHECK_BEFORE_OPEN_MAX_BYTES). */
+  checkBeforeOpenMaxBytes?: number;
   log?: (msg: string, err?: unknown) => void;
   /** A printer slot owned by the caller (kept across a restore); by default the core owns one. */
   printer?: PrinterSlot;
@@ -87,8 +105,10 @@ export function openCore(o: CoreOptions): Core {
 
 function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
   const memory = o.dbPath === ':memory:';
+  let deferCheck = false;
   if (!memory && existsSync(o.dbPath) && statSync(o.dbPath).size > 0) {
-    const check = checkDatabaseFile(o.dbPath, { quick: true });
+    deferCheck = !!o.checkAfterStart && access === 'write' && statSync(o.dbPath).size > (o.checkBeforeOpenMaxBytes ?? CHECK_BEFORE_OPEN_MAX_BYTES);
+    const check = checkDatabaseFile(o.dbPath, { quick: true, contents: !deferCheck });
     if (check.readOnly && access === 'write') throw dbErrorInChinese({ code: 'SQLITE_READONLY' }, '打开数据库')!;
     if (!check.ok && !check.readOnly && !(check.schemaVersion !== null && check.schemaVersion > check.knownVersion)) {
       throw new DamagedDatabaseError(o.dbPath, check.problems, latestGoodBackup(o.dbPath));
@@ -112,13 +132,30 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
   const base = { db, dbPath: o.dbPath, host: o.host, defaultOperator: o.operator ?? osUserName(), now, log, printer, downloads };
   const dispatch = createDispatcher({ ...base, tier: 'public' });
   const dispatchLocal = createDispatcher({ ...base, tier: 'local' });
-  const ready = o.backupOnStart && !memory && access === 'write'
-    ? backupDatabase(db, o.dbPath, 'start', now()).then(
-        () => undefined,
-        (e) => log('[backup] start-up backup failed', e),
-      )
-    : Promise.resolve();
+  const bg = deferCheck ? checkContentsInWorker(o.dbPath) : null;
   let closing = false;
+  let cancelBackup = () => {};
+  const ready = o.backupOnStart && !memory && access === 'write'
+    ? new Promise<void>((settle) => {
+        const timer = setTimeout(() => {
+          cancelBackup = () => {};
+          if (closing) return settle();
+          try {
+            // Unchanged since the last backup (audit-only rows aside): another copy would add nothing.
+            if (!changedSinceLastBackup(db, o.dbPath)) return settle();
+          } catch (e) {
+            log('[backup] could not compare with the last backup', e);
+          }
+          backupDatabase(db, o.dbPath, 'start', now()).then(
+            () => settle(),
+            (e) => (log('[backup] start-up backup failed', e), settle()),
+          );
+        }, o.startBackupDelayMs ?? START_BACKUP_DELAY_MS);
+        timer.unref();
+        // Closed before the backup began: none is taken. (Once begun, close after `ready`.)
+        cancelBackup = () => (clearTimeout(timer), settle());
+      })
+    : Promise.resolve();
   return {
     db,
     dbPath: o.dbPath,
@@ -128,9 +165,12 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
     printer,
     downloads,
     ready,
+    checked: bg?.done ?? null,
     close: () => {
       if (closing) return;
       closing = true;
+      cancelBackup();
+      bg?.stop();
       if (ownsPrinter) void printer.current?.close();
       try {
         db.close();
@@ -162,10 +202,10 @@ export function openCoreToRead(o: CoreOptions): Core {
  * (a consistent single-file copy) does what the async online backup cannot do here.
  */
 function backupBeforeMigrate(db: Db, dbPath: string, now: string, log: (msg: string, err?: unknown) => void): void {
-  const dir = backupsDirFor(dbPath);
+  const file = backupPath(dbPath, now, 'migrate');
   try {
-    mkdirSync(dir, { recursive: true });
-    db.prepare('VACUUM INTO ?').run(join(dir, backupFileName(now, 'migrate')));
+    mkdirSync(dirname(file), { recursive: true });
+    db.prepare('VACUUM INTO ?').run(file);
   } catch (e) {
     // Refuse to migrate without a backup: the old schema must stay recoverable.
     log('[backup] before migration failed', e);

@@ -2,8 +2,7 @@
 // host still starts: every call answers with the damage report, and `recovery.restore` puts the
 // newest good backup (or a named one) in place and opens the core again. Nothing is written to the
 // damaged file. `backups.restore` (a chosen backup while all is well) goes through the same path.
-import { join } from 'node:path';
-import { backupsDirFor, listBackups, restoreDatabase } from '../db/backups.js';
+import { backupsOf, latestGoodBackup, restoreDatabase } from '../db/backups.js';
 import type { ApiResult } from '../shared/contract/index.js';
 import { openCore, downloadStoreFor, DamagedDatabaseError, PROGRAM_NAMES, type Core, type CoreOptions } from './core.js';
 import { acquireWriterLock } from '../db/writerLock.js';
@@ -27,14 +26,24 @@ export interface RecoverableCore {
 export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
   const printer: PrinterSlot = opts.printer ?? {};
   const downloads = opts.downloads ?? downloadStoreFor(opts.host);
-  const o: CoreOptions = { ...opts, printer, downloads };
+  // The hosts check a large register's contents after start (the first page does not wait for it).
+  const o: CoreOptions = { checkAfterStart: true, ...opts, printer, downloads };
   let core: Core | null = null;
   let damaged: DamagedDatabaseError | null = null;
   // The host holds the writer lock for its whole life, across a restore's close and reopen, and in
   // recovery mode too (it will write the restored file): no other program slips in between.
   const lock = o.dbPath === ':memory:' ? null : acquireWriterLock(o.dbPath, { program: PROGRAM_NAMES[o.host], user: o.operator ?? osUserName() });
+  /** A check after start found damage: from now on every call answers with it, and the page offers the newest good backup. */
+  const watch = (c: Core) =>
+    void c.checked?.then((problems) => {
+      if (!problems.length || core !== c) return;
+      damaged = new DamagedDatabaseError(o.dbPath, problems, latestGoodBackup(o.dbPath));
+      core = null;
+      c.close();
+    });
   try {
     core = openCore(o);
+    watch(core);
   } catch (e) {
     if (!(e instanceof DamagedDatabaseError)) {
       lock?.release();
@@ -45,14 +54,14 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
   const now = o.now ?? (() => new Date().toISOString());
   /** Closes the core, puts the backup in place (checked; the current file kept), opens again. */
   const restore = async (name: string | undefined): Promise<ApiResult<unknown>> => {
-    const hit = listBackups(backupsDirFor(o.dbPath)).find((b) => b.name === name);
+    const hit = backupsOf(o.dbPath).find((b) => b.name === name);
     if (!hit) return { ok: false, error: { code: 'NOT_FOUND', message: name ? `找不到备份「${name}」，可能已按保留规则删除。` : '没有可恢复的备份。请联系维护人员。' } };
     const wasOpen = core;
     try {
       await wasOpen?.ready;
       wasOpen?.close();
       core = null;
-      const { savedCurrent } = await restoreDatabase(o.dbPath, join(backupsDirFor(o.dbPath), hit.name), now());
+      const { savedCurrent } = await restoreDatabase(o.dbPath, hit.file, now());
       core = openCore({ ...o, backupOnStart: false });
       damaged = null;
       return { ok: true, value: { restored: hit.name, savedCurrent } };

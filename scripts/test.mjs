@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm test: every suite in one go — typecheck, lint (ESLint and the import-cycle check), renderer build, unit (vitest), e2e (Playwright
-// in Debian's Chromium) — then one closing line "N passed, N failed" summing them all.
+// in Debian's Chromium), the performance guard (`bench --quick`: each judged query's ratio to its raw SQL) — then one closing
+// line "N passed, N failed" summing them all.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,6 +68,13 @@ if (want('e2e')) {
     failed++;
     summary.push('e2e (playwright): not run, the renderer did not build');
   }
+}
+
+if (want('bench')) {
+  // Ratios only (ceiling 3× the raw query, judged where the raw query takes ≥ 2 ms): each judged case within it is one pass,
+  // each breach, error or disagreement with the raw rows one failure. The 20,000-risk register is cached between runs.
+  const file = join(tmp, 'bench-quick.json');
+  suite('performance guard (bench --quick)', process.execPath, [join(root, 'scripts', 'yanpan.mjs'), 'bench', '--quick', '--json', file], file, (j) => ({ p: j.guard?.passed ?? 0, f: j.guard?.failed ?? 0 }));
 }
 
 process.stdout.write(`\n${summary.join('\n')}\n${passed} passed, ${failed} failed\n`);

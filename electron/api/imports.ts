@@ -1,7 +1,6 @@
 // Import, export and backup handlers: they join the file readers/writers with the db modules.
-import { join } from 'node:path';
 import { commitImport } from '../../db/imports.js';
-import { backupDatabase, backupsDirFor, listBackups } from '../../db/backups.js';
+import { backupDatabase, backupsOf } from '../../db/backups.js';
 import { AppError } from '../../shared/errors.js';
 import { shanghaiDate } from '../../shared/dates.js';
 import { countActions, type ImportFileInput } from '../../shared/imports/report.js';
@@ -59,16 +58,16 @@ export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 
     const name = format === 'csv' ? lib.EXPORT_SHEET_NAMES[sheet] : '风险台账';
     return fileReply(ctx.downloads, { bytes: out.data }, `${name}-${shanghaiDate(ctx.now())}.${format}`, format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MIME, { rows: out.rows });
   },
-  'backups.list': (_input, ctx) => (canBackup(ctx) ? listBackups(backupsDirFor(ctx.dbPath)).map(({ file: _f, ...b }) => b) : []),
+  'backups.list': (_input, ctx) => (canBackup(ctx) ? backupsOf(ctx.dbPath).map(({ file: _f, ...b }) => b) : []),
   'backups.create': async (_input, ctx) => {
     if (!canBackup(ctx)) throw new AppError('INVALID_INPUT', '内存数据库不能备份。');
     const { file: _f, ...b } = await backupDatabase(ctx.db, ctx.dbPath, 'manual', ctx.now());
     return b;
   },
   'backups.download': ({ name }, ctx) => {
-    const hit = listBackups(backupsDirFor(ctx.dbPath)).find((b) => b.name === name);
+    const hit = backupsOf(ctx.dbPath).find((b) => b.name === name);
     if (!hit) throw new AppError('NOT_FOUND', `找不到备份「${name}」，可能已按保留规则删除。请刷新列表。`);
-    return fileReply(ctx.downloads, { path: join(backupsDirFor(ctx.dbPath), name) }, name, 'application/vnd.sqlite3');
+    return fileReply(ctx.downloads, { path: hit.file }, name, 'application/vnd.sqlite3');
   },
   // Answered by the app host's wrapper (electron/recovery.ts), which can close and reopen the database.
   'backups.restore': () => {

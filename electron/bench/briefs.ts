@@ -14,6 +14,7 @@ let cleanup: (() => Promise<void>) | null = null;
 
 export const briefsSuite: BenchSuite = {
   name: 'briefs',
+  quick: false,
   async setup({ asOf, core: big, risks }) {
     const dir = mkdtempSync(join(tmpdir(), 'yanpan-bench-briefs-'));
     const core = openCore({ dbPath: join(dir, 'briefs.db'), host: 'cli' });

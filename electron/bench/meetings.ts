@@ -10,9 +10,11 @@ const ACTIONS = 200_000;
 
 export const meetingsSuite: BenchSuite = {
   name: 'meetings',
-  setup: async ({ core, asOf }) => {
+  setup: async ({ core, asOf, quick, risks }) => {
     const db = core.db;
     const rand = mulberry32(99);
+    // The quick guard's register: as many actions per risk as at full size.
+    const actions = quick ? risks * 2 : ACTIONS;
     const riskIds = (db.prepare('SELECT id FROM risks').all() as Array<{ id: number }>).map((r) => r.id);
     const meetingIds = (db.prepare('SELECT id FROM meetings ORDER BY date').all() as Array<{ id: number }>).map((r) => r.id);
     const have = (db.prepare('SELECT COUNT(*) AS n FROM actions').get() as { n: number }).n;
@@ -23,7 +25,7 @@ export const meetingsSuite: BenchSuite = {
       );
       const link = db.prepare('INSERT OR IGNORE INTO action_risks (action_id, risk_id) VALUES (?, ?)');
       const states = ['已交办', '已签收', '办理中', '已反馈', '退回重办'];
-      for (let i = 0; i < ACTIONS - have; i++) {
+      for (let i = 0; i < actions - have; i++) {
         const issued = addDays(asOf, -Math.floor(rand() * 1500) - 1);
         const due = addDays(issued, 7 + Math.floor(rand() * 40));
         // Open work is recent: of the last 90 days' assignments about 1 in 10 is still open (≈1,200,

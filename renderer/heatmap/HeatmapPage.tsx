@@ -1,5 +1,5 @@
 // 热力图 area: matrix, domain × region, movement, trends, plus the calendar and rules that drive grading.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Tabs } from 'antd';
 import { api } from '../api';
 import type { Lists } from '../../shared/settings';
@@ -36,9 +36,12 @@ export function HeatmapPage({ subpath, onChanged }: { subpath: string; onChanged
   useEffect(() => {
     api('lists.get', {}).then(setLists, report);
   }, [report]);
-  const onMeta = useCallback((m: { week: string; carried: boolean }) => setMeta(m), []);
+  // Same week and flag: keep the state object, so reporting it does not re-render the page.
+  const onMeta = useCallback((m: { week: string; carried: boolean }) => setMeta((o) => (o && o.week === m.week && o.carried === m.carried ? o : m)), []);
   const showFilters = tab !== 'periods' && tab !== 'rules';
-  const view = { ...filters, _r: reload } as typeof filters;
+  // One object per filter change (or reload): the views fetch when it changes, so a fresh object on
+  // every render made the matrix fetch, report its week, re-render this page and fetch again, forever.
+  const view = useMemo(() => ({ ...filters, _r: reload }) as typeof filters, [filters, reload]);
   return (
     <>
       <Tabs activeKey={tab} onChange={(k) => (window.location.hash = `/heatmap/${k}`)} items={TABS} />

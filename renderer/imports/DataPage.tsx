@@ -3,14 +3,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Col, Popconfirm, Row, Space, Table, Typography } from 'antd';
 import { CloudDownloadOutlined, DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { api } from '../api';
-import { BACKUP_REASONS, type BackupEntry } from '../../shared/backups';
+import { BACKUP_REASONS, formatBytes, rotationText, type BackupEntry } from '../../shared/backups';
 import { useErrorReporter } from '../shell/useApi';
 import { ImportWizard } from './ImportWizard';
 import { downloadExport, saveFile } from './files';
 import type { ExportTable } from '../../shared/contract/imports';
 import { useProgress } from './useProgress';
 
-const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 const local = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export function DataPage({ onChanged }: { onChanged: () => void }) {
@@ -71,18 +70,18 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
         </Col>
         <Col span={8}>
           <Card title="数据库备份" extra={<SafetyCertificateOutlined />}>
-            <p>每次启动、每次导入和升级前自动备份，保留最近 10 份及近 8 周每周 1 份。</p>
+            <p>启动时（数据自上次备份后有改动才备份，不耽误打开）、每次导入和升级前自动备份；{rotationText()}。</p>
             <Button icon={<SafetyCertificateOutlined />} disabled={busy} onClick={() => void backupNow()}>立即备份</Button>
           </Card>
         </Col>
       </Row>
-      <Card title="备份文件" size="small" style={{ marginTop: 16 }}>
+      <Card title="备份文件" size="small" style={{ marginTop: 16 }} extra={<span data-testid="backup-total">本台账共 {backups.length} 份，合计 {formatBytes(backups.reduce((n, b) => n + b.size, 0))}</span>}>
         <Table<BackupEntry> size="small" rowKey="name" dataSource={backups} pagination={false}
           locale={{ emptyText: '还没有备份' }}
           columns={[
             { title: '时间', dataIndex: 'at', render: (t: string) => local(t), width: 200 },
             { title: '原因', dataIndex: 'reason', render: (r: string) => BACKUP_REASONS[r] ?? r, width: 200 },
-            { title: '大小', dataIndex: 'size', render: size, width: 100 },
+            { title: '大小', dataIndex: 'size', render: formatBytes, width: 100 },
             { title: '文件名', dataIndex: 'name' },
             { title: '', key: 'dl', width: 190, render: (_: unknown, b) => (
               <Space>

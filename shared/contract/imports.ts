@@ -10,7 +10,7 @@ const exportTable = z.enum(['register', 'assessments', 'actions'], { message: '�
 /** A table the export can hold: the register, its assessments, its actions. */
 export type ExportTable = z.infer<typeof exportTable>;
 
-const backupName = z.string().regex(/^yanpan-[0-9TZ]+-[a-z]+\.db$/, { message: '不是本程序生成的备份文件名' });
+const backupName = z.string().regex(/^[^/\\\0]+-\d{8}T\d{9}Z-[a-z]+\.db$/, { message: '不是本程序生成的备份文件名' });
 
 export const importMethods = {
   'imports.preview': method<ImportReport>()(importFileInput, false, '导入预演：读取表格，给出列对应和逐行结果（新增、更新、无变化、未导入），不写入'),

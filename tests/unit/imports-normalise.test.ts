@@ -137,6 +137,7 @@ describe('backup rotation rule', () => {
   });
   it('file names round-trip', () => {
     const at = '2026-11-25T09:30:00.123Z';
-    expect(parseBackupFileName(backupFileName(at, 'import'))).toEqual({ at, reason: 'import' });
+    expect(parseBackupFileName(backupFileName(at, 'import'))).toEqual({ at, reason: 'import', register: 'yanpan' });
+    expect(parseBackupFileName(backupFileName(at, 'start', '二号-台账'))).toEqual({ at, reason: 'start', register: '二号-台账' });
   });
 });

@@ -1,0 +1,170 @@
+// The app at scale as a user meets it: the web host started on the 100,000-risk register and driven
+// by Chromium. Start-up (process start to the register's first page, with and without the start-up
+// backup to take), then fresh loads of the register, the heat map and 我的周一, and the tab's JS heap
+// after visiting every area. No raw twin: these are absolute figures against the issue's targets.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { findBrowser } from '../print/chromium.js';
+import { RENDERER_DIR } from '../renderer-dir.js';
+import type { BenchCase, BenchSuite } from './types.js';
+
+const BIN = join(import.meta.dirname, '..', '..', 'scripts', 'yanpan.mjs');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const AREAS = ['register', 'meetings', 'heatmap/matrix', 'heatmap/domains', 'heatmap/movement', 'heatmap/trend', 'actions', 'briefs', 'data', 'settings'];
+
+let cleanup: (() => Promise<void>) | null = null;
+
+function startHost(dbPath: string, today: string, home: string): { proc: ChildProcess; url: Promise<string>; exited: Promise<void> } {
+  const proc = spawn(process.execPath, [BIN, 'serve', '--db', dbPath, '--today', today], { env: { ...process.env, YANPAN_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((ok) => proc.once('exit', () => ok()));
+  const url = new Promise<string>((ok, fail) => {
+    let out = '';
+    proc.stdout!.on('data', (c) => {
+      out += c;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) ok(m[1]);
+    });
+    proc.stderr!.on('data', (c) => (out += c));
+    proc.once('exit', (code) => fail(new Error(`web host exited (${code}): ${out}`)));
+  });
+  return { proc, url, exited };
+}
+
+/**
+ * Waits until no API request started for `quietMs`. (A string, not a function: the bench runs
+ * through tsx, whose helpers a serialised function would carry into the page.)
+ */
+async function settle(page: Page, quietMs = 700): Promise<void> {
+  await page.evaluate(`(async () => {
+    performance.clearResourceTimings();
+    const seen = () => performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).length;
+    let last = seen();
+    let still = 0;
+    while (still < ${quietMs}) {
+      await new Promise((r) => setTimeout(r, 100));
+      const n = seen();
+      still = n === last ? still + 100 : 0;
+      last = n;
+    }
+  })()`);
+}
+
+const REGISTER_READY = /共 [\d,]+ 条/;
+
+export const rendererSuite: BenchSuite = {
+  name: 'renderer',
+  quick: false,
+  async setup({ core, asOf }) {
+    if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`renderer suite: build the renderer first (npx vite build); ${RENDERER_DIR} has no index.html`);
+    const dir = mkdtempSync(join(tmpdir(), 'yanpan-bench-renderer-'));
+    const dbPath = join(dir, 'yanpan.db');
+    // The bench register as the suites left it, checkpointed into one file.
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(core.dbPath, dbPath);
+    const { chromium } = await import('playwright-core');
+    const browser: Browser = await chromium.launch({ executablePath: findBrowser(), args: ARGS });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    let host: ReturnType<typeof startHost> | null = null;
+    const stopHost = async () => {
+      if (!host) return;
+      host.proc.kill('SIGTERM');
+      await host.exited;
+      host = null;
+    };
+    cleanup = async () => {
+      await stopHost();
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    const backups = () => (existsSync(join(dir, 'backups')) ? readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.db')).length : 0);
+
+    /** Process start to the register's first page in a fresh tab. */
+    const startUp = async () => {
+      await stopHost();
+      const t = performance.now();
+      host = startHost(dbPath, asOf, dir);
+      const page = await context.newPage();
+      await page.goto(await host.url);
+      await page.getByText(REGISTER_READY).first().waitFor({ timeout: 120_000 });
+      const ms = performance.now() - t;
+      await page.close();
+      return ms;
+    };
+    let url = '';
+    /** A fresh tab loading the app at `hash`, until `ready` shows. */
+    const load = (hash: string, ready: (p: Page) => Promise<unknown>) => async () => {
+      const page = await context.newPage();
+      try {
+        await page.goto(`${url}#/${hash}`);
+        await ready(page);
+        return hash;
+      } finally {
+        await page.close();
+      }
+    };
+
+    const cases: BenchCase[] = [
+      {
+        name: `start-up to the first register page, no backup yet (the start-up backup to take, after the page)`,
+        runs: 1,
+        api: async () => {
+          const ms = await startUp();
+          // Let the start-up backup (it begins 5 s after start) run to its end, so the next start finds it.
+          for (let waited = 0; backups() === 0 && waited < 300_000; waited += 500) await new Promise((r) => setTimeout(r, 500));
+          await stopHost();
+          return { ms, backupsAfter: backups() };
+        },
+        reportMs: (v) => (v as { ms: number }).ms,
+        targetMs: 5000,
+      },
+      {
+        name: `start-up to the first register page, data unchanged since the last backup`,
+        runs: 1,
+        api: async () => {
+          const before = backups();
+          const ms = await startUp();
+          url = await host!.url;
+          return { ms, backupsBefore: before };
+        },
+        reportMs: (v) => (v as { ms: number }).ms,
+        targetMs: 5000,
+      },
+      { name: 'first register page (fresh tab)', runs: 3, api: load('register', (p) => p.getByText(REGISTER_READY).first().waitFor({ timeout: 60_000 })), targetMs: 1500 },
+      { name: 'heat map (fresh tab)', runs: 3, api: load('heatmap/matrix', (p) => p.getByTestId('cell-5-5').waitFor({ timeout: 60_000 })), targetMs: 1500 },
+      { name: '我的周一 (fresh tab)', runs: 3, api: load('meetings', (p) => p.getByTestId('monday-meeting').waitFor({ timeout: 60_000 })), targetMs: 1500 },
+      {
+        name: 'JS heap after visiting every area (MB; one tab, each area left to settle)',
+        runs: 1,
+        api: async () => {
+          const page = await context.newPage();
+          try {
+            await page.goto(`${url}#/register`);
+            await page.getByText(REGISTER_READY).first().waitFor({ timeout: 60_000 });
+            for (const a of AREAS) {
+              await page.evaluate(`window.location.hash = ${JSON.stringify('/' + a)}`);
+              await settle(page);
+            }
+            const cdp = await context.newCDPSession(page);
+            const before = (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
+            await cdp.send('HeapProfiler.collectGarbage');
+            const afterGc = (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
+            return { heapMB: Math.round(before * 10) / 10, afterGcMB: Math.round(afterGc * 10) / 10, areas: AREAS.length };
+          } finally {
+            await page.close();
+          }
+        },
+        reportMs: (v) => (v as { heapMB: number }).heapMB,
+        unit: 'MB',
+        targetMs: 150,
+      },
+    ];
+    return cases;
+  },
+  async teardown() {
+    await cleanup?.();
+    cleanup = null;
+  },
+};
