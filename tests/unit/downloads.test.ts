@@ -63,7 +63,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 describe('large files as one-time streamed downloads', () => {
   it('a backup over 20 MB comes back as an id (a small JSON reply), streams byte for byte once under its Chinese name, then the link is gone', async () => {
     const { host, dbPath, call } = await serve();
-    const name = backupFileName('2026-11-24T01:00:00.000Z', 'manual');
+    const name = backupFileName('2026-11-24T01:00:00.000Z', 'manual', 'register');
     const bytes = randomBytes(INLINE_FILE_LIMIT + 3 * 1024 * 1024);
     mkdirSync(backupsDirFor(dbPath), { recursive: true });
     writeFileSync(join(backupsDirFor(dbPath), name), bytes);
@@ -97,7 +97,7 @@ describe('large files as one-time streamed downloads', () => {
 
   it('a small backup still comes back inline, and nothing is left offered', async () => {
     const { core, dbPath, call } = await serve();
-    const name = backupFileName('2026-11-24T02:00:00.000Z', 'manual');
+    const name = backupFileName('2026-11-24T02:00:00.000Z', 'manual', 'register');
     const bytes = randomBytes(4096);
     mkdirSync(backupsDirFor(dbPath), { recursive: true });
     writeFileSync(join(backupsDirFor(dbPath), name), bytes);
