@@ -6,7 +6,7 @@ import {
   PageOrientation, Paragraph, ImageRun, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions,
 } from 'docx';
 import JSZip from 'jszip';
-import type { Block, Doc, Masthead } from '../../shared/briefs/model.js';
+import { keepsWithNext, type Block, type Doc, type Masthead } from '../../shared/briefs/model.js';
 import { heatShadeHex } from '../../shared/briefs/shade.js';
 
 const MM = 56.6929; // twips per millimetre
@@ -33,11 +33,11 @@ function run(text: string, face: Face, pt: number, extra: Partial<IRunOptions> =
   return new TextRun({ text, size: Math.round(pt * 2), font: { ascii: face === 'fang' || face === 'song' ? 'Times New Roman' : f, hAnsi: face === 'fang' || face === 'song' ? 'Times New Roman' : f, eastAsia: f, cs: f }, characterSpacing: pt === 16 ? BODY_SPACING : undefined, ...extra });
 }
 
-function para(children: TextRun[], o: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; right?: number; line?: number; before?: number; after?: number; keepNext?: boolean; hanging?: number } = {}): Paragraph {
+function para(children: TextRun[], o: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; right?: number; line?: number; before?: number; after?: number; keepNext?: boolean; left?: number; hanging?: number } = {}): Paragraph {
   return new Paragraph({
     children,
     alignment: o.align ?? AlignmentType.JUSTIFIED,
-    indent: { firstLine: o.indent ? 2 * CHAR : undefined, right: o.right, left: o.hanging, hanging: o.hanging },
+    indent: { firstLine: o.indent ? 2 * CHAR : undefined, right: o.right, left: o.left ?? o.hanging, hanging: o.hanging },
     spacing: { line: o.line ?? LINE, lineRule: LineRuleType.EXACT, before: o.before ?? 0, after: o.after ?? 0 },
     keepNext: o.keepNext,
   });
@@ -91,7 +91,7 @@ function blockToDocx(b: Block, textWidth: number, images: Buffer[]): (Paragraph 
       return [para([run(b.text, 'fang', 16, { bold: b.bold })], { indent: b.indent !== false, align })];
     }
     case 'h':
-      return [para([run(b.text, b.level === 1 ? 'hei' : b.level === 2 ? 'kai' : 'fang', 16)], { indent: true, keepNext: true })];
+      return [para([run(b.text, b.level === 1 ? 'hei' : b.level === 2 ? 'kai' : 'fang', 16)], { indent: true, keepNext: keepsWithNext(b) })];
     case 'table': {
       const total = b.columns.reduce((a, c) => a + c.width, 0);
       const widths = b.columns.map((c) => Math.floor((c.width / total) * textWidth));
@@ -135,7 +135,7 @@ function blockToDocx(b: Block, textWidth: number, images: Buffer[]): (Paragraph 
       return [para([run(b.caption, 'hei', 14)], { align: AlignmentType.CENTER, keepNext: true }), table(rows, widths)];
     }
     case 'attendance':
-      return [para([]), ...b.rows.map((r) => para([run(r.label, 'hei', 16), run(r.names, 'fang', 16)], { hanging: 3 * CHAR, align: AlignmentType.LEFT }))];
+      return [para([]), ...b.rows.map((r) => para([run(r.label, 'hei', 16), run(r.names, 'fang', 16)], { left: 5 * CHAR, hanging: 3 * CHAR, align: AlignmentType.LEFT }))];
     case 'signature':
       return [para([]), ...(b.organ ? [para([run(b.organ, 'fang', 16)], { align: AlignmentType.RIGHT, right: 2 * CHAR })] : []), para([run(b.date, 'fang', 16)], { align: AlignmentType.RIGHT, right: 4 * CHAR })];
     case 'receipt':

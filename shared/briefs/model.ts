@@ -106,6 +106,18 @@ export function chineseNumber(n: number): string {
 }
 
 /** The GB/T 9704 numbering of structure levels: 一、 （一） 1. （1）. */
+/** Characters on one full line of the 156 mm block at 16 pt (GB/T 9704: 22 lines × 28 characters). */
+export const LINE_CHARS = 28;
+
+/**
+ * A heading travels with the block after it, so none is left alone at a page foot. A "heading"
+ * that runs past one line is a numbered paragraph (a 纪要's "1. JC-… 经研判…"): it may end a page,
+ * else a list of them would chain into one block taller than the space left.
+ */
+export function keepsWithNext(b: Block): boolean {
+  return b.t === 'title' || (b.t === 'h' && [...b.text].length <= LINE_CHARS - 2);
+}
+
 export function headingNumber(level: HeadingLevel, n: number): string {
   switch (level) {
     case 1:

@@ -1,7 +1,7 @@
 // Renders the document model as HTML laid out per GB/T 9704 (print.css). The same component
 // serves the print route (what Chromium/Electron turn into PDF) and the preview in the app.
 import type { CSSProperties, ReactNode } from 'react';
-import type { Block, Doc, Masthead } from '../../../shared/briefs/model';
+import { keepsWithNext, type Block, type Doc, type Masthead } from '../../../shared/briefs/model';
 import { heatShade } from '../../../shared/briefs/shade';
 import './fonts';
 import './print.css';
@@ -31,7 +31,7 @@ export function DocView({ doc }: { doc: Doc }) {
 }
 
 /**
- * A heading travels with the paragraph after it, so no heading is left alone at a page foot. (Not
+ * A heading travels with the paragraph after it (keepsWithNext), so no heading is left alone at a page foot. (Not
  * with a table: an unbreakable group taller than a page would not fit anywhere; a table's own
  * caption and header already stay with its first row.)
  */
@@ -44,7 +44,7 @@ function keepWithNext(blocks: Block[]): Block[][] {
       pending = [];
     }
     pending.push(b);
-    if (b.t === 'h' || b.t === 'title') continue;
+    if (keepsWithNext(b)) continue;
     out.push(pending);
     pending = [];
   }
