@@ -161,6 +161,22 @@ describe('the demo 专报 for the latest signed meeting', () => {
     expect(text).toContain(`在册重大、较大风险隐患${key}件`);
   });
 
+  it('for one county (a filter) counts and lists only that county\'s active 重大/较大 risks in 三', async () => {
+    const closed = "('已销号','转司法终结')";
+    const county = sql<{ id: number; name: string }>(
+      `SELECT g.id, g.name FROM risks r JOIN regions g ON g.id = r.region_id WHERE r.deleted_at IS NULL AND r.status NOT IN ${closed} AND r.level IN (1, 2) GROUP BY g.id ORDER BY COUNT(*) DESC LIMIT 1`,
+    );
+    const n = sql<{ n: number }>(`SELECT COUNT(*) AS n FROM risks WHERE deleted_at IS NULL AND status NOT IN ${closed} AND level IN (1, 2) AND region_id = ?`, county.id).n;
+    const doc = await call<Doc>('briefs.model', { ...weekly, final: false, filter: { regionId: county.id } });
+    const lines = docText(doc);
+    const part3 = lines.slice(lines.findIndex((l) => l.startsWith('三、重点风险')), lines.findIndex((l) => l.startsWith('四、交办督办')));
+    expect(part3.join('')).toContain(`在册重大、较大风险隐患${n}件`);
+    // Each listed risk's line begins with its county, level last: "西岭县，问题楼盘，重大。…".
+    const listed = part3.filter((l) => /^[^，。]+，[^，。]+，(重大|较大)。/.test(l));
+    expect(listed.length).toBe(Math.min(n, 10));
+    for (const l of listed) expect(l.startsWith(`${county.name}，`), l).toBe(true);
+  });
+
   it('reads in words: no arrows, comparison signs or multiplication signs in its body', () => {
     const text = execFileSync('pdftotext', [weeklyPdf, '-'], { encoding: 'utf8' });
     for (const ch of ['→', '≥', '≤']) expect(text).not.toContain(ch);
