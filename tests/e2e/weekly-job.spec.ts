@@ -73,7 +73,7 @@ test('the weekly job: create, agenda, run, end, 纪要 by hand, 签发, print ex
 
   // Agenda from the proposal.
   await act(() => page.getByRole('button', { name: /生成议程建议/ }).click());
-  await act(() => page.getByRole('button', { name: '全部加入议程' }).click());
+  await act(() => page.getByRole('button', { name: '按会议时长选取' }).click());
   await expect(page.getByTestId('agenda-item').nth(3)).toBeVisible();
   await act(() => page.getByRole('button', { name: '开始会议' }).click());
   const runner = page.getByTestId('runner');

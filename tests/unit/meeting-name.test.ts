@@ -40,6 +40,9 @@ describe('meeting names', () => {
     const m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: '2026-03-02', type: '专题会', chair: '王局长' });
     const draft = await ok<{ text: string }>(dispatch, 'meetings.minutesDraft', { id: m.id });
     expect(draft.text.split('\n')[0]).toBe(`${meetingTitle(m)}纪要`);
+    // 纪要 are printed for a meeting held (started and ended).
+    const started = await ok<MeetingRow>(dispatch, 'meetings.transition', { id: m.id, version: m.version, event: 'start' });
+    await ok<MeetingRow>(dispatch, 'meetings.transition', { id: m.id, version: started.version, event: 'end' });
     const minutes = await ok<Doc>(dispatch, 'briefs.model', { kind: 'minutes', meetingId: m.id, asOf: '2026-03-02' });
     // The printed title is the text's first line, one numeral style throughout.
     expect(minutes.title).toBe('2026年第1次风险研判专题会纪要');
