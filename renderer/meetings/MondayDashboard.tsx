@@ -39,7 +39,8 @@ export function MondayDashboard() {
                 <div style={{ marginTop: 12 }}>
                   <div>议程 {d.agenda.count} 项，计划 {d.agenda.minutes} 分钟 / 会议时长 {d.agenda.lengthMinutes} 分钟</div>
                   <Progress percent={Math.min(100, Math.round((d.agenda.minutes / d.agenda.lengthMinutes) * 100))} status={d.agenda.minutes > d.agenda.lengthMinutes ? 'exception' : 'normal'} />
-                  {d.agenda.proposedNotAdded > 0 && <Typography.Text type="warning">还有 {d.agenda.proposedNotAdded} 项建议议题未列入议程</Typography.Text>}
+                  {d.agenda.proposedNotAdded === null && m.state === '筹备' && <Typography.Text type="secondary">尚未生成议程建议</Typography.Text>}
+                  {!!d.agenda.proposedNotAdded && <Typography.Text type="warning">还有 {d.agenda.proposedNotAdded} 项建议议题未列入议程</Typography.Text>}
                 </div>
               )}
               <Space style={{ marginTop: 12 }} wrap>

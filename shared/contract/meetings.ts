@@ -18,7 +18,7 @@ export interface MondayDashboard {
   weekStart: string;
   defaultDate: string;
   meeting: MeetingRow | null;
-  agenda: { count: number; minutes: number; lengthMinutes: number; discussed: number; proposedNotAdded: number } | null;
+  agenda: { count: number; minutes: number; lengthMinutes: number; discussed: number; /** Main-list proposals not on the agenda; null before a proposal was generated. */ proposedNotAdded: number | null } | null;
   overdue: ActionRow[];
   overdueCount: number;
   dueSoonCount: number;

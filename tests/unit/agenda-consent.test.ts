@@ -162,7 +162,11 @@ describe('ranked proposal on a constructed register', () => {
     await ok(dispatch, 'actions.create', { riskIds: rs.map((r) => r.id), content: '督促化解', leadUnit: '城关区住建局', issuedAt: '2026-11-01', dueAt: '2026-11-20' });
     const other = await ok<RiskRow>(dispatch, 'risks.create', { regionId: 1, domainId: 1, title: '无理由', involvedCount: 3, firstFound: '2026-09-01' });
     let m = await ok<MeetingRow>(dispatch, 'meetings.create', { date: MEETING, lengthMinutes: 30 });
+    // 我的周一 reads the stored proposal: none yet, then six on the main list, none on the agenda.
+    const notAdded = async () => (await ok<{ agenda: { proposedNotAdded: number | null } }>(dispatch, 'dashboard.monday', { asOf: MEETING })).agenda.proposedNotAdded;
+    expect(await notAdded()).toBeNull();
     await ok(dispatch, 'agenda.generate', { meetingId: m.id, asOf: '2026-11-25' });
+    expect(await notAdded()).toBe(6);
     // A picked risk with no reason of its own: marked as picked, in domain words (an old row's login is not shown either).
     m = await ok<MeetingRow>(dispatch, 'agenda.add', { meetingId: m.id, version: m.version, riskIds: [other.id] });
     db.prepare("UPDATE agenda_items SET reasons = '[{\"kind\":\"manual\",\"detail\":\"root添加\"}]'").run();
@@ -173,6 +177,7 @@ describe('ranked proposal on a constructed register', () => {
     let d = await ok<MeetingDetail>(dispatch, 'meetings.get', { id: m.id });
     expect(d.agenda.map((a) => a.riskCode)).toEqual([other.code, ...rs.slice(0, 3).map((r) => r.code)]);
     expect(d.agenda.reduce((s, a) => s + a.minutes, 0)).toBe(26);
+    expect(await notAdded()).toBe(3);
     m = await ok<MeetingRow>(dispatch, 'agenda.removeMany', { meetingId: m.id, version: m.version, itemIds: [d.agenda[0].id, d.agenda[2].id] });
     d = await ok<MeetingDetail>(dispatch, 'meetings.get', { id: m.id });
     expect(d.agenda.map((a) => a.riskCode)).toEqual([rs[0].code, rs[2].code]);
