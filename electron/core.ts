@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '../db/open.js';
 import { acquireWriterLock, RegisterBusyError } from '../db/writerLock.js';
 import { dbErrorInChinese } from '../db/sqliteErrors.js';
 import { registerWritable } from '../db/sqlite.js';
-import { backupDatabase, backupPath, changedSinceLastBackup, checkContentsInWorker, checkDatabaseFile, latestGoodBackup } from '../db/backups.js';
+import { backupDatabase, backupPath, carryKeyFile, changedSinceLastBackup, checkContentsInWorker, checkDatabaseFile, latestGoodBackup } from '../db/backups.js';
 import { AppError } from '../shared/errors.js';
 import { BACKUP_REASONS, type BackupEntry } from '../shared/backups.js';
 import { createDispatcher, type Dispatch } from './api/dispatcher.js';
@@ -206,6 +206,7 @@ function backupBeforeMigrate(db: Db, dbPath: string, now: string, log: (msg: str
   try {
     mkdirSync(dirname(file), { recursive: true });
     db.prepare('VACUUM INTO ?').run(file);
+    carryKeyFile(dbPath, file);
   } catch (e) {
     // Refuse to migrate without a backup: the old schema must stay recoverable.
     log('[backup] before migration failed', e);
