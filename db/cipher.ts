@@ -65,6 +65,12 @@ export function rememberKey(registerId: string, key: Buffer): void {
   unlocked.set(registerId, Buffer.from(key));
 }
 
+/** Keeps a key for the register at `file` when it has a key file (its id names the key). */
+export function rememberKeyFor(file: string, key: Buffer): void {
+  const id = registerIdOf(file);
+  if (id) rememberKey(id, key);
+}
+
 /** Forgets every unlocked key (log-out of the last user, tests). */
 export function forgetKeys(): void {
   for (const k of unlocked.values()) k.fill(0);

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { keyForConnection, keyPragmas, registerIdOf, rememberKey, wrongKeyError } from './cipher.js';
+import { keyForConnection, keyPragmas, rememberKeyFor, wrongKeyError } from './cipher.js';
 
 // URI file names on, for `immutable=1` below. The addon reads this when it loads, which is at the
 // first connection, after every module body has run. Our paths never begin with "file:".
@@ -48,8 +48,7 @@ export function connect(file: string, o: ConnectOptions = {}): Db {
       }
       connectionKeys.set(db, { key, file });
       // A key handed in (after a log-in) also opens the register's backups and checks from now on.
-      const id = o.key ? registerIdOf(file) : null;
-      if (id) rememberKey(id, key);
+      if (o.key) rememberKeyFor(file, key);
     }
     db.pragma('temp_store = MEMORY');
   } catch (e) {

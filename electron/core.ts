@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openDatabase, type Db } from '../db/open.js';
+import { rememberKeyFor } from '../db/cipher.js';
 import { acquireWriterLock, RegisterBusyError } from '../db/writerLock.js';
 import { dbErrorInChinese } from '../db/sqliteErrors.js';
 import { registerWritable } from '../db/sqlite.js';
@@ -68,6 +69,11 @@ export interface CoreOptions {
    * process writes) and open read-write. 'read': a read-only connection, no lock, no migration.
    */
   access?: 'write' | 'read';
+  /**
+   * The register's key (db/keyring.ts unlockKey) for an encrypted register, or a new one to be
+   * created encrypted. Optional: a plain register opens as before (db/cipher.ts).
+   */
+  key?: Buffer;
 }
 
 /** App hosts stream large files to the page; the command line writes them itself. */
@@ -105,6 +111,8 @@ export function openCore(o: CoreOptions): Core {
 
 function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
   const memory = o.dbPath === ':memory:';
+  // The check below and every later connection (backups, workers) find the key by the register's id.
+  if (o.key) rememberKeyFor(o.dbPath, o.key);
   let deferCheck = false;
   if (!memory && existsSync(o.dbPath) && statSync(o.dbPath).size > 0) {
     deferCheck = !!o.checkAfterStart && access === 'write' && statSync(o.dbPath).size > (o.checkBeforeOpenMaxBytes ?? CHECK_BEFORE_OPEN_MAX_BYTES);
@@ -120,6 +128,7 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
   const log = o.log ?? ((msg: string, err?: unknown) => console.error(msg, err));
   const db = openDatabase(o.dbPath, {
     readonly: access === 'read',
+    key: o.key,
     // A migration rewrites the schema: keep a copy of the file as it was, byte for byte.
     beforeMigrate: (mdb, from) => {
       if (from > 0) backupBeforeMigrate(mdb, o.dbPath, now(), log);
