@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openDatabase, type Db } from '../db/open.js';
-import { rememberKeyFor } from '../db/cipher.js';
+import { keyForConnection, rememberKeyFor } from '../db/cipher.js';
 import { acquireWriterLock, RegisterBusyError } from '../db/writerLock.js';
 import { dbErrorInChinese } from '../db/sqliteErrors.js';
 import { registerWritable } from '../db/sqlite.js';
@@ -113,6 +113,8 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
   const memory = o.dbPath === ':memory:';
   // The check below and every later connection (backups, workers) find the key by the register's id.
   if (o.key) rememberKeyFor(o.dbPath, o.key);
+  // An encrypted register without its key (or its key file) is refused as such, not taken for damaged.
+  if (!memory) keyForConnection(o.dbPath, o.key);
   let deferCheck = false;
   if (!memory && existsSync(o.dbPath) && statSync(o.dbPath).size > 0) {
     deferCheck = !!o.checkAfterStart && access === 'write' && statSync(o.dbPath).size > (o.checkBeforeOpenMaxBytes ?? CHECK_BEFORE_OPEN_MAX_BYTES);

@@ -12,6 +12,7 @@ import { addSlot, adminReset, createEncryptedRegister, listSlots, removeSlot, re
 import { openDatabase, type Db } from '../../db/open.js';
 import { connect, connectToRead } from '../../db/sqlite.js';
 import { AppError } from '../../shared/errors.js';
+import { openCore } from '../../electron/core.js';
 import { tempDir, testContext } from './helpers.js';
 
 const ADMIN = { account: 'admin', password: '管理员的密码-2026' };
@@ -132,6 +133,18 @@ describe('a backup in a fresh folder', () => {
       const db = openDatabase(copy, { key });
       expect(db.prepare('SELECT title FROM risks ORDER BY id').pluck().all()).toEqual(titles);
       db.close();
+    }
+  });
+
+  it('the core refuses a locked register as locked, not as damaged; with the key it opens', async () => {
+    const { copy, titles } = await copiedBackup();
+    expect(chineseError(() => openCore({ dbPath: copy, host: 'cli' })).code).toBe('FORBIDDEN');
+    const core = openCore({ dbPath: copy, host: 'cli', key: unlockKey(copy, CLERK) });
+    try {
+      const r = await core.dispatch('risks.list', { page: 1, pageSize: 500 });
+      expect(r.ok && (r.value as { total: number }).total).toBe(titles.length);
+    } finally {
+      core.close();
     }
   });
 
