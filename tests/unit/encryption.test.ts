@@ -5,8 +5,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupDatabase, backupsOf, restoreCandidateProblems } from '../../db/backups.js';
-import { forgetKeys, keysFileFor } from '../../db/cipher.js';
+import { backupDatabase, backupsOf, restoreCandidateProblems, restoreDatabase } from '../../db/backups.js';
+import { fileKind, forgetKeys, keysFileFor } from '../../db/cipher.js';
 import { loadDemo } from '../../db/demo.js';
 import { addSlot, adminReset, createEncryptedRegister, listSlots, removeSlot, replaceRecoveryKey, rewrapSlot, unlockKey } from '../../db/keyring.js';
 import { openDatabase, type Db } from '../../db/open.js';
@@ -166,6 +166,25 @@ describe('a backup in a fresh folder', () => {
     // The other register's key file beside this copy: its password unwraps a key that does not open it.
     copyFileSync(keysFileFor(other), keysFileFor(copy));
     chineseError(() => openDatabase(copy, { key: unlockKey(copy, ADMIN) }));
+  });
+});
+
+describe('restoring an encrypted backup', () => {
+  it('brings the backup back with its key file; the register opens with the key as before', async () => {
+    const { file, db, key } = demoRegister();
+    const b = await backupDatabase(db, file, 'manual', '2026-11-25T02:00:00.000Z');
+    const before = db.prepare('SELECT COUNT(*) FROM risks WHERE deleted_at IS NULL').pluck().get();
+    db.prepare("UPDATE risks SET deleted_at = '2026-11-25T03:00:00Z'").run();
+    db.close();
+    expect(restoreCandidateProblems(b.file)).toEqual([]);
+    const { savedCurrent } = await restoreDatabase(file, b.file, '2026-11-25T04:00:00.000Z');
+    expect(existsSync(keysFileFor(savedCurrent!))).toBe(true);
+    forgetKeys();
+    const back = openDatabase(file, { key: unlockKey(file, ADMIN) });
+    expect(back.prepare('SELECT COUNT(*) FROM risks WHERE deleted_at IS NULL').pluck().get()).toBe(before);
+    back.close();
+    expect(fileKind(file)).toBe('encrypted');
+    expect(unlockKey(file, { account: CLERK.account, password: CLERK.password }).equals(key)).toBe(true);
   });
 });
 
