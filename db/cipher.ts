@@ -83,10 +83,13 @@ export function forgetKeys(): void {
  * An encrypted file without a key is refused in words, before SQLite says "file is not a database".
  */
 export function keyForConnection(file: string, given?: Buffer): Buffer | undefined {
+  if (file === ':memory:' || file === '') return undefined;
   const kind = fileKind(file);
   if (kind === 'plain') return undefined;
   const id = registerIdOf(file);
   const key = given ?? (id ? unlocked.get(id) : undefined);
+  // A new register encrypted with a key that no key file holds could never be opened again.
+  if (kind === 'none' && given && !id) throw new AppError('INVALID_INPUT', `新建加密台账「${file}」须先有它的密钥文件（请用“新建加密台账”创建），否则密钥无处保存、台账再也打不开；没有新建任何文件。`);
   if (kind === 'none' || key) return key;
   if (!id) {
     throw new AppError('DB_ERROR', `「${file}」是加密的台账，但旁边没有它的密钥文件「${keysFileFor(file)}」，无法打开。复制或恢复台账时，请把密钥文件一起复制到同一文件夹。`);

@@ -159,6 +159,10 @@ describe('a backup in a fresh folder', () => {
     chineseError(() => unlockKey(copy, { account: 'nobody', password: ADMIN.password }));
     chineseError(() => unlockKey(copy, { recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF' }));
     chineseError(() => unlockKey(copy, { recoveryKey: 'AAAA-BBBB' }));
+    // A new register with a key and no key file to keep it in: refused before any file is made.
+    const orphan = join(tempDir(), 'orphan.db');
+    expect(chineseError(() => openDatabase(orphan, { key: Buffer.alloc(32, 3) })).message).toContain('密钥文件');
+    expect(existsSync(orphan)).toBe(false);
     const other = join(tempDir(), 'other.db');
     const { key: otherKey } = createEncryptedRegister(other, { accounts: [ADMIN] });
     forgetKeys();
