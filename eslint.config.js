@@ -21,7 +21,7 @@ export default tseslint.config(
   {
     files: ['shared/**'],
     rules: restrict([
-      { group: ['node:*', 'fs', 'path', 'os', 'better-sqlite3', 'electron'], message: 'shared/ is pure: no Node, no database, no Electron.' },
+      { group: ['node:*', 'fs', 'path', 'os', 'better-sqlite3-multiple-ciphers', 'electron'], message: 'shared/ is pure: no Node, no database, no Electron.' },
       { group: ['**/db/**', '**/electron/**', '**/renderer/**', 'react', 'antd'], message: 'shared/ imports nothing from other layers.' },
     ]),
   },
@@ -34,7 +34,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...restrict([
-        { group: ['**/db/**', '**/electron/**', 'node:*', 'better-sqlite3', 'electron'], message: 'The renderer reaches the core only through the API client (renderer/api.ts).' },
+        { group: ['**/db/**', '**/electron/**', 'node:*', 'better-sqlite3-multiple-ciphers', 'electron'], message: 'The renderer reaches the core only through the API client (renderer/api.ts).' },
       ]),
       // A page's today is the app's (useToday, from app.info), never the browser clock: `serve --today` fixes it for tests.
       'no-restricted-syntax': [

@@ -1,7 +1,8 @@
 // Backups: SQLite's online backup into a folder beside the database, rotated; checks of a
 // database file; restore that checks the backup first and keeps the current database.
-import { connect, connectToRead, writable, type Db } from './sqlite.js';
-import { closeSync, readSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { connect, connectToRead, keyOf, writable, type Db } from './sqlite.js';
+import { fileKind, keyForConnection, keyPragmas, keysFileFor } from './cipher.js';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -42,21 +43,49 @@ function fsyncFile(file: string): void {
 }
 
 /**
+ * Copies a register's key file to go with a copy of it (`<copy>.keys`), when it has one: an
+ * encrypted copy without it opens with nothing. Written beside and renamed, like the copy.
+ */
+export function carryKeyFile(registerFile: string, copyFile: string): void {
+  const from = keysFileFor(registerFile);
+  if (!existsSync(from)) return;
+  const to = keysFileFor(copyFile);
+  copyFileSync(from, `${to}.part`);
+  fsyncFile(`${to}.part`);
+  renameSync(`${to}.part`, to);
+}
+
+/** Removes a copy's key file along with it. */
+function removeWithKeyFile(file: string): void {
+  rmSync(file, { force: true });
+  rmSync(keysFileFor(file), { force: true });
+}
+
+/**
  * Online backup of an open database into `target` (written beside it first, then renamed, so a
- * crash never leaves a half-written file under the final name).
+ * crash never leaves a half-written file under the final name). An encrypted register's backup is
+ * encrypted with the same key and gets a copy of its key file.
  */
 export async function backupTo(db: Db, target: string, onProgress?: (fraction: number) => void): Promise<number> {
   mkdirSync(dirname(target), { recursive: true });
   const tmp = `${target}.part`;
   rmSync(tmp, { force: true });
-  await db.backup(tmp, {
-    progress: ({ totalPages, remainingPages }) => {
-      onProgress?.(totalPages ? 1 - remainingPages / totalPages : 1);
-      return 200;
-    },
-  });
+  const keyed = keyOf(db);
+  if (keyed) {
+    // SQLite's backup API cannot write a keyed target; VACUUM INTO from a keyed connection writes
+    // the copy encrypted with the same key. On a worker thread: it holds no event loop.
+    await vacuumIntoInWorker(keyed.file, keyed.key, tmp);
+    onProgress?.(1);
+  } else {
+    await db.backup(tmp, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress?.(totalPages ? 1 - remainingPages / totalPages : 1);
+        return 200;
+      },
+    });
+  }
   // The copy inherits WAL mode; a backup is a single self-contained file, so switch it to a rollback journal.
-  const copy = connect(tmp);
+  const copy = connect(tmp, { key: keyed?.key });
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -69,6 +98,7 @@ export async function backupTo(db: Db, target: string, onProgress?: (fraction: n
   } finally {
     await fh.close();
   }
+  if (keyed) carryKeyFile(keyed.file, target);
   renameSync(tmp, target);
   return statSync(target).size;
 }
@@ -127,7 +157,7 @@ export function rotateBackups(dir: string, now: string, policy: RotationPolicy =
   const all = listBackups(dir, register).filter((b) => b.reason !== 'damaged');
   const keep = backupsToKeep(all, now, policy);
   const gone = all.filter((b) => !keep.has(b.name));
-  for (const b of gone) rmSync(b.file, { force: true });
+  for (const b of gone) removeWithKeyFile(b.file);
   return gone.map((b) => b.name);
 }
 
@@ -182,12 +212,14 @@ export function checkDatabaseFile(file: string, opts: { quick?: boolean; content
 }
 
 // Plain CommonJS, evaluated in a worker thread: no TypeScript loader needed there, in source or bundled.
+// `pragmas` key the connection (db/cipher.ts) when the register is encrypted.
 const CHECK_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
 try {
   const db = new Database(workerData.file, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding });
   try {
+    for (const p of workerData.pragmas) db.pragma(p);
     parentPort.postMessage({ check: db.pragma('quick_check'), fk: db.pragma('foreign_key_check') });
   } finally {
     db.close();
@@ -198,7 +230,7 @@ try {
 
 /** Where better-sqlite3 is, for the worker (this module runs as ESM from source and as CommonJS bundled). */
 function sqliteModule(): string {
-  return createRequire(typeof __filename === 'string' ? __filename : import.meta.url).resolve('better-sqlite3');
+  return createRequire(typeof __filename === 'string' ? __filename : import.meta.url).resolve('better-sqlite3-multiple-ciphers');
 }
 
 /**
@@ -207,7 +239,14 @@ function sqliteModule(): string {
  * the problems found (none: all is well); `stop` ends it early (the host closing).
  */
 export function checkContentsInWorker(file: string): { done: Promise<string[]>; stop: () => void } {
-  const worker = new Worker(CHECK_WORKER, { eval: true, workerData: { file, module: sqliteModule(), nativeBinding: process.env.YANPAN_NATIVE_BINDING || undefined } });
+  let pragmas: string[];
+  try {
+    const key = keyForConnection(file);
+    pragmas = key ? keyPragmas(key) : [];
+  } catch (e) {
+    return { done: Promise.resolve([unreadable(e)]), stop: () => {} };
+  }
+  const worker = new Worker(CHECK_WORKER, { eval: true, workerData: { file, pragmas, module: sqliteModule(), nativeBinding: process.env.YANPAN_NATIVE_BINDING || undefined } });
   worker.unref();
   const done = new Promise<string[]>((resolve) => {
     worker.once('message', (m: { check?: Array<Record<string, string>>; fk?: Array<{ table: string; rowid: number; parent: string }>; error?: { message: string; code?: string } }) => {
@@ -221,8 +260,36 @@ export function checkContentsInWorker(file: string): { done: Promise<string[]>; 
   return { done, stop: () => void worker.terminate() };
 }
 
+const VACUUM_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+try {
+  const db = new Database(workerData.file, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding });
+  try {
+    for (const p of workerData.pragmas) db.pragma(p);
+    db.prepare('VACUUM INTO ?').run(workerData.target);
+    parentPort.postMessage({ done: true });
+  } finally {
+    db.close();
+  }
+} catch (e) {
+  parentPort.postMessage({ error: { message: String(e && e.message), code: e && e.code } });
+}`;
 
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+/** VACUUM INTO `target` from a keyed read-only connection on a worker thread: an encrypted copy. */
+function vacuumIntoInWorker(file: string, key: Buffer, target: string): Promise<void> {
+  const worker = new Worker(VACUUM_WORKER, { eval: true, workerData: { file, target, pragmas: keyPragmas(key), module: sqliteModule(), nativeBinding: process.env.YANPAN_NATIVE_BINDING || undefined } });
+  return new Promise<void>((resolve, reject) => {
+    worker.once('message', (m: { done?: boolean; error?: { message: string; code?: string } }) => {
+      if (m.error) reject(dbErrorInChinese(m.error, '备份') ?? new Error(m.error.message));
+      else resolve();
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', () => reject(new Error('备份线程意外退出')));
+  });
+}
+
 /** Tables every yanpan register has since the first schema version. */
 const REGISTER_TABLES = ['settings', 'domains', 'regions', 'risks', 'audit_log'];
 
@@ -234,14 +301,8 @@ export function restoreCandidateProblems(file: string): string[] {
   if (!existsSync(file)) return [`文件不存在：${file}`];
   const size = statSync(file).size;
   if (size === 0) return ['文件是空的（0 字节）'];
-  const head = Buffer.alloc(16);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, head, 0, 16, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (!head.equals(SQLITE_MAGIC)) return ['不是 SQLite 数据库文件'];
+  // Not a plain SQLite file: an encrypted register opens only with its key file beside it.
+  if (fileKind(file) === 'encrypted' && !existsSync(keysFileFor(file))) return ['不是 SQLite 数据库文件，也不是带密钥文件（.keys）的加密台账'];
   const check = checkDatabaseFile(file);
   if (!check.ok) return check.problems;
   if (!check.schemaVersion) return ['这是一个空的 SQLite 数据库，不是风险研判台的台账'];
@@ -286,6 +347,7 @@ export async function restoreDatabase(dbPath: string, from: string, now: string)
       savedCurrent = backupPath(dbPath, now, 'damaged');
       copyFileSync(dbPath, savedCurrent);
       if (existsSync(`${dbPath}-wal`)) copyFileSync(`${dbPath}-wal`, `${savedCurrent}-wal`);
+      carryKeyFile(dbPath, savedCurrent);
     }
   }
   const tmp = `${dbPath}.restoring`;
@@ -295,6 +357,11 @@ export async function restoreDatabase(dbPath: string, from: string, now: string)
   rmSync(`${dbPath}-wal`, { force: true });
   rmSync(`${dbPath}-shm`, { force: true });
   renameSync(tmp, dbPath);
+  // The backup's key file comes with it (the slots as they were then); a plain backup needs none.
+  // After the rename: a crash in between leaves a key file the plain file ignores, or the same
+  // register's key file, never an encrypted register without one.
+  if (existsSync(keysFileFor(from))) carryKeyFile(from, dbPath);
+  else rmSync(keysFileFor(dbPath), { force: true });
   return { savedCurrent };
 }
 

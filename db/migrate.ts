@@ -1,6 +1,6 @@
 // Schema migrations: numbered SQL files, one step each, each in its own transaction,
 // tracked by PRAGMA user_version. A database written by a newer app is refused untouched.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -12,10 +12,16 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Called before a migration runs on an existing database (backups hook in here). */
   beforeMigrate?: (db: Db, from: number, to: number) => void;
+  /**
+   * The register's key (db/keyring.ts unlockKey). A new file is created encrypted with it; a plain
+   * register still opens plain. Without it, an encrypted register opens only when its key was
+   * already unlocked in this process.
+   */
+  key?: Buffer;
 }
 
-function newConnection(file: string, readonly: boolean): Db {
-  return readonly ? connectToRead(file) : connect(file);
+function newConnection(file: string, readonly: boolean, key?: Buffer): Db {
+  return readonly ? connectToRead(file, key) : connect(file, { key });
 }
 
 /**
@@ -23,11 +29,11 @@ function newConnection(file: string, readonly: boolean): Db {
  * that closes last checkpoints the WAL into the main file and deletes it; a read-only one cannot,
  * so the version is read on a read-only connection before any read-write one exists.
  */
-function refuseNewer(file: string): void {
+function refuseNewer(file: string, key?: Buffer): void {
   if (file === ':memory:' || !existsSync(file) || statSync(file).size === 0) return;
   let probe: Db;
   try {
-    probe = newConnection(file, true);
+    probe = newConnection(file, true, key);
   } catch (e) {
     throw dbErrorInChinese(e, '打开数据库') ?? e;
   }
@@ -43,10 +49,10 @@ function refuseNewer(file: string): void {
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   const readonly = opts.readonly ?? false;
   if (file !== ':memory:' && !readonly) mkdirSync(dirname(file), { recursive: true });
-  refuseNewer(file);
+  refuseNewer(file, opts.key);
   let db: Db;
   try {
-    db = newConnection(file, readonly);
+    db = newConnection(file, readonly, opts.key);
   } catch (e) {
     throw dbErrorInChinese(e, '打开数据库') ?? e;
   }
@@ -61,8 +67,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     // 64 MB page cache instead of SQLite's 2 MB: a 100,000-risk register is ~1.2 GB, and with the
     // default a 10,000-row import spilled to the WAL mid-transaction and read its own pages back.
     db.pragma('cache_size = -65536');
-    // Temporary tables and sort spills stay in memory: no plain temporary file beside the register.
-    db.pragma('temp_store = MEMORY');
+    // temp_store = MEMORY is set on every connection (db/sqlite.ts): no plain temporary file.
     if (!readonly) {
       migrate(db, undefined, (from, to) => opts.beforeMigrate?.(db, from, to));
       seedDefaults(db);

@@ -2,7 +2,7 @@
 // Every sort has an index that delivers rows in order (migration 0002, docs/architecture.md);
 // a page is found as ids on that index (covering, so OFFSET skips index entries, not rows) and
 // only the page's rows are then read in full. Totals are cached per filter until the data changes.
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './open.js';
 import { RISK_SELECT, rowToRisk } from './risk-row.js';
 import type { Page, RiskFacets, RiskListInput, RiskRow, RiskSortKey } from '../shared/risks.js';

@@ -1,5 +1,5 @@
 // Settings and the editable lists (domains, regions).
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';

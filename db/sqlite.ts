@@ -1,10 +1,13 @@
 // Every SQLite connection the app opens is made here, so each one gets the same native build
 // (YANPAN_NATIVE_BINDING: the better-sqlite3 build for Electron's ABI, which scripts/start.mjs keeps
-// outside the package so the package's own build stays the one for Node) and the same rules.
-import Database from 'better-sqlite3';
+// outside the package so the package's own build stays the one for Node) and the same rules:
+// the register's key when it is encrypted (db/cipher.ts), and temporary tables and sort spills in
+// memory, so no plain temporary file is ever written beside it.
+import Database from 'better-sqlite3-multiple-ciphers';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { keyForConnection, keyPragmas, rememberKeyFor, wrongKeyError } from './cipher.js';
 
 // URI file names on, for `immutable=1` below. The addon reads this when it loads, which is at the
 // first connection, after every module body has run. Our paths never begin with "file:".
@@ -12,9 +15,47 @@ process.env.SQLITE_USE_URI ??= '1';
 
 export type Db = Database.Database;
 
-export function connect(file: string, o: { readonly?: boolean; fileMustExist?: boolean } = {}): Db {
+export interface ConnectOptions {
+  readonly?: boolean;
+  fileMustExist?: boolean;
+  /** The register's 256-bit key; without it, a key unlocked in this process for the file's register id (db/cipher.ts). */
+  key?: Buffer;
+  /** Read the file as immutable (a URI file name): see connectToRead. */
+  immutable?: boolean;
+}
+
+const connectionKeys = new WeakMap<Db, { key: Buffer; file: string }>();
+
+/** The key a connection was opened with and the file it names (undefined: a plain database). */
+export function keyOf(db: Db): { key: Buffer; file: string } | undefined {
+  return connectionKeys.get(db);
+}
+
+export function connect(file: string, o: ConnectOptions = {}): Db {
   const readonly = o.readonly ?? false;
-  return new Database(file, { readonly, fileMustExist: o.fileMustExist ?? readonly, nativeBinding: process.env.YANPAN_NATIVE_BINDING || undefined });
+  const key = keyForConnection(file, o.key);
+  const name = o.immutable ? `file:${pathToFileURL(file).pathname}?immutable=1` : file;
+  const db = new Database(name, { readonly, fileMustExist: o.fileMustExist ?? readonly, nativeBinding: process.env.YANPAN_NATIVE_BINDING || undefined });
+  try {
+    if (key) {
+      for (const p of keyPragmas(key)) db.pragma(p);
+      try {
+        // The key is only tried at the first read: a wrong one reads as "file is not a database".
+        db.pragma('schema_version');
+      } catch (e) {
+        if ((e as { code?: string }).code === 'SQLITE_NOTADB') throw wrongKeyError(file);
+        throw e;
+      }
+      connectionKeys.set(db, { key, file });
+      // A key handed in (after a log-in) also opens the register's backups and checks from now on.
+      if (o.key) rememberKeyFor(file, key);
+    }
+    db.pragma('temp_store = MEMORY');
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return db;
 }
 
 /** True when this process may write the path (a file, or a folder to create files in). */
@@ -39,10 +80,10 @@ export function registerWritable(file: string): boolean {
  * here can write beside it). With a -wal present the error stands, since skipping it would show
  * old data.
  */
-export function connectToRead(file: string): Db {
+export function connectToRead(file: string, key?: Buffer): Db {
   let db: Db | null = null;
   try {
-    db = connect(file, { readonly: true });
+    db = connect(file, { readonly: true, key });
     // SQLite opens lazily: the missing index shows at the first read.
     db.pragma('schema_version');
     return db;
@@ -51,6 +92,6 @@ export function connectToRead(file: string): Db {
     const code = String((e as { code?: unknown }).code ?? '');
     const cannotIndex = code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN');
     if (!cannotIndex || writable(dirname(file)) || existsSync(`${file}-wal`) || !existsSync(file)) throw e;
-    return connect(`file:${pathToFileURL(file).pathname}?immutable=1`, { readonly: true });
+    return connect(file, { readonly: true, immutable: true, key });
   }
 }

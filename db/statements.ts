@@ -1,7 +1,7 @@
 // Prepared statements kept per connection. better-sqlite3 compiles the SQL on every prepare()
 // (tens of µs), which dominated per-row bulk writes (an audit row per imported risk).
 // Only for run()/get()/all(): a statement being iterated cannot be shared.
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './open.js';
 
 const caches = new WeakMap<Db, Map<string, Statement>>();

@@ -19,3 +19,16 @@ export function importPauseHook(env: NodeJS.ProcessEnv = process.env): (() => vo
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
   };
 }
+
+export const ENCRYPT_PAUSE_ENV = 'YANPAN_TEST_PAUSE_ENCRYPT';
+
+/**
+ * YANPAN_TEST_PAUSE_ENCRYPT=1: the one-time encryption of a plain register (db/encryptRegister.ts)
+ * stops after the encrypted copy and its key file are written and before the copy replaces the
+ * register, prints YANPAN_TEST_PAUSED and blocks up to 60 s, so a test can kill it there.
+ */
+export function encryptPause(env: NodeJS.ProcessEnv = process.env): void {
+  if (env[ENCRYPT_PAUSE_ENV] !== '1') return;
+  writeSync(2, IMPORT_PAUSED_LINE + '\n');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+}

@@ -4,10 +4,11 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openDatabase, type Db } from '../db/open.js';
+import { keyForConnection, rememberKeyFor } from '../db/cipher.js';
 import { acquireWriterLock, RegisterBusyError } from '../db/writerLock.js';
 import { dbErrorInChinese } from '../db/sqliteErrors.js';
 import { registerWritable } from '../db/sqlite.js';
-import { backupDatabase, backupPath, changedSinceLastBackup, checkContentsInWorker, checkDatabaseFile, latestGoodBackup } from '../db/backups.js';
+import { backupDatabase, backupPath, carryKeyFile, changedSinceLastBackup, checkContentsInWorker, checkDatabaseFile, latestGoodBackup } from '../db/backups.js';
 import { AppError } from '../shared/errors.js';
 import { BACKUP_REASONS, type BackupEntry } from '../shared/backups.js';
 import { createDispatcher, type Dispatch } from './api/dispatcher.js';
@@ -68,6 +69,11 @@ export interface CoreOptions {
    * process writes) and open read-write. 'read': a read-only connection, no lock, no migration.
    */
   access?: 'write' | 'read';
+  /**
+   * The register's key (db/keyring.ts unlockKey) for an encrypted register, or a new one to be
+   * created encrypted. Optional: a plain register opens as before (db/cipher.ts).
+   */
+  key?: Buffer;
 }
 
 /** App hosts stream large files to the page; the command line writes them itself. */
@@ -105,6 +111,10 @@ export function openCore(o: CoreOptions): Core {
 
 function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
   const memory = o.dbPath === ':memory:';
+  // The check below and every later connection (backups, workers) find the key by the register's id.
+  if (o.key) rememberKeyFor(o.dbPath, o.key);
+  // An encrypted register without its key (or its key file) is refused as such, not taken for damaged.
+  if (!memory) keyForConnection(o.dbPath, o.key);
   let deferCheck = false;
   if (!memory && existsSync(o.dbPath) && statSync(o.dbPath).size > 0) {
     deferCheck = !!o.checkAfterStart && access === 'write' && statSync(o.dbPath).size > (o.checkBeforeOpenMaxBytes ?? CHECK_BEFORE_OPEN_MAX_BYTES);
@@ -120,6 +130,7 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
   const log = o.log ?? ((msg: string, err?: unknown) => console.error(msg, err));
   const db = openDatabase(o.dbPath, {
     readonly: access === 'read',
+    key: o.key,
     // A migration rewrites the schema: keep a copy of the file as it was, byte for byte.
     beforeMigrate: (mdb, from) => {
       if (from > 0) backupBeforeMigrate(mdb, o.dbPath, now(), log);
@@ -206,6 +217,7 @@ function backupBeforeMigrate(db: Db, dbPath: string, now: string, log: (msg: str
   try {
     mkdirSync(dirname(file), { recursive: true });
     db.prepare('VACUUM INTO ?').run(file);
+    carryKeyFile(dbPath, file);
   } catch (e) {
     // Refuse to migrate without a backup: the old schema must stay recoverable.
     log('[backup] before migration failed', e);

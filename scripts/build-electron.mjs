@@ -16,7 +16,7 @@ export async function buildElectron() {
     entryPoints: [join(root, 'electron', 'main.ts')],
     outfile: join(out, 'main.cjs'),
     // Native and Electron modules stay require()d at run time (asarUnpack keeps the .node files out of asar).
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers'],
     // db/migrate.ts reads import.meta.url only when YANPAN_MIGRATIONS is unset; give CJS a value anyway.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

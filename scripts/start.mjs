@@ -2,7 +2,8 @@
 // npm start: the desktop app where the Electron runtime exists or can be fetched; otherwise one
 // line saying so, then the web host (same core, same UI) on 127.0.0.1.
 //
-// Native module per ABI: better-sqlite3 is compiled for Node by npm install and is never touched
+// Native module per ABI: better-sqlite3-multiple-ciphers (better-sqlite3 with SQLite3 Multiple
+// Ciphers, for the encrypted register) is compiled for Node by npm install and is never touched
 // here. For Electron a second build is made once per Electron ABI in a copy of the package under
 // node_modules/.yanpan-native/<abi>/ and handed to the app via YANPAN_NATIVE_BINDING (db/open.ts),
 // so `npm test` on Node keeps working after `npm start` (and switching back and forth costs nothing).
@@ -16,6 +17,7 @@ const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const electronDir = join(root, 'node_modules', 'electron');
 const say = (s) => process.stdout.write(s + '\n');
+const NATIVE_PKG = 'better-sqlite3-multiple-ciphers';
 
 function electronBinary() {
   const pathFile = join(electronDir, 'path.txt');
@@ -41,13 +43,16 @@ function electronVersion() {
 /** better_sqlite3.node for Electron's ABI, built once into node_modules/.yanpan-native/<abi>/. */
 function nativeForElectron() {
   const abi = readFileSync(join(electronDir, 'abi_version'), 'utf8').trim();
-  const dir = join(root, 'node_modules', '.yanpan-native', `${abi}-${process.platform}-${process.arch}`);
+  // The package and its version in the folder name: a build of another SQLite package (plain
+  // better-sqlite3 before the register was encrypted) or version is never picked up.
+  const version = JSON.parse(readFileSync(join(root, 'node_modules', NATIVE_PKG, 'package.json'), 'utf8')).version;
+  const dir = join(root, 'node_modules', '.yanpan-native', `${abi}-${process.platform}-${process.arch}-mc${version}`);
   const binding = join(dir, 'better_sqlite3.node');
   if (existsSync(binding)) return binding;
-  say(`正在为 Electron（ABI ${abi}）编译 better-sqlite3（仅首次，约 1–2 分钟）…`);
+  say(`正在为 Electron（ABI ${abi}）编译 SQLite 模块（仅首次，约 1–2 分钟）…`);
   const src = join(dir, 'src');
   rmSync(src, { recursive: true, force: true });
-  cpSync(join(root, 'node_modules', 'better-sqlite3'), src, { recursive: true, filter: (p) => !p.includes(`${join('better-sqlite3', 'build')}`) });
+  cpSync(join(root, 'node_modules', NATIVE_PKG), src, { recursive: true, filter: (p) => !p.includes(`${join(NATIVE_PKG, 'build')}`) });
   const gyp = process.env.npm_config_node_gyp ?? createRequire(import.meta.url).resolve('node-gyp/bin/node-gyp.js');
   const r = spawnSync(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion()}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'], { cwd: src, stdio: 'inherit' });
   if (r.status !== 0) return null;
@@ -75,7 +80,7 @@ if (web) startWeb('按 --web 要求，');
 else if (!bin) startWeb('未找到 Electron 运行时，本机也无法下载；');
 else {
   const binding = nativeForElectron();
-  if (!binding) startWeb('无法为 Electron 编译 better-sqlite3（需要联网下载 Electron 头文件与编译工具）；');
+  if (!binding) startWeb('无法为 Electron 编译 SQLite 模块（需要联网下载 Electron 头文件与编译工具）；');
   else {
     const { buildElectron } = await import('./build-electron.mjs');
     await buildElectron();

@@ -18,12 +18,14 @@ import { gradingSuite } from './grading.js';
 import { importsSuite } from './imports.js';
 import { rendererSuite } from './renderer.js';
 import { benchRegister } from './register-cache.js';
+import { encryptionSuite } from './encryption.js';
 
 export const QUICK_CEILING = 3;
 export const QUICK_MIN_RAW_MS = 2;
 export const QUICK_RISKS = 20_000;
 
-const SUITES: BenchSuite[] = [registerSuite, gradingSuite, meetingsSuite, importsSuite, briefsSuite, rendererSuite];
+// encryption last: it encrypts a copy of the register as the other suites left it.
+const SUITES: BenchSuite[] = [registerSuite, gradingSuite, meetingsSuite, importsSuite, briefsSuite, rendererSuite, encryptionSuite];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -3,7 +3,7 @@
 // neither switch the item behind nor wipe the typed text; → in a number field stays in the field;
 // Ctrl+Enter in the dialog saves the dialog (not the item behind); Esc closes it; the timer never
 // shows a negative time; outside a field → moves on and marks the item 已议.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { test, expect } from './fixtures.js';
 
 test.use({ actionTimeout: 20_000 });

@@ -6,7 +6,7 @@
 // ids; nothing typed in the runner is lost; the runner's controls fit at 1366×768 and 1024×768.
 // Every user action goes through act(), so the job is counted (goal ≤ 25).
 import { execFileSync } from 'node:child_process';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { test, expect, type AppServer } from './fixtures.js';
 import type { Locator, Page } from '@playwright/test';
 

@@ -1,7 +1,7 @@
 // Assessments, the risk cache, the 0002 migration, rule-set versions and the weekly snapshot,
 // on real SQLite files through the dispatcher.
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../db/migrate.js';
 import { openDatabase } from '../../db/open.js';

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { tempDir } from './helpers.js';
 import { DEFAULT_DOMAINS, DEFAULT_REGIONS } from '../../shared/labels.js';
 import { IMPORT_PAUSE_ENV, IMPORT_PAUSED_LINE } from '../../db/testPause.js';

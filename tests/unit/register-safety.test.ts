@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { tempDir } from './helpers.js';
 import { openCore } from '../../electron/core.js';
 import { RegisterBusyError } from '../../db/writerLock.js';
@@ -181,7 +181,7 @@ describe('opening changes nothing it need not', () => {
     const db = join(dir, 'future.db');
     expect(yanpan('demo', '--db', db, '--risks', '3', '--as-of', '2026-11-23').code).toBe(0);
     // A newer program wrote into the WAL and was killed before any checkpoint.
-    const script = `const D = require(${JSON.stringify(require.resolve('better-sqlite3'))}); const d = new D(${JSON.stringify(db)});
+    const script = `const D = require(${JSON.stringify(require.resolve('better-sqlite3-multiple-ciphers'))}); const d = new D(${JSON.stringify(db)});
       d.pragma('wal_autocheckpoint = 0'); d.exec("UPDATE risks SET title = title || '（新版）'"); d.pragma('user_version = 999'); process.kill(process.pid, 'SIGKILL');`;
     spawnSync(process.execPath, ['-e', script]);
     expect(existsSync(`${db}-wal`)).toBe(true);
@@ -200,7 +200,7 @@ describe('opening changes nothing it need not', () => {
     const db = join(dir, 'yanpan.db');
     expect(yanpan('demo', '--db', db, '--risks', '4', '--as-of', '2026-11-23').code).toBe(0);
     // Another program (not yanpan) holds a write transaction on the register itself.
-    const holder = spawn(process.execPath, ['-e', `const D = require(${JSON.stringify(require.resolve('better-sqlite3'))}); const d = new D(${JSON.stringify(db)});
+    const holder = spawn(process.execPath, ['-e', `const D = require(${JSON.stringify(require.resolve('better-sqlite3-multiple-ciphers'))}); const d = new D(${JSON.stringify(db)});
       d.exec('BEGIN IMMEDIATE'); d.exec("UPDATE settings SET value = value WHERE key = 'cityName'"); console.log('held'); setTimeout(() => {}, 60000);`]);
     children.push(holder);
     return new Promise<void>((done, failed) => {

@@ -1,7 +1,7 @@
 // 责任单位 list (issue 13): migration 0006 turns free-text names into entries (identical names once),
 // keeps meetings and their children through the table rebuild; the triggers keep ids in step;
 // rename keeps the former name and the rows follow; merge moves everything; resolve maps names.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../db/migrate.js';
