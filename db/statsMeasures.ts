@@ -100,11 +100,6 @@ export function tallyRisks(db: Db, m: RiskMeasure, defs: StatsDefinitions, span:
   return t;
 }
 
-/** 包案: of the risks with a 包案领导, how many a measure counts. */
-export function tallyPackaged(db: Db, m: RiskMeasure, defs: StatsDefinitions, span: Span): number {
-  return tallyRisks(db, m, defs, span).packaged;
-}
-
 export function tallyMeetings(db: Db, span: Span): Record<string, number> {
   const rows = db.prepare(`SELECT type, COUNT(*) FROM (${MEETINGS_SQL}) GROUP BY type`).raw().all(bind(span)) as Array<[string, number]>;
   return Object.fromEntries(rows);
@@ -132,11 +127,15 @@ export function measureIds(db: Db, m: Exclude<Measure, 'issued' | 'done' | 'due'
   const cond: string[] = [];
   const p: Record<string, unknown> = bind(span);
   if (m === 'consent') cond.push('flag');
-  if (f.domainId !== undefined) (cond.push('domain_id = @domainId'), (p.domainId = f.domainId));
-  if (f.regionId !== undefined) (cond.push('region_id = @regionId'), (p.regionId = f.regionId));
-  if (f.level !== undefined) (cond.push(f.level === 0 ? 'level IS NULL' : 'level = @level'), f.level && (p.level = f.level));
-  if (f.packaged !== undefined) cond.push(f.packaged ? 'pkg' : 'NOT pkg');
-  if (f.meetingType !== undefined) (cond.push('type = @type'), (p.type = f.meetingType));
+  const add = (sql: string, key?: string, value?: unknown) => {
+    cond.push(sql);
+    if (key) p[key] = value;
+  };
+  if (f.domainId !== undefined) add('domain_id = @domainId', 'domainId', f.domainId);
+  if (f.regionId !== undefined) add('region_id = @regionId', 'regionId', f.regionId);
+  if (f.level !== undefined) add(f.level === 0 ? 'level IS NULL' : 'level = @level', f.level ? 'level' : undefined, f.level);
+  if (f.packaged !== undefined) add(f.packaged ? 'pkg' : 'NOT pkg');
+  if (f.meetingType !== undefined) add('type = @type', 'type', f.meetingType);
   const sql = `FROM (${base}) WHERE ${cond.length ? cond.join(' AND ') : '1'}`;
   const total = db.prepare(`SELECT COUNT(*) ${sql}`).pluck().get(p) as number;
   const ids = db.prepare(`SELECT id ${sql} ORDER BY id LIMIT @limit OFFSET @offset`).pluck().all({ ...p, limit, offset }) as number[];
