@@ -71,3 +71,8 @@ export function frozenRecordIds(db: Db, reportId: number, m: Measure, f: DrillFi
   const ids = rows.map((r) => r[0] as number).sort((a, b) => a - b);
   return { ids: ids.slice(offset, offset + limit), total: ids.length };
 }
+
+export function listReports(db: Db): Array<{ id: number; kind: 'year' | 'quarter'; from: string; to: string; issuedAt: string; issuedBy: string }> {
+  const rows = db.prepare('SELECT id, kind, period, issued_at AS issuedAt, issued_by AS issuedBy FROM stats_reports ORDER BY period DESC').all() as Array<{ id: number; kind: 'year' | 'quarter'; period: string; issuedAt: string; issuedBy: string }>;
+  return rows.map(({ period, ...r }) => ({ ...r, from: period.slice(0, 10), to: period.slice(11) }));
+}

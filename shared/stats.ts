@@ -109,6 +109,8 @@ export const MEASURE_INFO: Record<Measure | 'resolveRate' | 'controlRate' | 'pac
   avgDays: { name: '平均办结天数', def: '期间内办结事项从交办日期到办结日期的平均自然日数' },
 };
 
+export const STATS_TABLE_KEYS = ['overview', 'rates', 'domain', 'region', 'level', 'units', 'manual'] as const;
+
 /** Figures typed in from the petition information system (never computed here). */
 export const MANUAL_MEASURES = ['及时受理率', '按期答复率', '参评率', '满意率'] as const;
 
