@@ -23,10 +23,18 @@ export interface StatsTable {
   chartColumn?: number;
 }
 
-const COMPARE = ['本期', '上期', '去年同期'] as const;
-
+/** The periods beside each other: 本期, 上期, 去年同期 — for a year the period before is last year, shown once. */
 function periods(s: StatsSummary): PeriodFigures[] {
-  return [s.current, s.previous, s.lastYear].filter((p): p is PeriodFigures => p !== null);
+  const same = s.previous && s.lastYear && s.previous.period.from === s.lastYear.period.from && s.previous.period.to === s.lastYear.period.to;
+  return [s.current, same ? null : s.previous, s.lastYear].filter((p): p is PeriodFigures => p !== null);
+}
+function compareLabels(s: StatsSummary): string[] {
+  const ps = periods(s);
+  return ps.map((p, i) => (i === 0 ? '本期' : p === s.previous ? '上期' : '去年同期'));
+}
+/** Which of 本期 (0), 上期 (1), 去年同期 (2) the i-th shown period is. */
+function whichOf(s: StatsSummary, p: PeriodFigures): 0 | 1 | 2 {
+  return p === s.current ? 0 : p === s.previous ? 1 : 2;
 }
 
 const label = (v: string): StatsCell => ({ v });
@@ -35,12 +43,12 @@ const pct = (r: Rate): StatsCell => ({ v: r.value, pct: true });
 
 function overview(s: StatsSummary): StatsTable {
   const ps = periods(s);
-  const row = (name: string, get: (p: PeriodFigures) => number, measure?: Measure, filter: DrillFilter = {}) => [label(name), ...ps.map((p, i) => num(get(p), measure, filter, i as 0 | 1 | 2))];
+  const row = (name: string, get: (p: PeriodFigures) => number, measure?: Measure, filter: DrillFilter = {}) => [label(name), ...ps.map((p) => num(get(p), measure, filter, whichOf(s, p)))];
   const risk = (m: keyof PeriodFigures['risks']) => row(MEASURE_INFO[m].name, (p) => p.risks[m].total, m);
   return {
     key: 'overview',
     title: '总体情况',
-    columns: ['项目', ...COMPARE.slice(0, ps.length)],
+    columns: ['项目', ...compareLabels(s)],
     rows: [
       row('召开研判会（次）', (p) => p.meetings.total, 'meetings'),
       ...MEETING_TYPES.map((t) => row(`　其中${t}`, (p) => p.meetings.byType[t] ?? 0, 'meetings', { meetingType: t })),
@@ -65,7 +73,7 @@ function rates(s: StatsSummary): StatsTable {
   return {
     key: 'rates',
     title: '化解率、在控率、包案化解率、按期办结率',
-    columns: ['指标', ...COMPARE.slice(0, ps.length).map((c) => `${c}（%）`), '本期分子', '本期分母'],
+    columns: ['指标', ...compareLabels(s).map((c) => `${c}（%）`), '本期分子', '本期分母'],
     rows: keys.map((k) => [label(MEASURE_INFO[k].name), ...ps.map((p) => pct(p.rates[k])), { v: s.current.rates[k].num }, { v: s.current.rates[k].den }]),
   };
 }
