@@ -26,44 +26,50 @@ export interface RiskWhere {
 }
 const NO_WHERE: RiskWhere = { sql: '1', params: [] };
 
-/** The risk's state at the end of @to (every risk that had entered by then has exactly one such row). */
-const AT_END = 'JOIN risk_history e ON e.risk_id = r.id AND e.on_date <= @to AND (e.until IS NULL OR e.until > @to)';
-const RISK_KEYS = (level: string, flag: string) => `r.id AS id, r.domain_id AS domain_id, r.region_id AS region_id, ${level} AS level, (r.package_leader <> '') AS pkg, ${flag} AS flag`;
+// A history row carries its risk's domain, county and 包案; the risk itself is joined only for the
+// 专报's register filter (a RiskWhere on r).
+const KEYS = (h: string, flag: string) => `${h}.risk_id AS id, ${h}.domain_id AS domain_id, ${h}.region_id AS region_id, ${h}.level AS level, ${h}.packaged AS pkg, ${flag} AS flag`;
+const JOIN_R = (h: string, join: boolean) => (join ? `JOIN risks r ON r.id = ${h}.risk_id` : '');
 
-function openOn(day: '@start' | '@to', flag: string): string {
-  return `SELECT ${RISK_KEYS('h.level', flag)} FROM risk_history h JOIN risks r ON r.id = h.risk_id
+function openOn(day: '@start' | '@to', flag: string, join: boolean): string {
+  return `SELECT ${KEYS('h', flag)} FROM risk_history h ${JOIN_R('h', join)}
     WHERE h.on_date <= ${day} AND (h.until IS NULL OR h.until > ${day}) AND h.status NOT IN ${CLOSED_STATUSES_SQL}`;
 }
-function changedIn(cond: string): string {
-  return `SELECT ${RISK_KEYS('e.level', '0')} FROM risks r ${AT_END}
-    WHERE r.id IN (SELECT h.risk_id FROM risk_history h WHERE h.on_date BETWEEN @from AND @to AND ${cond})`;
+/** Risks with a change in the period, each once, with its state at the end of @to. */
+function changedIn(cond: string, join: boolean): string {
+  return `SELECT ${KEYS('e', '0')} FROM risk_history e ${JOIN_R('e', join)}
+    WHERE e.on_date <= @to AND (e.until IS NULL OR e.until > @to)
+      AND e.risk_id IN (SELECT h.risk_id FROM risk_history h WHERE h.on_date BETWEEN @from AND @to AND ${cond})`;
 }
 
 /** The rows of a risk measure: id, domain_id, region_id, level (at the period's end; at its start for 期初在册), pkg, flag. */
-export function riskMeasureSql(m: RiskMeasure, defs: StatsDefinitions): string {
+export function riskMeasureSql(m: RiskMeasure, defs: StatsDefinitions, join = false): string {
   const resolved = sqlInList(defs.resolvedStatuses);
   switch (m) {
     case 'openStart':
-      return openOn('@start', '0');
+      return openOn('@start', '0', join);
     case 'openEnd':
-      return openOn('@to', `(h.status IN ${sqlInList(defs.controlledStatuses)})`);
+      return openOn('@to', `(h.status IN ${sqlInList(defs.controlledStatuses)})`, join);
     case 'entered':
-      return changedIn(ENTERED_SQL);
+      return changedIn(ENTERED_SQL, join);
     case 'raised':
-      return changedIn(RAISED_SQL);
+      return changedIn(RAISED_SQL, join);
     case 'lowered':
-      return changedIn(LOWERED_SQL);
+      return changedIn(LOWERED_SQL, join);
     case 'closed':
-      return changedIn(BECAME_CLOSED_SQL);
+      return changedIn(BECAME_CLOSED_SQL, join);
     case 'resolved':
-      return changedIn(`h.status IN ${resolved} AND h.prev_status IS NOT NULL AND h.prev_status NOT IN ${resolved}`);
+      return changedIn(`h.status IN ${resolved} AND h.prev_status IS NOT NULL AND h.prev_status NOT IN ${resolved}`, join);
     case 'rebounded':
-      return changedIn(REBOUNDED_SQL);
+      return changedIn(REBOUNDED_SQL, join);
     case 'assessedRisks':
-      return `SELECT ${RISK_KEYS('e.level', '0')} FROM risks r ${AT_END}
-        WHERE r.id IN (SELECT a.risk_id FROM assessments a JOIN meetings m ON m.id = a.meeting_id WHERE m.date BETWEEN @from AND @to AND m.state IN ${HELD_SQL})`;
+      return `SELECT ${KEYS('e', '0')} FROM risk_history e ${JOIN_R('e', join)}
+        WHERE e.on_date <= @to AND (e.until IS NULL OR e.until > @to)
+          AND e.risk_id IN (SELECT a.risk_id FROM assessments a WHERE a.meeting_id IN (${HELD_IDS}))`;
   }
 }
+
+const HELD_IDS = `SELECT m.id FROM meetings m WHERE m.date BETWEEN @from AND @to AND m.state IN ${HELD_SQL}`;
 
 /** Meetings held: id, type. */
 export const MEETINGS_SQL = `SELECT m.id AS id, m.type AS type FROM meetings m WHERE m.date BETWEEN @from AND @to AND m.state IN ${HELD_SQL}`;
@@ -86,7 +92,7 @@ export interface RiskTally {
 
 /** One grouped pass over a risk measure: the figure and every breakdown. */
 export function tallyRisks(db: Db, m: RiskMeasure, defs: StatsDefinitions, span: Span, where: RiskWhere = NO_WHERE): RiskTally {
-  const sql = `SELECT domain_id, region_id, level, pkg, flag, COUNT(*) AS n FROM (${riskMeasureSql(m, defs)} AND ${where.sql}) GROUP BY 1, 2, 3, 4, 5`;
+  const sql = `SELECT domain_id, region_id, level, pkg, flag, COUNT(*) AS n FROM (${riskMeasureSql(m, defs, where !== NO_WHERE)} AND ${where.sql}) GROUP BY 1, 2, 3, 4, 5`;
   const rows = db.prepare(sql).raw().all(bind(span), ...where.params) as Array<[number, number, number | null, number, number, number]>;
   const t: RiskTally = { total: 0, byDomain: {}, byRegion: {}, byLevel: [0, 0, 0, 0, 0], packaged: 0, flagged: 0 };
   for (const [d, g, lv, pkg, flag, n] of rows) {
@@ -108,17 +114,17 @@ export function tallyMeetings(db: Db, span: Span): Record<string, number> {
 export interface AssessmentTally {
   total: number;
   consent: number;
-  byDomain: Record<number, number>;
 }
+/** 研判记录 of held meetings and, of them, consent-list confirmations: counted from the meetings' own indexes. */
 export function tallyAssessments(db: Db, span: Span): AssessmentTally {
-  const rows = db.prepare(`SELECT domain_id, flag, COUNT(*) FROM (${ASSESSMENTS_SQL}) GROUP BY 1, 2`).raw().all(bind(span)) as Array<[number, number, number]>;
-  const t: AssessmentTally = { total: 0, consent: 0, byDomain: {} };
-  for (const [d, flag, n] of rows) {
-    t.total += n;
-    if (flag) t.consent += n;
-    t.byDomain[d] = (t.byDomain[d] ?? 0) + n;
-  }
-  return t;
+  const p = bind(span);
+  const total = db.prepare(`SELECT COUNT(*) FROM assessments a WHERE a.meeting_id IN (${HELD_IDS})`).pluck().get(p) as number;
+  const consent = db
+    .prepare(`SELECT COUNT(*) FROM agenda_proposals p JOIN assessments a ON a.risk_id = p.risk_id AND a.meeting_id = p.meeting_id
+      WHERE p.meeting_id IN (${HELD_IDS}) AND p.list = 'consent' AND NOT ${ON_AGENDA}`)
+    .pluck()
+    .get(p) as number;
+  return { total, consent };
 }
 
 /** The drill-down of a risk, meeting or assessment measure: the same query, narrowed, paged by id. */

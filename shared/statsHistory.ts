@@ -12,7 +12,8 @@
 //   audit row's instant in Asia/Shanghai;
 // - its level: every assessment (研判记录) by 研判日期, in the order latestAssessment reads them;
 //   one dated before the entry counts from the entry day. Before the first one the level is NULL.
-// Deleted risks have no history (statistics, like the register, leave them out).
+// Deleted risks have no history (statistics, like the register, leave them out). Each row also carries
+// the risk's current domain, county and whether it has a 包案领导, so counts by them read the history alone.
 import { CLOSED_STATUSES_SQL } from './risks.js';
 
 /** Shanghai calendar day of an ISO UTC instant, in SQL. */
@@ -23,9 +24,9 @@ export function riskHistoryFillSql(where: string): string {
   // A row whose instant cannot be read (hand-made data) counts from its 首次发现日期, else from the start.
   const created = `COALESCE(${shanghaiDaySql('r.created_at')}, r.first_found, '1970-01-01')`;
   const statusChanged = "a.entity = 'risk' AND a.action = 'update' AND json_extract(a.after, '$.status') IS NOT NULL";
-  return `INSERT INTO risk_history (risk_id, on_date, until, status, level, prev_status, prev_level)
+  return `INSERT INTO risk_history (risk_id, on_date, until, status, level, prev_status, prev_level, domain_id, region_id, packaged)
 WITH entry AS (
-  SELECT r.id AS risk_id, r.status AS cur_status,
+  SELECT r.id AS risk_id, r.status AS cur_status, r.domain_id, r.region_id, (r.package_leader <> '') AS packaged,
     CASE WHEN r.first_found IS NOT NULL AND r.first_found < ${created} THEN r.first_found ELSE ${created} END AS d
   FROM risks r WHERE r.deleted_at IS NULL AND (${where})
 ),
@@ -60,7 +61,8 @@ daily AS (
   FROM filled WHERE nth_from_last = 1 WINDOW p AS (PARTITION BY risk_id ORDER BY d)
 ),
 kept AS (SELECT * FROM daily WHERE rn = 1 OR status IS NOT ps OR level IS NOT pl)
-SELECT risk_id, d, LEAD(d) OVER (PARTITION BY risk_id ORDER BY d), status, level, ps, pl FROM kept`;
+SELECT k.risk_id, k.d, LEAD(k.d) OVER (PARTITION BY k.risk_id ORDER BY k.d), k.status, k.level, k.ps, k.pl, e.domain_id, e.region_id, e.packaged
+FROM kept k JOIN entry e ON e.risk_id = k.risk_id`;
 }
 
 /** A history row h that is a change into a closed status (销号, in the 专报's sense: 已销号 or 转司法终结). */

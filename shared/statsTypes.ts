@@ -42,7 +42,7 @@ export interface PeriodFigures {
   from: IsoDate;
   to: IsoDate;
   meetings: { total: number; byType: Record<string, number> };
-  assessments: { total: number; consent: number; byDomain: Record<number, number> };
+  assessments: { total: number; consent: number };
   risks: Record<RiskMeasure, Tally>;
   rates: { resolveRate: Rate; controlRate: Rate; packageRate: Rate; onTimeRate: Rate };
   units: UnitFigures[];

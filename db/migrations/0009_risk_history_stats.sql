@@ -10,13 +10,18 @@ CREATE TABLE risk_history (
   status      TEXT NOT NULL,
   level       INTEGER,         -- 1 重大 … 4 低; NULL = not yet graded
   prev_status TEXT,            -- the state before (NULL on the first row: the day it entered the register)
-  prev_level  INTEGER
+  prev_level  INTEGER,
+  -- The risk's current domain, county and whether it has a 包案领导 (rewritten with the risk's history
+  -- on every change of the risk), so the counts by them read this table alone.
+  domain_id   INTEGER NOT NULL,
+  region_id   INTEGER NOT NULL,
+  packaged    INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX risk_history_by_risk ON risk_history(risk_id, on_date);
 -- Changes in a period: a range scan by day, covering what the counts read.
 CREATE INDEX risk_history_by_day ON risk_history(on_date, risk_id, status, level, prev_status, prev_level);
 -- The register on a day: rows that started by then and had not ended.
-CREATE INDEX risk_history_by_until ON risk_history(until, on_date, risk_id, status, level);
+CREATE INDEX risk_history_by_until ON risk_history(until, on_date, status, level, domain_id, region_id, packaged, risk_id);
 
 {{RISK_HISTORY_FILL}};
 

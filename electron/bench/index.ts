@@ -17,13 +17,14 @@ import { meetingsSuite } from './meetings.js';
 import { gradingSuite } from './grading.js';
 import { importsSuite } from './imports.js';
 import { rendererSuite } from './renderer.js';
+import { statsSuite } from './stats.js';
 import { benchRegister } from './register-cache.js';
 
 export const QUICK_CEILING = 3;
 export const QUICK_MIN_RAW_MS = 2;
 export const QUICK_RISKS = 20_000;
 
-const SUITES: BenchSuite[] = [registerSuite, gradingSuite, meetingsSuite, importsSuite, briefsSuite, rendererSuite];
+const SUITES: BenchSuite[] = [registerSuite, gradingSuite, meetingsSuite, importsSuite, briefsSuite, rendererSuite, statsSuite];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
