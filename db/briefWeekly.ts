@@ -93,7 +93,7 @@ export function topKeyRisks(db: Db, filter: RiskListInput, to: string, asOf: str
        ORDER BY r.level, CASE k.kind WHEN 'rose' THEN 0 WHEN 'appeared' THEN 1 WHEN 'fell' THEN 2 ELSE 3 END,
          (r.deadline IS NOT NULL AND r.deadline < ?) DESC, r.code LIMIT ?`,
     )
-    .all(weekStart(to), asOf, ...w.params, limit) as Array<{ id: number; kind: string | null; prev_level: number | null }>;
+    .all(weekStart(to), ...w.params, asOf, limit) as Array<{ id: number; kind: string | null; prev_level: number | null }>;
   const rows = rowsByIds(db, picked.map((p) => p.id));
   return {
     total,

@@ -6,7 +6,7 @@ import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
 import { getListNames } from './settings.js';
 import { AppError } from '../shared/errors.js';
-import { DEFAULT_STATS_DEFINITIONS, RISK_MEASURES, previousPeriod, recordKindOf, samePeriodLastYear, type DrillFilter, type Measure, type Period, type StatsDefinitions } from '../shared/stats.js';
+import { DEFAULT_STATS_DEFINITIONS, RISK_MEASURES, drillFilterProblem, previousPeriod, recordKindOf, samePeriodLastYear, type DrillFilter, type Measure, type Period, type StatsDefinitions } from '../shared/stats.js';
 import type { ManualFigure, PeriodFigures, Rate, StatsRecordRow, StatsRecords, StatsSummary, Tally } from '../shared/statsTypes.js';
 import { measureIds, tallyAssessments, tallyMeetings, tallyRisks, type Span } from './statsMeasures.js';
 import { classifiedActions, round1, unitTable } from './statsActions.js';
@@ -121,6 +121,8 @@ const ROW_SQL = {
 
 export function statsRecords(db: Db, m: Measure, p: Period, asOf: string, f: DrillFilter, offset: number, limit: number, reportId?: number): StatsRecords {
   const kind = recordKindOf(m);
+  const problem = drillFilterProblem(m, f);
+  if (problem) throw new AppError('INVALID_INPUT', problem);
   const page = reportId ? frozenRecordIds(db, reportId, m, f, offset, limit) : recordIds(db, m, p, asOf, f, offset, limit);
   const rows = db.prepare(ROW_SQL[kind]).all(JSON.stringify(page.ids)) as StatsRecordRow[];
   const order = new Map(page.ids.map((id, i) => [id, i]));

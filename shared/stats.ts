@@ -134,6 +134,22 @@ export const drillFilter = z
   .strict();
 export type DrillFilter = z.infer<typeof drillFilter>;
 
+/** Which breakdowns each kind of record has (a drill-down narrows only by those). */
+export const DRILL_KEYS: Record<RecordKind, ReadonlyArray<keyof DrillFilter>> = {
+  risk: ['domainId', 'regionId', 'level', 'packaged'],
+  assessment: ['domainId', 'regionId', 'level'],
+  meeting: ['meetingType'],
+  action: ['unitId', 'supervision'],
+};
+const DRILL_KEY_NAMES: Record<keyof DrillFilter, string> = { domainId: '领域', regionId: '县区', level: '等级', unitId: '责任单位', packaged: '包案', meetingType: '会议类型', supervision: '督办等级' };
+
+/** A Chinese message when the filter narrows a measure by a breakdown it does not have, else null. */
+export function drillFilterProblem(m: Measure, f: DrillFilter): string | null {
+  const kind = recordKindOf(m);
+  const bad = (Object.keys(f) as Array<keyof DrillFilter>).filter((k) => f[k] !== undefined && !DRILL_KEYS[kind].includes(k));
+  return bad.length ? `「${MEASURE_INFO[m].name}」不能按${bad.map((k) => DRILL_KEY_NAMES[k]).join('、')}细分，只能按${DRILL_KEYS[kind].map((k) => DRILL_KEY_NAMES[k]).join('、')}。` : null;
+}
+
 export const statsSummaryInput = z.object({ period: periodInput, asOf: isoDate.optional(), compare: z.boolean().default(true), reportId: z.number().int().positive().optional() });
 export const statsRecordsInput = z.object({
   period: periodInput,
