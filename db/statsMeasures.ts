@@ -31,15 +31,21 @@ const NO_WHERE: RiskWhere = { sql: '1', params: [] };
 const KEYS = (h: string, flag: string) => `${h}.risk_id AS id, ${h}.domain_id AS domain_id, ${h}.region_id AS region_id, ${h}.level AS level, ${h}.packaged AS pkg, ${flag} AS flag`;
 const JOIN_R = (h: string, join: boolean) => (join ? `JOIN risks r ON r.id = ${h}.risk_id` : '');
 
+// The rows holding on a day: those still holding (until NULL) and those ended after it, as two range
+// scans of risk_history_by_until (one OR'd condition made SQLite read every row up to the day).
 function openOn(day: '@start' | '@to', flag: string, join: boolean): string {
-  return `SELECT ${KEYS('h', flag)} FROM risk_history h ${JOIN_R('h', join)}
-    WHERE h.on_date <= ${day} AND (h.until IS NULL OR h.until > ${day}) AND h.status NOT IN ${CLOSED_STATUSES_SQL}`;
+  const holding = (until: string) => `SELECT risk_id, status, level, domain_id, region_id, packaged FROM risk_history WHERE ${until} AND on_date <= ${day}`;
+  return `SELECT ${KEYS('h', flag)} FROM (${holding('until IS NULL')} UNION ALL ${holding(`until > ${day}`)}) h ${JOIN_R('h', join)}
+    WHERE h.status NOT IN ${CLOSED_STATUSES_SQL}`;
 }
-/** Risks with a change in the period, each once, with its state at the end of @to. */
+/** Each risk of `ids` (a query yielding risk ids) once, with its state at the end of @to: looked up per risk. */
+function atEnd(ids: string, join: boolean): string {
+  return `SELECT ${KEYS('e', '0')} FROM (${ids}) x CROSS JOIN risk_history e ON e.risk_id = x.rid AND e.on_date <= @to AND (e.until IS NULL OR e.until > @to) ${JOIN_R('e', join)}
+    WHERE 1`;
+}
+/** Risks with a change in the period. */
 function changedIn(cond: string, join: boolean): string {
-  return `SELECT ${KEYS('e', '0')} FROM risk_history e ${JOIN_R('e', join)}
-    WHERE e.on_date <= @to AND (e.until IS NULL OR e.until > @to)
-      AND e.risk_id IN (SELECT h.risk_id FROM risk_history h WHERE h.on_date BETWEEN @from AND @to AND ${cond})`;
+  return atEnd(`SELECT DISTINCT h.risk_id AS rid FROM risk_history h WHERE h.on_date BETWEEN @from AND @to AND ${cond}`, join);
 }
 
 /** The rows of a risk measure: id, domain_id, region_id, level (at the period's end; at its start for 期初在册), pkg, flag. */
@@ -63,9 +69,7 @@ export function riskMeasureSql(m: RiskMeasure, defs: StatsDefinitions, join = fa
     case 'rebounded':
       return changedIn(REBOUNDED_SQL, join);
     case 'assessedRisks':
-      return `SELECT ${KEYS('e', '0')} FROM risk_history e ${JOIN_R('e', join)}
-        WHERE e.on_date <= @to AND (e.until IS NULL OR e.until > @to)
-          AND e.risk_id IN (SELECT a.risk_id FROM assessments a WHERE a.meeting_id IN (${HELD_IDS}))`;
+      return atEnd(`SELECT DISTINCT a.risk_id AS rid FROM assessments a WHERE a.meeting_id IN (${HELD_IDS})`, join);
   }
 }
 
