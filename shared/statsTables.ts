@@ -125,7 +125,7 @@ function units(s: StatsSummary): StatsTable {
   };
   return {
     key: 'units',
-    title: '责任单位交办办理情况（按按期办结率排名）',
+    title: '责任单位交办办理情况（以按期办结率排名）',
     columns: ['名次', '责任单位', '交办', '办结', '应办结', '按期办结', '按期办结率（%）', '退回重办', '延期', ...SUP.map((l) => `超期·${l}`), '平均办结天数'],
     rows: [...u.units.map((x, i) => rowOf(x, String(i + 1))), rowOf(u.unitTotal, '')],
   };

@@ -43,7 +43,7 @@ export function buildStatsReport(input: StatsReportInput): Doc {
     { t: 'h', level: 1, text: '四、统计表' },
     tableBlock(tables.overview, `表1　${name}风险研判工作主要数据`),
     tableBlock(tables.domain, `表2　${name}各领域风险隐患情况`),
-    tableBlock(units, `表3　${name}责任单位交办事项按期办结情况（按按期办结率排名）`, undefined, 10.5),
+    tableBlock(units, `表3　${name}责任单位交办事项按期办结情况（以按期办结率排名）`, undefined, 10.5),
     { t: 'h', level: 1, text: '五、统计口径' },
     { t: 'p', text: `本报告统计期间为${s.current.from.replaceAll('-', '.')}—${s.current.to.replaceAll('-', '.')}，日期均按北京时间计。${MEASURE_INFO.resolveRate.def}，化解状态为${defs.resolvedStatuses.join('、')}；${MEASURE_INFO.controlRate.def.replace(/（设置，默认：.*?）/, '')}，在控状态为${defs.controlledStatuses.join('、')}；${MEASURE_INFO.packageRate.def}；${MEASURE_INFO.onTimeRate.def}（${MEASURE_INFO.due.def}）。召开研判会只计已召开的会议，筹备中和已取消的不计。及时受理率、按期答复率、参评率、满意率取自全国信访信息系统，由人工录入，本程序不作计算。` },
     ...(s.frozen ? [{ t: 'p', text: `本报告数字于${chineseDate(s.frozen.issuedAt.slice(0, 10))}印发时冻结，重印不变。` } as Block] : []),
