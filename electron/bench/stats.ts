@@ -107,6 +107,10 @@ export const statsSuite: BenchSuite = {
         },
         targetMs: 100,
         targetRatio: 1.5,
+        // The api reads every assignment the period touches (with its 退回 and 延期) and classifies each in
+        // JS by the working calendar and the supervision ladder; the raw twin only sums two columns. Measured
+        // 10× on the quick register (100 ms vs 9 ms): a known gap, kept visible rather than hidden.
+        guardCeiling: 15,
       },
       {
         name: '期末在册 → 记录清单（首页 50 条，经接口）',
