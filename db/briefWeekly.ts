@@ -2,6 +2,8 @@
 // recomputes every one with its own SQL): 在册 by domain × level, the period's moves from the weekly
 // snapshot, the meeting's decided risks, the top key risks, the sensitive periods ahead.
 import type { Db } from './open.js';
+import { tallyRisks } from './statsMeasures.js';
+import { DEFAULT_STATS_DEFINITIONS } from '../shared/stats.js';
 import { whereClause, rowsByIds } from './risk-list.js';
 import { CLOSED_STATUSES_SQL } from '../shared/risks.js';
 import { LEVELS } from '../shared/labels.js';
@@ -36,14 +38,14 @@ export function activeByDomainLevel(db: Db, filter: RiskListInput, domains: stri
   return { table: { domains: shown, counts: shown.map((d) => per.get(d)!) }, active: byLevel.reduce((a, n) => a + n, 0) + unleveled, byLevel, unleveled };
 }
 
-/** 新增/升级/降级/销号: rows of the weekly snapshot (risk_weeks.kind) in the weeks the period touches. */
+/**
+ * 新增/升级/降级/销号 of the period, exact to the day: the 统计 area's measures (db/statsMeasures.ts,
+ * definitions in shared/stats.ts), one definition for both, narrowed by the brief's register filter.
+ */
 export function periodMoves(db: Db, filter: RiskListInput, from: string, to: string): Pick<BriefCounts, 'fresh' | 'rose' | 'fell' | 'closed'> {
   const w = whereClause(db, filter);
-  const rows = db
-    .prepare(`SELECT k.kind, COUNT(*) AS n FROM risk_weeks k JOIN risks r ON r.id = k.risk_id WHERE k.week BETWEEN ? AND ? AND k.kind <> 'same' AND ${w.sql} GROUP BY k.kind`)
-    .all(weekStart(from), weekStart(to), ...w.params) as Array<{ kind: string; n: number }>;
-  const n = (k: string) => rows.find((r) => r.kind === k)?.n ?? 0;
-  return { fresh: n('appeared'), rose: n('rose'), fell: n('fell'), closed: n('closed') };
+  const n = (m: 'entered' | 'raised' | 'lowered' | 'closed') => tallyRisks(db, m, DEFAULT_STATS_DEFINITIONS, { from, to }, w).total;
+  return { fresh: n('entered'), rose: n('raised'), fell: n('lowered'), closed: n('closed') };
 }
 
 export function briefCounts(db: Db, filter: RiskListInput, domains: string[], from: string, to: string): { counts: BriefCounts; table: LevelDomainTable } {

@@ -12,6 +12,7 @@ import { RISK_FTS_COLUMNS } from './risk-list.js';
 import { currentRuleSet } from './rulesets.js';
 import { listPeriods } from './periods.js';
 import { appendNewRisksToWeek, fillWeeksUpTo } from './weeks.js';
+import { fillRiskHistoryRange } from './statsHistory.js';
 import { shanghaiDate, weekStart } from '../shared/dates.js';
 import type { RiskFields } from '../shared/risks.js';
 import type { DemoHistory } from '../shared/demoHistory.js';
@@ -100,6 +101,7 @@ export function insertRisksBulk(db: Db, ctx: WriteContext, rows: Array<RiskField
     const week = weekStart(today);
     fillWeeksUpTo(db, week);
     appendNewRisksToWeek(db, week, ids[0], ids[ids.length - 1]);
+    fillRiskHistoryRange(db, ids[0], ids[ids.length - 1]);
   }
   return ids;
 }

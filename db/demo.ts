@@ -9,6 +9,7 @@ import { getLists, getSetting } from './settings.js';
 import { currentRuleSet } from './rulesets.js';
 import { listPeriods } from './periods.js';
 import { withDeferredWeekAggregates } from './weeks.js';
+import { rebuildRiskHistory, recordDemoClosures } from './statsHistory.js';
 import { AppError } from '../shared/errors.js';
 import { generateDemoRisks } from '../shared/demo.js';
 import { demoHistory } from '../shared/demoHistory.js';
@@ -69,6 +70,8 @@ function loadDemoRows(db: Db, ctx: WriteContext, o: DemoLoadOptions): number {
     WHERE meeting_id IS NULL AND kind <> '登记定级'
       AND assessed_on IN (SELECT date FROM meetings WHERE type = '周例会')
       AND id = (SELECT MAX(b.id) FROM assessments b WHERE b.risk_id = assessments.risk_id AND b.assessed_on = assessments.assessed_on AND b.kind <> '登记定级')`);
+  recordDemoClosures(db, ctx, timelines.flatMap((t, i) => (t.history.closedOn ? [{ riskId: ids[i], on: t.history.closedOn, status: t.row.status! }] : [])));
+  rebuildRiskHistory(db);
   writeAudit(db, ctx, 'demo.load', 'register', null, null, { risks: o.risks, seed: o.seed, asOf: o.asOf, ...history });
   return rows.length;
 }

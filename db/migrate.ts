@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/errors.js';
 import { CLOSED_STATUSES_SQL } from '../shared/risks.js';
+import { riskHistoryFillSql } from '../shared/statsHistory.js';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,8 @@ export function loadMigrations(dir = migrationsDir()): Migration[] {
  */
 export const MIGRATION_PLACEHOLDERS: Readonly<Record<string, string>> = {
   CLOSED_STATUSES: CLOSED_STATUSES_SQL,
+  // 0009 fills the status/level history from what the register already holds.
+  RISK_HISTORY_FILL: riskHistoryFillSql('1'),
 };
 
 function fillPlaceholders(sql: string, name: string): string {

@@ -3,6 +3,7 @@
 // Week = the Monday that starts it; a row holds the risk's state at the end of that week.
 import type { Db } from './open.js';
 import { liftTrigger } from './triggers.js';
+import { syncRiskHistory } from './statsHistory.js';
 import { addDays, daysBetween, type IsoDate } from '../shared/dates.js';
 import { moveKind } from '../shared/grading.js';
 import { CLOSED_STATUSES_SQL, isClosedStatus } from '../shared/risks.js';
@@ -138,6 +139,7 @@ export function syncRiskWeeks(db: Db, riskId: number, fromWeek: IsoDate, current
   fillWeeksUpTo(db, currentWeek);
   const n = Math.max(0, daysBetween(fromWeek, currentWeek) / 7);
   for (let i = 0; i <= n; i++) syncRiskWeek(db, riskId, addDays(fromWeek, i * 7), currentWeek);
+  syncRiskHistory(db, riskId); // the day-exact history (统计) changes with the same writes
 }
 
 const TRIGGERS = ['risk_weeks_ai', 'risk_weeks_ad', 'risk_weeks_au'];

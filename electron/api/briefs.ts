@@ -17,6 +17,7 @@ import { meetingBriefData, overdueActions, requireMeetingId } from '../../db/bri
 import { buildRegisterDoc } from '../../shared/briefs/register.js';
 import { issuedNumber, issueNumber } from '../../db/briefNumbers.js';
 import { buildWeeklyDoc, issueWeekly } from './briefWeekly.js';
+import { buildStatsDoc, issueStatsReport } from './statsReport.js';
 import { fontReport, pdfBaseFonts } from '../../shared/briefs/fonts.js';
 import { sampleDoc } from '../../shared/briefs/samples.js';
 import { printRoute, type BriefRequestParsed } from '../../shared/briefs/request.js';
@@ -77,6 +78,8 @@ export function buildDoc(req: BriefRequestParsed, ctx: HandlerContext): Doc {
     }
     case 'register':
       return buildRegisterDoc({ organ, asOf, filterText: filterWords(ctx.db, req.filter, levelName), risks: briefRisks(ctx.db, req.filter) });
+    case 'stats':
+      return buildStatsDoc(req, ctx, organ, asOf);
     case 'weekly':
       break;
   }
@@ -149,6 +152,7 @@ function issueFinal(request: BriefRequestParsed, ctx: HandlerContext): void {
   if (!request.final || request.sample) return;
   const asOf = request.asOf ?? shanghaiDate(ctx.now());
   if (request.kind === 'weekly') issueWeekly(request, ctx, asOf);
+  if (request.kind === 'stats') issueStatsReport(request, ctx, asOf);
   if (request.kind === 'supervision') issueNumber(ctx.db, ctx, 'supervision', yearOf(asOf), `asof:${asOf}`);
 }
 

@@ -19,6 +19,7 @@ import { unitHandlers } from './units.js';
 import { actionHandlers } from './actions.js';
 import { gradingHandlers } from './grading.js';
 import { heatmapHandlers } from './heatmap.js';
+import { statsHandlers } from './stats.js';
 import { importHandlers, importPreparers } from './imports.js';
 
 export const handlers: Handlers = {
@@ -31,6 +32,7 @@ export const handlers: Handlers = {
   ...actionHandlers,
   ...gradingHandlers,
   ...heatmapHandlers,
+  ...statsHandlers,
   ...importHandlers,
 };
 

@@ -17,6 +17,7 @@ import { meetingsSuite } from './meetings.js';
 import { gradingSuite } from './grading.js';
 import { importsSuite } from './imports.js';
 import { rendererSuite } from './renderer.js';
+import { statsSuite } from './stats.js';
 import { benchRegister } from './register-cache.js';
 import { encryptionSuite } from './encryption.js';
 
@@ -25,7 +26,7 @@ export const QUICK_MIN_RAW_MS = 2;
 export const QUICK_RISKS = 20_000;
 
 // encryption last: it encrypts a copy of the register as the other suites left it.
-const SUITES: BenchSuite[] = [registerSuite, gradingSuite, meetingsSuite, importsSuite, briefsSuite, rendererSuite, encryptionSuite];
+const SUITES: BenchSuite[] = [registerSuite, gradingSuite, meetingsSuite, importsSuite, briefsSuite, rendererSuite, statsSuite, encryptionSuite];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

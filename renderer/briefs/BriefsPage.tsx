@@ -43,7 +43,7 @@ export function BriefsPage() {
   const { message } = App.useApp();
   const [initial] = useState(() => initialFromHash(window.location.hash));
   const [choiceKey, setChoiceKey] = useState(initial.choiceKey ?? 'weekly');
-  const [opts, setOpts] = useState<Options>({ internal: true, copies: 1 });
+  const [opts, setOpts] = useState<Options>({ internal: true, copies: 1, period: initial.from && initial.to ? [dayjs(initial.from), dayjs(initial.to)] : undefined });
   const [meetings, setMeetings] = useState<MeetingRow[]>([]);
   // Meeting documents default to the latest meeting; the 专报 takes one when asked — or when the
   // meeting page sent us here (#/briefs?meeting=<id>), which preselects it for 专报 and Word alike.

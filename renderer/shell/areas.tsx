@@ -8,6 +8,7 @@ import { MeetingsPage } from '../meetings/MeetingsPage';
 import { ActionsPage } from '../actions/ActionsPage';
 import { HeatmapPage } from '../heatmap/HeatmapPage';
 import { DataPage } from '../imports/DataPage';
+import { StatsPage } from '../stats/StatsPage';
 
 export interface AreaProps {
   /** The part of the hash route after the area key, e.g. "12" for #/meetings/12. */
@@ -30,7 +31,7 @@ export const AREAS: Area[] = [
   { key: 'heatmap', label: '热力图', icon: <HeatMapOutlined />, page: (p) => <HeatmapPage subpath={p.subpath} onChanged={p.onChanged} /> },
   { key: 'actions', label: '交办督办', icon: <AlertOutlined />, page: (p) => <ActionsPage key={p.subpath} subpath={p.subpath} /> },
   { key: 'briefs', label: '简报', icon: <FileTextOutlined />, page: () => <BriefsPage /> },
-  { key: 'stats', label: '统计', icon: <BarChartOutlined /> },
+  { key: 'stats', label: '统计', icon: <BarChartOutlined />, page: () => <StatsPage /> },
   { key: 'data', label: '导入导出', icon: <SwapOutlined />, page: (p) => <DataPage onChanged={p.onChanged} /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, page: (p) => <SettingsPage onChanged={p.onChanged} /> },
 ];

@@ -66,7 +66,7 @@ export interface Colophon {
   printDate: string;
 }
 
-export const BRIEF_KINDS = ['register', 'weekly', 'minutes', 'assignment', 'supervision', 'agenda'] as const;
+export const BRIEF_KINDS = ['register', 'weekly', 'minutes', 'assignment', 'supervision', 'agenda', 'stats'] as const;
 export type BriefKind = (typeof BRIEF_KINDS)[number];
 
 export const BRIEF_KIND_NAMES: Record<BriefKind, string> = {
@@ -76,6 +76,7 @@ export const BRIEF_KIND_NAMES: Record<BriefKind, string> = {
   assignment: '交办单',
   supervision: '督办单',
   agenda: '会议议程',
+  stats: '风险研判工作情况',
 };
 
 export interface Doc {

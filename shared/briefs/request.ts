@@ -74,7 +74,7 @@ export function printRoute(r: BriefRequest): string {
 /** Document kinds by the names people use (the 专报|纪要|交办单|督办单|议程) as well as the keys. */
 export const BRIEF_KIND_ALIASES: Record<string, (typeof BRIEF_KINDS)[number]> = {
   专报: 'weekly', 研判专报: 'weekly', 周研判报告: 'weekly', 纪要: 'minutes', 会议纪要: 'minutes', 交办单: 'assignment',
-  督办单: 'supervision', 议程: 'agenda', 会议议程: 'agenda', 台账: 'register',
+  督办单: 'supervision', 议程: 'agenda', 会议议程: 'agenda', 台账: 'register', 工作情况: 'stats', 风险研判工作情况: 'stats',
 };
 
 export function briefKindOf(name: string): (typeof BRIEF_KINDS)[number] | undefined {

@@ -146,10 +146,13 @@ describe('the demo 专报 for the latest signed meeting', () => {
     expect(text).toContain(`在册${active}件`);
     const byLevel = all<{ level: number; n: number }>(`SELECT level, COUNT(*) AS n FROM risks WHERE deleted_at IS NULL AND status NOT IN ${closed} AND level IS NOT NULL GROUP BY level`);
     for (const { level, n } of byLevel) expect(text).toContain(`${['重大', '较大', '一般', '低'][level - 1]}${n}件`);
-    // The period is the Monday–Sunday before the meeting; moves are that week's snapshot rows.
+    // The period is the Monday–Sunday before the meeting; moves are the risks whose day-exact history
+    // (risk_history, the 统计 area's) changed that way on one of its days.
     const week = sql<{ w: string }>("SELECT date(date, 'weekday 1', '-7 days') AS w FROM meetings WHERE id = ?", meetingId).w;
-    const move = (kind: string) => sql<{ n: number }>('SELECT COUNT(*) AS n FROM risk_weeks k JOIN risks r ON r.id = k.risk_id WHERE r.deleted_at IS NULL AND k.week = ? AND k.kind = ?', week, kind).n;
-    expect(text).toContain(`本期新增${move('appeared')}件，升级${move('rose')}件，降级${move('fell')}件，销号${move('closed')}件`);
+    const move = (cond: string) =>
+      sql<{ n: number }>(`SELECT COUNT(DISTINCT h.risk_id) AS n FROM risk_history h JOIN risks r ON r.id = h.risk_id WHERE r.deleted_at IS NULL AND h.on_date BETWEEN ? AND date(?, '+6 days') AND ${cond}`, week, week).n;
+    const moves = [move('h.prev_status IS NULL'), move('h.level < h.prev_level'), move('h.level > h.prev_level'), move(`h.status IN ${closed} AND h.prev_status NOT IN ${closed}`)];
+    expect(text).toContain(`本期新增${moves[0]}件，升级${moves[1]}件，降级${moves[2]}件，销号${moves[3]}件`);
     const table = doc.blocks.find((b) => b.t === 'heatmap');
     if (table?.t !== 'heatmap') throw new Error('no level × domain table');
     const cells = all<{ domain: string; level: number; n: number }>(

@@ -1,0 +1,1 @@
+-- 0008: reserved for the accounts/roles branch (issue 16), merged separately. Intentionally empty.
