@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/errors.js';
 import { CLOSED_STATUSES_SQL } from '../shared/risks.js';
+import { sqlInList } from '../shared/sql.js';
+import { ROLES } from '../shared/roles.js';
 
 export interface Migration {
   version: number;
@@ -36,6 +38,7 @@ export function loadMigrations(dir = migrationsDir()): Migration[] {
  */
 export const MIGRATION_PLACEHOLDERS: Readonly<Record<string, string>> = {
   CLOSED_STATUSES: CLOSED_STATUSES_SQL,
+  ROLES: sqlInList(ROLES).slice(1, -1),
 };
 
 function fillPlaceholders(sql: string, name: string): string {

@@ -7,12 +7,16 @@ import type { ApiResult } from '../shared/contract/index.js';
 import { openCore, downloadStoreFor, DamagedDatabaseError, PROGRAM_NAMES, type Core, type CoreOptions } from './core.js';
 import { acquireWriterLock } from '../db/writerLock.js';
 import { osUserName } from './paths.js';
-import type { Dispatch } from './api/dispatcher.js';
+import { refusal, type Dispatch } from './api/dispatcher.js';
+import { login } from './session.js';
+import type { Caller } from '../shared/roles.js';
 import type { PrinterSlot } from './print/types.js';
 import type { DownloadStore } from './downloads.js';
 
 export interface RecoverableCore {
   dispatch: Dispatch;
+  /** Logs in on the open register (refused in recovery mode: its accounts cannot be read). */
+  login: (name: string, password: string) => Caller;
   /** The open core, or null while in recovery mode. */
   current: () => Core | null;
   damaged: DamagedDatabaseError | null;
@@ -78,10 +82,19 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
     return restore((input as { name?: string } | null)?.name ?? err.backup?.name);
   };
   return {
-    dispatch: (method, input) => {
+    dispatch: async (method, input, caller) => {
       // Restoring replaces the file under the open core, so the host (not a handler) does it.
-      if (method === 'backups.restore' && core) return restore((input as { name?: string } | null)?.name);
-      return core ? core.dispatch(method, input) : recovery(method, input);
+      if (method === 'backups.restore' && core) {
+        const refused = refusal(method, input, caller);
+        return refused ? { ok: false, error: refused } : restore((input as { name?: string } | null)?.name);
+      }
+      // In recovery mode nobody can log in (the accounts are in the damaged file): the page may
+      // only read the damage report and put the newest good backup in place.
+      return core ? core.dispatch(method, input, caller) : recovery(method, input);
+    },
+    login: (name, password) => {
+      if (!core) throw damaged!;
+      return login(core.db, name, password, now);
     },
     current: () => core,
     get damaged() {

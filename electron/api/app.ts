@@ -2,6 +2,7 @@ import { schemaVersion } from '../../db/migrate.js';
 import { countRisks } from '../../db/risks.js';
 import { getLists, getSettings, isInitialized, markInitialized, updateSettings } from '../../db/settings.js';
 import { loadDemo } from '../../db/demo.js';
+import { createDemoAccounts } from '../../db/accounts.js';
 import { shanghaiDate } from '../../shared/dates.js';
 import type { AppInfo } from '../../shared/settings.js';
 import type { HandlerContext } from './context.js';
@@ -28,7 +29,7 @@ export const appHandlers: HandlersFor<'app.info' | 'app.initEmpty' | 'demo.load'
   'demo.load': (input, ctx) => {
     const created = loadDemo(ctx.db, ctx, { risks: input.risks, seed: input.seed, asOf: input.asOf ?? shanghaiDate(ctx.now()) });
     markInitialized(ctx.db, ctx, 'demo');
-    return { created };
+    return { created, accounts: createDemoAccounts(ctx.db, ctx) };
   },
   'settings.get': (_input, ctx) => getSettings(ctx.db, ctx.defaultOperator),
   'settings.update': (input, ctx) => updateSettings(ctx.db, ctx, input, ctx.defaultOperator),

@@ -12,6 +12,7 @@ import { gradingMethods } from './grading.js';
 import { heatmapMethods } from './heatmap.js';
 import { importMethods } from './imports.js';
 import { unitMethods } from './units.js';
+import { accountMethods } from './accounts.js';
 
 export type { MethodSpec, MethodTier } from './method.js';
 
@@ -26,6 +27,7 @@ export const contract = {
   ...heatmapMethods,
   ...importMethods,
   ...unitMethods,
+  ...accountMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { createChromiumPrinter } from '../../electron/print/chromium.js';
 import { RENDERER_DIR } from '../../electron/renderer-dir.js';
 import { docText, type Doc } from '../../shared/briefs/model.js';
 import type { BriefRequest } from '../../shared/briefs/request.js';
+import { testCaller } from './helpers.js';
 
 const run = promisify(execFile);
 const PT_PER_MM = 72 / 25.4;
@@ -89,7 +90,7 @@ function lines(file: string, page: number): Line[] {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yanpan-leader-'));
-  core = openCore({ dbPath: join(dir, 'l.db'), host: 'cli', operator: '打印员', now: () => '2026-11-25T02:00:00.000Z' });
+  core = openCore({ caller: testCaller('打印员'), dbPath: join(dir, 'l.db'), host: 'cli', operator: '打印员', now: () => '2026-11-25T02:00:00.000Z' });
   const demo = await core.dispatch('demo.load', { asOf: '2026-11-25' });
   if (!demo.ok) throw new Error(demo.error.message);
   host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { tempDir } from './helpers.js';
+import { tempDir, testCaller } from './helpers.js';
 import { openCore } from '../../electron/core.js';
 import { RegisterBusyError } from '../../db/writerLock.js';
 import { restoreDatabase } from '../../db/backups.js';
@@ -114,11 +114,11 @@ describe('one writer per register', () => {
     const dir = tempDir();
     const db = join(dir, 'yanpan.db');
     const { child } = await serve(db);
-    expect(() => openCore({ dbPath: db, host: 'cli' })).toThrow(RegisterBusyError);
+    expect(() => openCore({ caller: testCaller(), dbPath: db, host: 'cli' })).toThrow(RegisterBusyError);
     child.kill('SIGKILL');
     await new Promise((ok) => child.once('exit', ok));
-    const a = openCore({ dbPath: db, host: 'cli' });
-    const b = openCore({ dbPath: db, host: 'web' });
+    const a = openCore({ caller: testCaller(), dbPath: db, host: 'cli' });
+    const b = openCore({ caller: testCaller(), dbPath: db, host: 'web' });
     b.close();
     // The first core still holds the lock after the second closed.
     const other = spawnSync(process.execPath, [BIN, 'call', 'risks.create', JSON.stringify(newRisk(1)), '--db', db], { encoding: 'utf8' });
@@ -186,7 +186,7 @@ describe('opening changes nothing it need not', () => {
     spawnSync(process.execPath, ['-e', script]);
     expect(existsSync(`${db}-wal`)).toBe(true);
     const before = [sha(db), sha(`${db}-wal`)];
-    expect(() => openCore({ dbPath: db, host: 'cli' })).toThrow(/更新版本的风险研判台创建（结构版本 999/);
+    expect(() => openCore({ caller: testCaller(), dbPath: db, host: 'cli' })).toThrow(/更新版本的风险研判台创建（结构版本 999/);
     for (const cmd of [['call', 'risks.list', '{}'], ['call', 'risks.create', JSON.stringify(newRisk(1))], ['demo', '--risks', '2']]) {
       const r = yanpan(...cmd, '--db', db);
       expect(r.code).toBe(1);
