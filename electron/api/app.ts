@@ -1,6 +1,6 @@
 import { schemaVersion } from '../../db/migrate.js';
 import { countRisks } from '../../db/risks.js';
-import { getLists, getSettings, isInitialized, markInitialized, updateSettings } from '../../db/settings.js';
+import { getLists, getSetting, getSettings, isInitialized, markInitialized, updateSettings } from '../../db/settings.js';
 import { loadDemo } from '../../db/demo.js';
 import { createDemoAccounts } from '../../db/accounts.js';
 import { shanghaiDate } from '../../shared/dates.js';
@@ -17,6 +17,7 @@ function appInfo(ctx: HandlerContext, asOf?: string): AppInfo {
     settings: getSettings(ctx.db, ctx.defaultOperator),
     schemaVersion: schemaVersion(ctx.db),
     host: ctx.host,
+    demo: getSetting(ctx.db, 'demoData') === '1',
   };
 }
 
