@@ -202,7 +202,9 @@ export type LoginOutcome = { ok: true; account: AccountRow } | { ok: false; mess
  * Checks a login and keeps the count: the caller runs it in one transaction (its audit rows are
  * written either way). Unknown names and wrong passwords answer alike.
  */
-export function checkLogin(db: Db, ctx: WriteContext, name: string, password: string): LoginOutcome {
+export function checkLogin(db: Db, ctx: WriteContext, name: string, password: string, record = true): LoginOutcome {
+  const audit: typeof writeAudit = (...a) => record && writeAudit(...a);
+  const run = (sql: string, ...p: unknown[]) => record && db.prepare(sql).run(...p);
   const r = rowByName(db, name);
   const now = ctx.now();
   const wrong = { ok: false as const, message: '账号或密码不正确。' };
@@ -212,26 +214,26 @@ export function checkLogin(db: Db, ctx: WriteContext, name: string, password: st
       dummy = { pw_hash: h.hash, pw_salt: h.salt, pw_params: h.params } as Row;
     }
     verify(dummy, password);
-    writeAudit(db, ctx, 'loginFailed', 'account', null, null, { name: name.slice(0, 64) });
+    audit(db, ctx, 'loginFailed', 'account', null, null, { name: name.slice(0, 64) });
     return wrong;
   }
   const account = toAccount(r);
   if (r.locked_until && r.locked_until > now) {
-    writeAudit(db, ctx, 'loginLocked', 'account', r.id, null, { name: r.name, lockedUntil: r.locked_until });
+    audit(db, ctx, 'loginLocked', 'account', r.id, null, { name: r.name, lockedUntil: r.locked_until });
     return { ok: false, message: `密码连续错误 ${MAX_FAILURES} 次，账号已锁定至 ${shanghaiTime(r.locked_until)}。请稍后再试，或请系统管理员解锁。` };
   }
   if (r.disabled) {
-    writeAudit(db, ctx, 'loginFailed', 'account', r.id, null, { name: r.name, reason: 'disabled' });
+    audit(db, ctx, 'loginFailed', 'account', r.id, null, { name: r.name, reason: 'disabled' });
     return { ok: false, message: '账号已停用，请联系系统管理员。' };
   }
   if (!verify(r, password)) {
     // An expired lock starts a new count.
     const failed = (r.locked_until ? 0 : r.failed_count) + 1;
     const lockedUntil = failed >= MAX_FAILURES ? new Date(Date.parse(now) + LOCK_MINUTES * 60_000).toISOString() : null;
-    db.prepare('UPDATE accounts SET failed_count = ?, locked_until = ? WHERE id = ?').run(lockedUntil ? 0 : failed, lockedUntil, r.id);
-    writeAudit(db, ctx, 'loginFailed', 'account', r.id, null, { name: r.name, failures: failed });
+    run('UPDATE accounts SET failed_count = ?, locked_until = ? WHERE id = ?', lockedUntil ? 0 : failed, lockedUntil, r.id);
+    audit(db, ctx, 'loginFailed', 'account', r.id, null, { name: r.name, failures: failed });
     if (lockedUntil) {
-      writeAudit(db, ctx, 'lockout', 'account', r.id, null, { name: r.name, lockedUntil });
+      audit(db, ctx, 'lockout', 'account', r.id, null, { name: r.name, lockedUntil });
       return { ok: false, message: `密码连续错误 ${MAX_FAILURES} 次，账号已锁定 ${LOCK_MINUTES} 分钟（至 ${shanghaiTime(lockedUntil)}）。` };
     }
     return { ok: false, message: `${wrong.message}再错 ${MAX_FAILURES - failed} 次账号将锁定 ${LOCK_MINUTES} 分钟。` };
@@ -239,10 +241,10 @@ export function checkLogin(db: Db, ctx: WriteContext, name: string, password: st
   // Raised parameters apply at the next good login.
   if (r.pw_params !== JSON.stringify(SCRYPT_PARAMS)) {
     const pw = hashPassword(password);
-    db.prepare('UPDATE accounts SET pw_hash = ?, pw_salt = ?, pw_params = ? WHERE id = ?').run(pw.hash, pw.salt, pw.params, r.id);
+    run('UPDATE accounts SET pw_hash = ?, pw_salt = ?, pw_params = ? WHERE id = ?', pw.hash, pw.salt, pw.params, r.id);
   }
-  db.prepare('UPDATE accounts SET failed_count = 0, locked_until = NULL WHERE id = ?').run(r.id);
-  writeAudit(db, { ...ctx, actor: r.name }, 'login', 'account', r.id, null, { name: r.name, role: r.role });
+  run('UPDATE accounts SET failed_count = 0, locked_until = NULL WHERE id = ?', r.id);
+  audit(db, { ...ctx, actor: r.name }, 'login', 'account', r.id, null, { name: r.name, role: r.role });
   return { ok: true, account: { ...account, failedCount: 0, lockedUntil: null } };
 }
 

@@ -2,7 +2,7 @@
 // it asks on the terminal (the password is not echoed). Its calls are audited as that account, and
 // its failed logins count toward the same lockout as the login page's.
 import { createInterface } from 'node:readline';
-import type { Db } from '../db/open.js';
+import { openDatabase, type Db } from '../db/open.js';
 import { login } from './session.js';
 import { countAccounts } from '../db/accounts.js';
 import { AppError } from '../shared/errors.js';
@@ -44,5 +44,19 @@ export async function cliCaller(db: Db, now: () => string, env: NodeJS.ProcessEn
   }
   name ||= await ask('账号：', false);
   password ??= await askPassword('密码：');
-  return login(db, name, password, now);
+  if (!db.readonly || db.memory) return login(db, name, password, now);
+  // Reading while the app holds the register: the login is still counted and audited, on a
+  // short connection of its own (SQLite orders it with the app's writes). Only a file this user
+  // cannot write at all is checked without counting.
+  let side: Db | null = null;
+  try {
+    side = openDatabase(db.name);
+  } catch {
+    return login(db, name, password, now);
+  }
+  try {
+    return login(side, name, password, now);
+  } finally {
+    side.close();
+  }
 }

@@ -4,7 +4,11 @@ import { resolve } from 'node:path';
 import { openCore } from './core.js';
 import { parse, UsageError } from './cli-args.js';
 import { setup } from './session.js';
-import { askPassword } from './cli-auth.js';
+import { askPassword, cliCaller } from './cli-auth.js';
+import { defaultDbPath } from './paths.js';
+import { openCoreToRead } from './core.js';
+import { fail } from './cli-args.js';
+import type { AuditCheck } from '../shared/audit.js';
 
 export async function setupCmd(args: string[]) {
   const { values } = parse(args, { db: { type: 'string' }, city: { type: 'string' }, prefix: { type: 'string' }, admin: { type: 'string' }, name: { type: 'string' } });
@@ -15,6 +19,26 @@ export async function setupCmd(args: string[]) {
     const admin = String(values.admin);
     const a = setup(core.db, { cityName: values.city, cityPrefix: values.prefix, name: admin, displayName: String(values.name ?? admin), password }, () => new Date().toISOString());
     process.stdout.write(JSON.stringify({ admin: a.name, role: a.role }) + '\n');
+  } finally {
+    core.close();
+  }
+}
+
+/** `yanpan audit verify [--head H]`: the chain recomputed; exit code 1 when anything is off. */
+export async function auditCmd(args: string[]) {
+  const [sub, ...rest] = args;
+  if (sub !== 'verify') throw new UsageError('用法：yanpan audit verify [--head 链头] [--db 文件]');
+  const { values } = parse(rest, { db: { type: 'string' }, head: { type: 'string' } });
+  const core = openCoreToRead({ dbPath: resolve(String(values.db ?? defaultDbPath())), host: 'cli' });
+  try {
+    const r = await core.dispatchLocal('audit.verify', values.head ? { head: String(values.head) } : {}, await cliCaller(core.db, () => new Date().toISOString()));
+    if (!r.ok) fail(r.error.message);
+    const check = r.value as AuditCheck;
+    process.stdout.write(JSON.stringify(check, null, 2) + '\n');
+    if (!check.ok) {
+      process.stderr.write(check.message + '\n');
+      process.exitCode = 1;
+    }
   } finally {
     core.close();
   }

@@ -18,7 +18,7 @@ import { dbErrorInChinese } from '../db/sqliteErrors.js';
 import { cliCaller } from './cli-auth.js';
 import { webAuthFor } from './webAuth.js';
 import { countAccounts } from '../db/accounts.js';
-import { setupCmd } from './cli-setup.js';
+import { auditCmd, setupCmd } from './cli-setup.js';
 
 const USAGE = `风险研判台 命令行
 
@@ -29,6 +29,9 @@ const USAGE = `风险研判台 命令行
   yanpan setup --db 文件 --city 城市 --prefix 前缀 --admin 账号 [--name 姓名]
                                    首次设置：单位名称、编号前缀和第一个系统管理员（密码在终端输入，
                                    或由 YANPAN_PASSWORD 给出；不设默认密码）
+  yanpan audit verify [--head 链头] [--db 文件]
+                                   校验审计链（审计管理员）：报告第一处断开；给出记下的链头时，
+                                   还能发现在它之前被改写并重新计算的链；有问题时退出码 1
   yanpan methods                   列出全部 API 方法及其输入格式（JSON）
   yanpan call 方法 [JSON] [--db 文件]
                                    调用一个方法，结果以 JSON 输出
@@ -89,6 +92,8 @@ async function runCommand(argv: string[]) {
       return checkCmd(rest);
     case 'setup':
       return setupCmd(rest);
+    case 'audit':
+      return auditCmd(rest);
     case undefined:
     case 'help':
     case '--help':

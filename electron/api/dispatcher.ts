@@ -23,6 +23,7 @@ import { gradingHandlers } from './grading.js';
 import { heatmapHandlers } from './heatmap.js';
 import { importHandlers, importPreparers } from './imports.js';
 import { accountHandlers } from './accounts.js';
+import { auditHandlers } from './audit.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -36,6 +37,7 @@ export const handlers: Handlers = {
   ...heatmapHandlers,
   ...importHandlers,
   ...accountHandlers,
+  ...auditHandlers,
 };
 
 /**

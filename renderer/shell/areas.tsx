@@ -1,6 +1,6 @@
 // The app's areas (left menu). Each area owns a folder in renderer/ and one line here.
 import type { ReactNode } from 'react';
-import { AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HeatMapOutlined, SafetyOutlined, SettingOutlined, SwapOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, FileSearchOutlined, HeatMapOutlined, SafetyOutlined, SettingOutlined, SwapOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
 import { RegisterPage } from '../register/RegisterPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { BriefsPage } from '../briefs/BriefsPage';
@@ -10,6 +10,7 @@ import { HeatmapPage } from '../heatmap/HeatmapPage';
 import { DataPage } from '../imports/DataPage';
 import { AccountsPage } from '../accounts/AccountsPage';
 import { SecurityPage } from '../accounts/SecurityPage';
+import { AuditPage } from '../audit/AuditPage';
 import { REGISTER_EDITORS, REGISTER_READERS, type Role } from '../../shared/roles';
 
 export interface AreaProps {
@@ -43,4 +44,5 @@ export const AREAS: Area[] = [
   { key: 'settings', label: '设置', icon: <SettingOutlined />, page: (p) => <SettingsPage onChanged={p.onChanged} />, roles: REGISTER_EDITORS },
   { key: 'accounts', label: '账号', icon: <TeamOutlined />, page: () => <AccountsPage />, roles: ['系统管理员'] },
   { key: 'security', label: '安全策略', icon: <SafetyOutlined />, page: () => <SecurityPage />, roles: ['安全管理员'] },
+  { key: 'audit', label: '审计', icon: <FileSearchOutlined />, page: () => <AuditPage />, roles: ['审计管理员'] },
 ];

@@ -13,6 +13,7 @@ import { heatmapMethods } from './heatmap.js';
 import { importMethods } from './imports.js';
 import { unitMethods } from './units.js';
 import { accountMethods } from './accounts.js';
+import { auditMethods } from './audit.js';
 
 export type { MethodSpec, MethodTier } from './method.js';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...importMethods,
   ...unitMethods,
   ...accountMethods,
+  ...auditMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -39,6 +39,9 @@ const DECLARED: Partial<Record<MethodName, Role[]>> = {
   'accounts.unlock': ['系统管理员'],
   'security.policy': EVERYONE,
   'security.setPolicy': ['安全管理员'],
+  'audit.list': ['审计管理员'],
+  'audit.export': ['审计管理员'],
+  'audit.verify': ['审计管理员'],
 };
 
 const expected = (m: MethodName): Role[] => DECLARED[m] ?? (contract[m].write ? EDITORS : READERS);
