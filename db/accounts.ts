@@ -1,6 +1,7 @@
 // Accounts: scrypt password hashes (node:crypto, a salt per account, the parameters stored with
 // the hash so they can be raised later), failed-login counting and lockout, the security policy.
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt as scryptCb, scryptSync, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
@@ -20,7 +21,17 @@ function scrypt(password: string, salt: Buffer, p: ScryptParams): Buffer {
   return scryptSync(password.normalize('NFC'), salt, p.keylen, { N: p.N, r: p.r, p: p.p, maxmem: 256 * p.N * p.r + 16 * 1024 * 1024 });
 }
 
-export function hashPassword(password: string, params: ScryptParams = SCRYPT_PARAMS): { hash: string; salt: string; params: string } {
+type Hashed = { hash: string; salt: string; params: string };
+const scryptAsync = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, o: object) => Promise<Buffer>;
+
+/** The same hash off the main thread (libuv's pool): several accounts hash in parallel, before a write transaction. */
+export async function hashPasswordAsync(password: string, p: ScryptParams = SCRYPT_PARAMS): Promise<Hashed> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password.normalize('NFC'), salt, p.keylen, { N: p.N, r: p.r, p: p.p, maxmem: 256 * p.N * p.r + 16 * 1024 * 1024 });
+  return { hash: key.toString('base64'), salt: salt.toString('base64'), params: JSON.stringify(p) };
+}
+
+export function hashPassword(password: string, params: ScryptParams = SCRYPT_PARAMS): Hashed {
   const salt = randomBytes(16);
   return { hash: scrypt(password, salt, params).toString('base64'), salt: salt.toString('base64'), params: JSON.stringify(params) };
 }
@@ -63,12 +74,21 @@ export function randomPassword(): string {
   return `${randomBytes(12).toString('base64url')}-7Kq`;
 }
 
-/** The demo's accounts (names already taken are skipped), each with a random password returned once. */
-export function createDemoAccounts(db: Db, ctx: WriteContext): DemoAccount[] {
-  return DEMO_ACCOUNTS.filter((a) => !rowByName(db, a.name)).map((a) => {
+export type PreparedDemoAccount = DemoAccount & { hashed: Hashed };
+
+/** The demo's accounts with random passwords, hashed in parallel ahead of the transaction. */
+export function prepareDemoAccounts(): Promise<PreparedDemoAccount[]> {
+  return Promise.all(DEMO_ACCOUNTS.map(async (a) => {
     const password = randomPassword();
-    createAccount(db, ctx, { ...a, password, demo: true });
-    return { ...a, password };
+    return { ...a, password, hashed: await hashPasswordAsync(password) };
+  }));
+}
+
+/** The demo's accounts (names already taken are skipped), each with its random password returned once. */
+export function createDemoAccounts(db: Db, ctx: WriteContext, prepared: PreparedDemoAccount[]): DemoAccount[] {
+  return prepared.filter((a) => !rowByName(db, a.name)).map(({ hashed, ...a }) => {
+    createAccount(db, ctx, { ...a, demo: true }, hashed);
+    return a;
   });
 }
 
@@ -120,10 +140,10 @@ export interface NewAccount {
   mustChange?: boolean;
 }
 
-export function createAccount(db: Db, ctx: WriteContext, a: NewAccount): AccountRow {
+export function createAccount(db: Db, ctx: WriteContext, a: NewAccount, prehashed?: Hashed): AccountRow {
   if (rowByName(db, a.name)) throw new AppError('CONFLICT', `账号名「${a.name}」已被使用，请换一个。`);
   checkPassword(db, a.password, a.name);
-  const pw = hashPassword(a.password);
+  const pw = prehashed ?? hashPassword(a.password);
   const now = ctx.now();
   const id = Number(
     db

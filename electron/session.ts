@@ -3,11 +3,11 @@
 // the register is needed for anything else.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open.js';
-import { checkLogin, countAccounts, createAccount } from '../db/accounts.js';
+import { checkLogin, countAccounts, createAccount, getPolicy } from '../db/accounts.js';
 import { sealAudit } from '../db/auditChain.js';
 import { writeAudit } from '../db/audit.js';
 import { AppError } from '../shared/errors.js';
-import { loginInput, setupInput } from '../shared/accounts.js';
+import { loginInput, passwordExpired, setupInput } from '../shared/accounts.js';
 import type { Caller } from '../shared/roles.js';
 
 /** Checks name and password (counting failures, locking after too many); the caller on success. */
@@ -25,7 +25,8 @@ export function login(db: Db, name: string, password: string, now: () => string)
       }).immediate();
   if (!outcome.ok) throw new AppError('FORBIDDEN', outcome.message);
   const a = outcome.account;
-  return { accountId: a.id, name: a.name, displayName: a.displayName, role: a.role };
+  const mustChange = !a.demo && (a.mustChange || passwordExpired(a.passwordChangedAt, now(), getPolicy(db).expiryDays));
+  return { accountId: a.id, name: a.name, displayName: a.displayName, role: a.role, ...(mustChange ? { mustChange } : {}) };
 }
 
 export interface Session {

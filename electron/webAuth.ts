@@ -139,3 +139,45 @@ export function webAuthFor(core: { current: () => { db: Db } | null; login: (nam
     },
   };
 }
+
+/**
+ * The desktop's login over IPC: one window, one account at a time, the same answers as the web
+ * host's /auth/* (the page's renderer/login/auth.ts reads either). The session ends with the
+ * idle lock like the web host's.
+ */
+export function desktopAuth(auth: WebAuth, clock: () => number = Date.now) {
+  let session: { caller: Caller; lastSeen: number } | null = null;
+  const live = () => {
+    if (session && clock() - session.lastSeen > auth.idleMs()) session = null;
+    if (session) session.lastSeen = clock();
+    return session;
+  };
+  const signedIn = (caller: Caller) => {
+    session = { caller, lastSeen: clock() };
+    return { status: 200, body: { state: 'in', account: { name: caller.name, displayName: caller.displayName, role: caller.role } } };
+  };
+  return {
+    caller: () => live()?.caller,
+    handle: (path: string, raw: unknown): { status: number; body: unknown } => {
+      const b = (raw ?? {}) as Record<string, unknown>;
+      const state = auth.state();
+      try {
+        if (path === 'session') {
+          const s = live();
+          return { status: 200, body: s ? { state: 'in', account: { name: s.caller.name, displayName: s.caller.displayName, role: s.caller.role } } : { state: state === 'ready' ? 'out' : state } };
+        }
+        if (path === 'login') return state === 'ready' ? signedIn(auth.login(String(b.name ?? ''), String(b.password ?? ''))) : { status: 409, body: { message: '现在不能登录。' } };
+        if (path === 'setup') return state === 'setup' && auth.setup ? signedIn(auth.setup(b as unknown as SetupInput)) : { status: 409, body: { message: '首次设置已经完成，请登录。' } };
+        if (path === 'logout' || path === 'lock') {
+          if (session) auth.ended?.(session.caller, path);
+          session = null;
+          return { status: 200, body: { state: 'out' } };
+        }
+        return { status: 404, body: { message: '找不到' } };
+      } catch (e) {
+        if (!(e instanceof AppError)) console.error('[auth]', e);
+        return { status: 403, body: { message: e instanceof AppError ? e.message : '登录时出错，请重试。' } };
+      }
+    },
+  };
+}

@@ -43,4 +43,9 @@ export interface Caller {
    * input (as JSON) is allowed.
    */
   only?: { method: string; input: string };
+  /**
+   * Logged in with a password that must change first (new, reset or expired): until it does, only
+   * session.* answers. Cleared on the session's caller when the password changes.
+   */
+  mustChange?: boolean;
 }

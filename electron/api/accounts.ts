@@ -22,6 +22,8 @@ export const accountHandlers: HandlersFor<
   'session.changePassword': ({ current, next }, ctx) => {
     if (ctx.caller.accountId <= 0) throw new AppError('INVALID_INPUT', '这个会话没有对应的账号，不能修改密码。');
     changeOwnPassword(ctx.db, ctx, ctx.caller.accountId, current, next);
+    // The host's session holds this caller: from now on it may do what its role allows.
+    ctx.caller.mustChange = false;
     return sessionInfo(ctx);
   },
   'accounts.list': (_input, ctx) => listAccounts(ctx.db),

@@ -11,7 +11,7 @@ import type { Db } from '../../db/open.js';
 import type { HandlerContext } from './context.js';
 import type { DownloadStore } from '../downloads.js';
 import type { Handlers } from './types.js';
-import { appHandlers } from './app.js';
+import { appHandlers, appPreparers } from './app.js';
 import { riskHandlers } from './risks.js';
 import { settingsHandlers } from './settings.js';
 import { briefHandlers } from './briefs.js';
@@ -47,6 +47,7 @@ export const handlers: Handlers = {
 export type Preparer = (input: never, ctx: HandlerContext) => Promise<void>;
 export const preparers: Partial<Record<MethodName, Preparer>> = {
   ...importPreparers,
+  ...appPreparers,
 };
 
 export interface DispatcherOptions {
@@ -123,6 +124,9 @@ export function refusal(method: MethodName, rawInput: unknown, caller: Caller | 
   const spec = contract[method];
   if (!spec.roles.includes(caller.role)) {
     return { code: 'FORBIDDEN', message: `「${caller.role}」角色不能${spec.doc.replace(/（.*$/, '')}。请用有此权限的账号登录（${spec.roles.join('、')}）。` };
+  }
+  if (caller.mustChange && !method.startsWith('session.')) {
+    return { code: 'FORBIDDEN', message: '请先修改密码（首次登录、密码被重置或已过期），再进行其他操作。' };
   }
   if (caller.only && (caller.only.method !== method || caller.only.input !== JSON.stringify(rawInput ?? {}))) {
     return { code: 'FORBIDDEN', message: '这个会话只能读取正在打印的文档。' };

@@ -10,19 +10,15 @@ export interface SignedIn {
 }
 export type AuthState = { state: 'in'; csrf?: string; account: SignedIn | null } | { state: 'out' | 'setup' | 'recovery' };
 
-declare global {
-  interface Window {
-    yanpanAuth?: (path: string, body: unknown) => Promise<{ status: number; body: unknown }>;
-  }
-}
 
 export class AuthError extends Error {}
 
 export async function authCall(path: 'session' | 'login' | 'setup' | 'logout' | 'lock', body: unknown = {}): Promise<AuthState> {
   let status: number;
   let answer: { message?: string } & Partial<AuthState>;
-  if (window.yanpanAuth) {
-    const r = await window.yanpanAuth(path, body);
+  const desktop = (window.yanpan as { auth?: (p: string, b: unknown) => Promise<{ status: number; body: unknown }> } | undefined)?.auth;
+  if (desktop) {
+    const r = await desktop(path, body);
     status = r.status;
     answer = r.body as typeof answer;
   } else {

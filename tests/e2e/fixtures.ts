@@ -3,7 +3,7 @@
 // through the login page as the 研判员 (loginAs(page, server, role) switches to another role).
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/open.js';
@@ -36,8 +36,23 @@ export const E2E_ACCOUNTS: Record<Role, { name: string; displayName: string; pas
   审计管理员: { name: 'auditor', displayName: '郑审计', password: 'Mima-6-2026' },
 };
 
+/** A register with the accounts, made once per worker: scrypt is slow on purpose, copying is not. */
+let template: string | null = null;
+
 /** Writes the accounts into a new register (before the host opens it). */
 export function createE2eAccounts(dbPath: string): void {
+  if (!existsSync(dbPath)) {
+    if (!template) {
+      template = join(mkdtempSync(join(tmpdir(), 'yanpan-e2e-template-')), 'template.db');
+      writeAccounts(template);
+    }
+    copyFileSync(template, dbPath);
+    return;
+  }
+  writeAccounts(dbPath);
+}
+
+function writeAccounts(dbPath: string): void {
   const db = openDatabase(dbPath);
   try {
     if ((db.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n > 0) return;
@@ -45,6 +60,7 @@ export function createE2eAccounts(dbPath: string): void {
     db.transaction(() => {
       for (const [role, a] of Object.entries(E2E_ACCOUNTS)) createAccount(db, ctx, { ...a, role: role as Role, mustChange: false });
     })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();
   }

@@ -106,6 +106,16 @@ describe('password policy, forced change and expiry', () => {
     expect((await ok<SessionInfo>(dispatch, 'session.me', {}, me)).mustChange).toBe(false);
   });
 
+  it('until the password is changed, a logged-in account reaches only its session', async () => {
+    const { db, c, dispatch } = setup();
+    createAccount(db, { actor: 'admin', now: c.now }, { name: 'qian', displayName: '钱', role: '研判员', password: 'First-pass-1' });
+    const caller = login(db, 'qian', 'First-pass-1', c.now);
+    const refused = await dispatch('risks.list', {}, caller);
+    expect(refused.ok ? '' : refused.error.message).toMatch(/请先修改密码/);
+    await ok(dispatch, 'session.changePassword', { current: 'First-pass-1', next: 'Second-pass-2' }, caller);
+    expect((await dispatch('risks.list', {}, caller)).ok).toBe(true);
+  });
+
   it('stores scrypt hashes with a salt per account and their parameters, never the password', () => {
     const { db, c } = setup();
     for (const name of ['a1', 'a2']) createAccount(db, { actor: 'admin', now: c.now }, { name, displayName: name, role: '查看', password: 'Same-pass-1' });
