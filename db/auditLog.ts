@@ -8,14 +8,13 @@ const dayStartUtc = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`)).t
 const dayEndUtc = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`) + 86_400_000).toISOString();
 
 function where(f: AuditFilter): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (f.actor) (parts.push('actor = ?'), params.push(f.actor));
-  if (f.action) (parts.push('action = ?'), params.push(f.action));
-  if (f.entity) (parts.push('entity = ?'), params.push(f.entity));
-  if (f.from) (parts.push('at >= ?'), params.push(dayStartUtc(f.from)));
-  if (f.to) (parts.push('at < ?'), params.push(dayEndUtc(f.to)));
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  const conds: Array<[string, unknown]> = [];
+  if (f.actor) conds.push(['actor = ?', f.actor]);
+  if (f.action) conds.push(['action = ?', f.action]);
+  if (f.entity) conds.push(['entity = ?', f.entity]);
+  if (f.from) conds.push(['at >= ?', dayStartUtc(f.from)]);
+  if (f.to) conds.push(['at < ?', dayEndUtc(f.to)]);
+  return { sql: conds.length ? `WHERE ${conds.map((c) => c[0]).join(' AND ')}` : '', params: conds.map((c) => c[1]) };
 }
 
 interface Row {

@@ -11,6 +11,8 @@ import { useHashRoute } from './route';
 import { useErrorReporter } from './useApi';
 import { NearPeriodsTag } from '../heatmap/NearPeriodsTag';
 import { TodayContext } from './today';
+import { DemoBanner } from '../login/DemoBanner';
+import type { DemoAccount } from '../../shared/accounts';
 
 export function AppShell() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -18,6 +20,7 @@ export function AppShell() {
   const report = useErrorReporter();
   const [recovery, setRecovery] = useState<RecoveryInfo | null>(null);
   const session = useOptionalSession();
+  const [demoAccounts, setDemoAccounts] = useState<DemoAccount[]>([]);
   const role = session?.info.account.role ?? '查看';
   const refresh = useCallback(
     () =>
@@ -33,7 +36,7 @@ export function AppShell() {
 
   if (recovery) return <RecoveryPage info={recovery} onRestored={refresh} />;
   if (!info) return <Spin size="large" fullscreen tip="正在打开台账…" />;
-  if (info.firstRun && ['研判员', '系统管理员'].includes(role)) return <FirstRun onDone={refresh} />;
+  if (info.firstRun && ['研判员', '系统管理员'].includes(role)) return <FirstRun onDone={refresh} onDemoAccounts={setDemoAccounts} />;
   const areas = areasFor(role);
 
   // A query (#/briefs?kind=minutes&meeting=12) belongs to the page, not to the area key.
@@ -54,7 +57,7 @@ export function AppShell() {
         />
       </Layout.Sider>
       <Layout>
-        {info.demo && <div className="yp-demo-banner" data-testid="demo-banner">示例数据：本台账的内容均为虚构，仅供熟悉功能，请勿用于工作。</div>}
+        {info.demo && <DemoBanner accounts={demoAccounts} onSeen={() => setDemoAccounts([])} />}
         <Layout.Header className="yp-header">
           <Typography.Text strong>{info.settings.cityName}信访局 · 风险隐患台账</Typography.Text>
           <span>
