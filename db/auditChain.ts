@@ -74,3 +74,28 @@ export function verifyChain(db: Db, expectHead?: string): ChainCheck {
         : `审计链完好：${links} 环，${rows} 条记录，链头 ${head.hash}。`;
   return { ok, links, rows, head, brokenAt, headMismatch, unsealedRows, message };
 }
+
+type RawAuditRow = [number, string, string, string, string, number | null, string | null, string | null];
+
+/** The audit rows after `afterId` (what a restore must carry into the restored register). */
+export function auditRowsAfter(db: Db, afterId: number): RawAuditRow[] {
+  return db.prepare('SELECT id, at, actor, action, entity, entity_id, before, after FROM audit_log WHERE id > ? ORDER BY id').raw().all(afterId) as RawAuditRow[];
+}
+
+export function maxAuditId(db: Db): number {
+  return (db.prepare('SELECT MAX(id) AS m FROM audit_log').get() as { m: number | null }).m ?? 0;
+}
+
+/**
+ * After a restore: the rows written since the backup go into the restored register (ids above its
+ * own, so none collide), then the restore itself; one link seals both.
+ */
+export function carryAuditIntoRestored(db: Db, rows: RawAuditRow[], restore: { actor: string; at: string; detail: unknown }): void {
+  db.transaction(() => {
+    const base = maxAuditId(db);
+    const ins = db.prepare('INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    rows.forEach(([, ...rest], i) => ins.run(base + 1 + i, ...rest));
+    ins.run(base + 1 + rows.length, restore.at, restore.actor, 'restoreBackup', 'register', null, null, JSON.stringify(restore.detail));
+    sealAudit(db, restore.at);
+  }).immediate();
+}

@@ -1,5 +1,6 @@
 // The audit for the 审计管理员: filter, export (.xlsx with the chain head), verify the chain.
 import type { HandlersFor } from './types.js';
+import type { HandlerContext } from './context.js';
 import { auditExportRows, listAuditLog } from '../../db/auditLog.js';
 import { chainHead, sealAudit, verifyChain } from '../../db/auditChain.js';
 import { writeAudit } from '../../db/audit.js';
@@ -9,16 +10,25 @@ import { AUDIT_ACTION_LABELS } from '../../shared/audit.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/**
+ * An audit row for what a read-only method did (an export, a backup, a download): its own small
+ * transaction, sealed into the chain, written before the file leaves.
+ */
+export function recordEvent(ctx: Pick<HandlerContext, 'db' | 'actor' | 'now'>, action: string, entity: string, detail: unknown): void {
+  if (ctx.db.readonly) return;
+  ctx.db.transaction(() => {
+    writeAudit(ctx.db, ctx, action, entity, null, null, detail);
+    sealAudit(ctx.db, ctx.now());
+  }).immediate();
+}
+
 export const auditHandlers: HandlersFor<'audit.list' | 'audit.export' | 'audit.verify'> = {
   'audit.list': (input, ctx) => ({ ...listAuditLog(ctx.db, input), head: chainHead(ctx.db) }),
   'audit.verify': ({ head }, ctx) => verifyChain(ctx.db, head),
   'audit.export': async (filter, ctx) => {
     // The export is itself audited (its own small transaction, sealed) before the file is built,
     // so the head in the file covers the export too.
-    ctx.db.transaction(() => {
-      writeAudit(ctx.db, ctx, 'export', 'audit', null, null, filter);
-      sealAudit(ctx.db, ctx.now());
-    }).immediate();
+    recordEvent(ctx, 'export', 'audit', filter);
     const check = verifyChain(ctx.db);
     const { XlsxWriter } = await import('../imports/xlsxWriter.js');
     const { addTable } = await import('../imports/workbook.js');

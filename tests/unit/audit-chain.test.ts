@@ -75,7 +75,7 @@ describe('audit hash chain', () => {
     const dir = tempDir();
     const file = join(dir, 'r.db');
     const db = openDatabase(file);
-    createAccount(db, { actor: 'x', now: () => '2026-11-25T02:00:00.000Z' }, { name: 'shenji', displayName: '审计', role: '审计管理员', password: 'Audit-pass-1' });
+    createAccount(db, { actor: 'x', now: () => '2026-11-25T02:00:00.000Z' }, { name: 'shenji', displayName: '审计', role: '审计管理员', password: 'Audit-pass-1', mustChange: false });
     db.close();
     const env = { ...process.env, YANPAN_HOME: dir, YANPAN_USER: 'shenji', YANPAN_PASSWORD: 'Audit-pass-1' };
     const verify = (head?: string) => spawnSync(process.execPath, [BIN, 'audit', 'verify', '--db', file, ...(head ? ['--head', head] : [])], { encoding: 'utf8', env });
@@ -93,5 +93,33 @@ describe('audit hash chain', () => {
     expect(withHead.stderr).toMatch(/找不到记下的链头/);
     // Without the head the recomputed chain looks whole: that is why the head is written down.
     expect(plain.status, plain.stderr).toBe(0);
+  });
+});
+
+describe('restore and the audit', () => {
+  it('a restore carries the audit rows written since the backup into the restored register, then records the restore', async () => {
+    const { openRecoverableCore } = await import('../../electron/recovery.js');
+    const { testCaller } = await import('./helpers.js');
+    const dbPath = join(tempDir(), 'r.db');
+    const core = openRecoverableCore({ dbPath, host: 'web', now: () => new Date().toISOString() });
+    const me = testCaller('李研判', '研判员');
+    try {
+      expect((await core.dispatch('risks.create', risk('备份前的事项'), me)).ok).toBe(true);
+      const backup = await core.dispatch('backups.create', {}, me);
+      expect(backup.ok).toBe(true);
+      const name = (backup as { value: { name: string } }).value.name;
+      expect((await core.dispatch('risks.create', risk('备份后的事项'), me)).ok).toBe(true);
+      const restored = await core.dispatch('backups.restore', { name }, testCaller('周系统', '系统管理员'));
+      expect(restored.ok, JSON.stringify(restored)).toBe(true);
+      const db = core.current()!.db;
+      // The risk made after the backup is gone with the restore; its audit row is not.
+      expect(db.prepare("SELECT COUNT(*) FROM risks WHERE title = '备份后的事项'").pluck().get()).toBe(0);
+      expect(db.prepare("SELECT COUNT(*) FROM audit_log WHERE after LIKE '%备份后的事项%'").pluck().get()).toBe(1);
+      const last = db.prepare('SELECT actor, action FROM audit_log ORDER BY id DESC LIMIT 1').get();
+      expect(last).toEqual({ actor: '周系统', action: 'restoreBackup' });
+      expect(verifyChain(db)).toMatchObject({ ok: true });
+    } finally {
+      core.close();
+    }
   });
 });
