@@ -56,6 +56,10 @@ export async function cliCaller(db: Db, now: () => string, env: NodeJS.ProcessEn
   }
   try {
     return login(side, name, password, now);
+  } catch (e) {
+    // The register is mid-write elsewhere: check without counting rather than wait.
+    if ((e as { code?: string }).code === 'SQLITE_BUSY') return login(db, name, password, now);
+    throw e;
   } finally {
     side.close();
   }

@@ -114,9 +114,10 @@ async function serve(args: string[]) {
   const core = openRecoverableCore({ dbPath, host: 'web', backupOnStart: true, now });
   if (core.damaged) process.stderr.write(core.damaged.message + '\n界面中可一键恢复该备份。\n');
   if (values.demo && !core.damaged) {
-    const info = await core.dispatch('app.info', {});
+    // --demo (development, tests): the demo is loaded by the program itself, like `yanpan demo`.
+    const info = await core.dispatch('app.info', {}, DEMO_LOADER);
     if (info.ok && (info.value as { firstRun: boolean }).firstRun) {
-      const r = await core.dispatch('demo.load', { asOf: values['as-of'] ?? today });
+      const r = await core.dispatch('demo.load', { asOf: values['as-of'] ?? today }, DEMO_LOADER);
       if (!r.ok) fail(r.error.message);
     }
   }

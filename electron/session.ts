@@ -16,13 +16,21 @@ export function login(db: Db, name: string, password: string, now: () => string)
   if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? '请填写账号和密码。');
   // Failures are counted and audited too: the transaction commits either way. A register this
   // process cannot write (a read-only file) is checked without counting (see README: what is open).
-  const outcome = db.readonly
-    ? checkLogin(db, { actor: parsed.data.name, now }, parsed.data.name, parsed.data.password, false)
-    : db.transaction(() => {
-        const o = checkLogin(db, { actor: parsed.data.name, now }, parsed.data.name, parsed.data.password);
-        sealAudit(db, now());
-        return o;
-      }).immediate();
+  const check = (record: boolean) => checkLogin(db, { actor: parsed.data.name, now }, parsed.data.name, parsed.data.password, record);
+  let outcome: ReturnType<typeof check>;
+  try {
+    outcome = db.readonly
+      ? check(false)
+      : db.transaction(() => {
+          const o = check(true);
+          sealAudit(db, now());
+          return o;
+        }).immediate();
+  } catch (e) {
+    // Another program holds a write transaction on the register: a reader still logs in, uncounted.
+    if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+    outcome = check(false);
+  }
   if (!outcome.ok) throw new AppError('FORBIDDEN', outcome.message);
   const a = outcome.account;
   const mustChange = !a.demo && (a.mustChange || passwordExpired(a.passwordChangedAt, now(), getPolicy(db).expiryDays));

@@ -34,7 +34,7 @@ async function currentCsrf(): Promise<string> {
   return csrf ?? '';
 }
 
-async function transport(method: string, input: unknown): Promise<ApiResult<unknown>> {
+async function transport(method: string, input: unknown, retried = false): Promise<ApiResult<unknown>> {
   if (window.yanpan) return window.yanpan.invoke(method, input);
   let res: Response;
   try {
@@ -49,7 +49,10 @@ async function transport(method: string, input: unknown): Promise<ApiResult<unkn
   // The host answers JSON; anything else (a proxy, a refused request) becomes a Chinese error.
   const text = await res.text();
   if (res.status === 401) {
+    // A kept CSRF value may belong to an ended session (the print page gets a new one per document): ask once more.
+    const stale = csrf !== null;
     csrf = null;
+    if (stale && !retried) return transport(method, input, true);
     onLoggedOut();
   }
   try {

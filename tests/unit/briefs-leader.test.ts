@@ -94,7 +94,7 @@ beforeAll(async () => {
   const demo = await core.dispatch('demo.load', { asOf: '2026-11-25' });
   if (!demo.ok) throw new Error(demo.error.message);
   host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });
-  core.printer.current = createChromiumPrinter(host.url);
+  core.printer.current = createChromiumPrinter(host.url, { session: host.printSession });
   meetingId = sql<{ id: number }>("SELECT id FROM meetings WHERE state IN ('已签发','已归档') ORDER BY date DESC, id DESC LIMIT 1").id;
   weekly = { kind: 'weekly', meetingId, asOf: '2026-11-25', final: true, cc: '市委政法委，市委社会工作部' };
   weeklyPdf = join(dir, 'weekly.pdf');

@@ -135,7 +135,7 @@ describe('meeting documents: model from the meeting record', () => {
 describe('meeting documents: PDF', () => {
   beforeAll(async () => {
     host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });
-    core.printer.current = createChromiumPrinter(host.url);
+    core.printer.current = createChromiumPrinter(host.url, { session: host.printSession });
     // Close the meeting and sign minutes edited by hand: the printed 纪要 must be the signed text.
     // (The meeting was ended by the 纪要-before-signing test above.)
     let m = await call<MeetingRow>('meetings.transition', { id: meetingId, version: (await call<{ meeting: MeetingRow }>('meetings.get', { id: meetingId })).meeting.version, event: 'draft' });

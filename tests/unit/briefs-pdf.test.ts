@@ -30,7 +30,7 @@ beforeAll(async () => {
   const demo = await core.dispatch('demo.load', { risks: 80, seed: 7, asOf: '2026-11-23' });
   if (!demo.ok) throw new Error(demo.error.message);
   host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });
-  core.printer.current = createChromiumPrinter(host.url);
+  core.printer.current = createChromiumPrinter(host.url, { session: host.printSession });
 }, 60_000);
 
 afterAll(async () => {
@@ -232,5 +232,5 @@ describe('documents', () => {
 });
 
 it('PDF printing needs the renderer build', () => {
-  expect(readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8')).toContain('yanpan-token');
+  expect(readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8')).toContain('<div id="root"');
 });

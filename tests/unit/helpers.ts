@@ -1,5 +1,6 @@
 // Test helpers: every test gets a real SQLite file in its own temp folder and a fixed clock.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createAccount } from '../../db/accounts.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -62,4 +63,33 @@ export function rowCount(db: Db, table: string): number {
 export function authHeaders(h: { openSession: (c: Caller) => { cookie: string; csrf: string } }, caller = testCaller()): Record<string, string> {
   const s = h.openSession(caller);
   return { cookie: s.cookie, 'x-yanpan-csrf': s.csrf };
+}
+
+/** The account CLI tests log in as (YANPAN_USER / YANPAN_PASSWORD). */
+export const CLI_ACCOUNT = { name: 'ceshi', displayName: '测试员', password: 'Mima-Test-2026' } as const;
+const CREATING = ['demo', 'call', 'import', 'brief', 'export'];
+
+/**
+ * The environment a CLI test's command logs in with: the register named by `--db` gets the test
+ * account (a 研判员 unless said otherwise; created once, no forced change) when it exists or the
+ * command would create it. A file that cannot be opened (damaged, newer, read-only) is left alone.
+ */
+export function cliLogin(args: readonly string[], role: Role = '研判员'): Record<string, string> {
+  const at = args.indexOf('--db');
+  if (at < 0 || !args[at + 1]) return {};
+  const file = args[at + 1];
+  if (!existsSync(file) && !CREATING.includes(args[0])) return {};
+  try {
+    const db = openDatabase(file);
+    try {
+      if (!db.prepare('SELECT 1 FROM accounts WHERE name = ?').get(CLI_ACCOUNT.name)) {
+        createAccount(db, { actor: 'test', now: () => new Date().toISOString() }, { ...CLI_ACCOUNT, role, mustChange: false });
+      }
+    } finally {
+      db.close();
+    }
+  } catch {
+    return {};
+  }
+  return { YANPAN_USER: CLI_ACCOUNT.name, YANPAN_PASSWORD: CLI_ACCOUNT.password };
 }
