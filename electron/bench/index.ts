@@ -18,6 +18,7 @@ import { gradingSuite } from './grading.js';
 import { importsSuite } from './imports.js';
 import { rendererSuite } from './renderer.js';
 import { benchRegister } from './register-cache.js';
+import { BENCH_CALLER } from './caller.js';
 
 export const QUICK_CEILING = 3;
 export const QUICK_MIN_RAW_MS = 2;
@@ -79,7 +80,7 @@ export async function runBench(opts: BenchOptions) {
   const started = performance.now();
   const dbPath = join(dir, 'bench.db');
   const built = await benchRegister(dbPath, { risks: opts.risks, seed: 42, asOf: opts.asOf, noCache: opts.noCache });
-  const core = openCore({ dbPath, host: 'cli' });
+  const core = openCore({ caller: BENCH_CALLER, dbPath, host: 'cli' });
   try {
     const report: Record<string, unknown> = {
       risks: opts.risks, asOf: opts.asOf, runs: opts.runs, node: process.version,
