@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/errors.js';
 import { CLOSED_STATUSES_SQL } from '../shared/risks.js';
 import { riskHistoryFillSql } from '../shared/statsHistory.js';
+import { sqlInList } from '../shared/sql.js';
+import { ROLES } from '../shared/roles.js';
 
 export interface Migration {
   version: number;
@@ -39,6 +41,7 @@ export const MIGRATION_PLACEHOLDERS: Readonly<Record<string, string>> = {
   CLOSED_STATUSES: CLOSED_STATUSES_SQL,
   // 0009 fills the status/level history from what the register already holds.
   RISK_HISTORY_FILL: riskHistoryFillSql('1'),
+  ROLES: sqlInList(ROLES).slice(1, -1),
 };
 
 function fillPlaceholders(sql: string, name: string): string {

@@ -78,6 +78,8 @@ export function isInitialized(db: Db): boolean {
 export function markInitialized(db: Db, ctx: WriteContext, how: string): void {
   if (isInitialized(db)) return;
   putSetting(db, 'initialized', '1');
+  // The demo's pages carry a 示例数据 banner.
+  if (how === 'demo') putSetting(db, 'demoData', '1');
   writeAudit(db, ctx, 'init', 'settings', null, null, { how });
 }
 

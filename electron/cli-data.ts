@@ -6,6 +6,9 @@ import { osUserName } from './paths.js';
 import { acquireWriterLock } from '../db/writerLock.js';
 import { fail, parse, UsageError } from './cli-args.js';
 import { backupFile, checkDatabaseFile, restoreDatabase } from '../db/backups.js';
+import { cliCaller } from './cli-auth.js';
+
+const nowIso = () => new Date().toISOString();
 
 function needDb(values: Record<string, unknown>): string {
   if (!values.db) throw new UsageError('请用 --db 指定数据库文件。');
@@ -29,7 +32,7 @@ export async function importCmd(args: string[]) {
   const core = values['dry-run'] ? openCoreToRead({ dbPath: needDb(values), host: 'cli' }) : openCore({ dbPath: needDb(values), host: 'cli' });
   try {
     const input = { fileName: basename(file), dataBase64: readFileSync(file).toString('base64'), sheet: values.sheet as string | undefined, mapping };
-    const r = await core.dispatch(values['dry-run'] ? 'imports.preview' : 'imports.commit', input);
+    const r = await core.dispatch(values['dry-run'] ? 'imports.preview' : 'imports.commit', input, await cliCaller(core.db, nowIso));
     if (!r.ok) fail(r.error.message);
     process.stdout.write(JSON.stringify(r.value, null, 2) + '\n');
   } finally {
@@ -45,7 +48,7 @@ export async function exportCmd(args: string[]) {
   // Reads only, on its own connection: works while the app has the register open.
   const core = openCoreToRead({ dbPath: needDb(values), host: 'cli' });
   try {
-    const r = await core.dispatch('exports.register', { format });
+    const r = await core.dispatch('exports.register', { format }, await cliCaller(core.db, nowIso));
     if (!r.ok) fail(r.error.message);
     const v = r.value as { dataBase64: string; rows: number };
     // Written beside the target and renamed: a crash never leaves half a file under the name.

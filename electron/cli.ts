@@ -15,6 +15,10 @@ import { clockOnDay } from './clock.js';
 import { backupCmd, checkCmd, exportCmd, importCmd, restoreCmd } from './cli-data.js';
 import { briefKindOf } from '../shared/briefs/request.js';
 import { dbErrorInChinese } from '../db/sqliteErrors.js';
+import { cliCaller } from './cli-auth.js';
+import { webAuthFor } from './webAuth.js';
+import { countAccounts } from '../db/accounts.js';
+import { auditCmd, setupCmd } from './cli-setup.js';
 
 const USAGE = `风险研判台 命令行
 
@@ -22,6 +26,12 @@ const USAGE = `风险研判台 命令行
   yanpan serve [--db 文件] [--port 端口] [--demo] [--as-of YYYY-MM-DD] [--today YYYY-MM-DD]
                                    启动网页版（仅本机 127.0.0.1）。--today 把程序的“今天”固定为该日
                                    （供测试与演示：所有规则和页面都以它为今天）；未给 --as-of 时示例数据也截至该日
+  yanpan setup --db 文件 --city 城市 --prefix 前缀 --admin 账号 [--name 姓名]
+                                   首次设置：单位名称、编号前缀和第一个系统管理员（密码在终端输入，
+                                   或由 YANPAN_PASSWORD 给出；不设默认密码）
+  yanpan audit verify [--head 链头] [--db 文件]
+                                   校验审计链（审计管理员）：报告第一处断开；给出记下的链头时，
+                                   还能发现在它之前被改写并重新计算的链；有问题时退出码 1
   yanpan methods                   列出全部 API 方法及其输入格式（JSON）
   yanpan call 方法 [JSON] [--db 文件]
                                    调用一个方法，结果以 JSON 输出
@@ -46,7 +56,14 @@ const USAGE = `风险研判台 命令行
                                    性能基准：各查询经调度器与独立 SQL 的中位数耗时及比值（JSON）；
                                    --quick 为 npm test 中的守卫（2 万条台账，只比比值，上限 3 倍）
 
+登录：call、brief、import、export 等命令以账号身份执行并记入审计：在终端中会询问账号和密码，
+脚本中请设置环境变量 YANPAN_USER 和 YANPAN_PASSWORD。密码连续错误 5 次锁定 10 分钟（与网页登录合计）。
+
 未给 --db 时使用用户数据目录中的数据库：${defaultDbPath()}`;
+
+const nowIso = () => new Date().toISOString();
+/** Who loads the demo into a register that has no account yet (the demo then brings its own). */
+const DEMO_LOADER = { accountId: 0, name: '示例数据', displayName: '示例数据', role: '研判员' } as const;
 
 async function runCommand(argv: string[]) {
   const [command, ...rest] = argv;
@@ -73,6 +90,10 @@ async function runCommand(argv: string[]) {
       return restoreCmd(rest);
     case 'check':
       return checkCmd(rest);
+    case 'setup':
+      return setupCmd(rest);
+    case 'audit':
+      return auditCmd(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -89,17 +110,19 @@ async function serve(args: string[]) {
   const port = values.port === undefined ? 0 : parsePort(String(values.port));
   const today = values.today === undefined ? undefined : parseDay('--today', String(values.today));
   const dbPath = resolve(String(values.db ?? defaultDbPath()));
-  const core = openRecoverableCore({ dbPath, host: 'web', backupOnStart: true, now: today ? clockOnDay(today) : undefined });
+  const now = today ? clockOnDay(today) : () => new Date().toISOString();
+  const core = openRecoverableCore({ dbPath, host: 'web', backupOnStart: true, now });
   if (core.damaged) process.stderr.write(core.damaged.message + '\n界面中可一键恢复该备份。\n');
   if (values.demo && !core.damaged) {
-    const info = await core.dispatch('app.info', {});
+    // --demo (development, tests): the demo is loaded by the program itself, like `yanpan demo`.
+    const info = await core.dispatch('app.info', {}, DEMO_LOADER);
     if (info.ok && (info.value as { firstRun: boolean }).firstRun) {
-      const r = await core.dispatch('demo.load', { asOf: values['as-of'] ?? today });
+      const r = await core.dispatch('demo.load', { asOf: values['as-of'] ?? today }, DEMO_LOADER);
       if (!r.ok) fail(r.error.message);
     }
   }
-  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, host: values.host as string | undefined, port, downloads: core.downloads });
-  core.printer.current = createChromiumPrinter(host.url);
+  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, host: values.host as string | undefined, port, downloads: core.downloads, auth: webAuthFor(core, now) });
+  core.printer.current = createChromiumPrinter(host.url, { session: host.printSession });
   process.stdout.write(`风险研判台网页版已启动：${host.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
   const stop = async () => {
     await host.close();
@@ -135,7 +158,7 @@ async function call(args: string[]) {
   const reads = Object.prototype.hasOwnProperty.call(contract, method) && !contract[method as keyof typeof contract].write;
   const core = reads ? openCoreToRead({ dbPath, host: 'cli' }) : openCore({ dbPath, host: 'cli' });
   try {
-    const r = await core.dispatchLocal(method, input);
+    const r = await core.dispatchLocal(method, input, await cliCaller(core.db, nowIso));
     if (!r.ok) fail(`${r.error.message}`);
     process.stdout.write(JSON.stringify(r.value, null, 2) + '\n');
   } finally {
@@ -149,7 +172,9 @@ async function demo(args: string[]) {
   const core = openCore({ dbPath: resolve(String(values.db)), host: 'cli' });
   try {
     const input = { risks: values.risks ? Number(values.risks) : undefined, seed: values.seed ? Number(values.seed) : undefined, asOf: values['as-of'] };
-    const r = await core.dispatch('demo.load', input);
+    // A new register has nobody to log in as yet: the demo brings its own accounts (printed below).
+    const caller = countAccounts(core.db) === 0 ? DEMO_LOADER : await cliCaller(core.db, nowIso);
+    const r = await core.dispatch('demo.load', input, caller);
     if (!r.ok) fail(r.error.message);
     process.stdout.write(JSON.stringify(r.value) + '\n');
   } finally {
@@ -184,10 +209,11 @@ async function brief(args: string[]) {
   };
   const core = openCore({ dbPath: resolve(String(values.db ?? defaultDbPath())), host: 'cli' });
   // Word needs the browser too: its charts are pictures drawn by the print route.
+  const caller = await cliCaller(core.db, nowIso);
   const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, downloads: core.downloads });
-  core.printer.current = createChromiumPrinter(host.url);
+  core.printer.current = createChromiumPrinter(host.url, { session: host.printSession });
   try {
-    const r = await core.dispatchLocal(values.docx ? 'briefs.saveDocx' : 'briefs.savePdf', { request, out: resolve(String(values.out)), copies: values.copies ? Number(values.copies) : 1 });
+    const r = await core.dispatchLocal(values.docx ? 'briefs.saveDocx' : 'briefs.savePdf', { request, out: resolve(String(values.out)), copies: values.copies ? Number(values.copies) : 1 }, caller);
     if (!r.ok) fail(r.error.message);
     process.stdout.write(JSON.stringify(r.value) + '\n');
   } finally {

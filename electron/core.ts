@@ -15,6 +15,7 @@ import { createDispatcher, type Dispatch } from './api/dispatcher.js';
 import { osUserName } from './paths.js';
 import type { PrinterSlot } from './print/types.js';
 import { DownloadStore } from './downloads.js';
+import type { Caller } from '../shared/roles.js';
 
 export interface Core {
   db: Db;
@@ -74,6 +75,8 @@ export interface CoreOptions {
    * created encrypted. Optional: a plain register opens as before (db/cipher.ts).
    */
   key?: Buffer;
+  /** The account calls are made as when a call names none (the CLI after login; tests). */
+  caller?: Caller;
 }
 
 /** App hosts stream large files to the page; the command line writes them itself. */
@@ -140,7 +143,7 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
   const ownsPrinter = !o.printer;
   const printer: PrinterSlot = o.printer ?? {};
   const downloads = o.downloads ?? downloadStoreFor(o.host);
-  const base = { db, dbPath: o.dbPath, host: o.host, defaultOperator: o.operator ?? osUserName(), now, log, printer, downloads };
+  const base = { db, dbPath: o.dbPath, host: o.host, defaultOperator: o.operator ?? osUserName(), now, log, printer, downloads, caller: o.caller };
   const dispatch = createDispatcher({ ...base, tier: 'public' });
   const dispatchLocal = createDispatcher({ ...base, tier: 'local' });
   const bg = deferCheck ? checkContentsInWorker(o.dbPath) : null;

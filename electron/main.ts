@@ -12,8 +12,9 @@ import { electronPrinter } from './print/electron.js';
 import { PRODUCT_NAME } from './paths.js';
 import { downloadResponse } from './downloads.js';
 import { DOWNLOAD_PREFIX } from '../shared/files.js';
+import { desktopAuth, webAuthFor } from './webAuth.js';
 import {
-  APP_SCHEME, APP_START_URL, IPC_CHANNEL, SCHEME_PRIVILEGES, UNTRUSTED_SENDER_ERROR, appResponseHeaders, dbPathFromArgs,
+  APP_SCHEME, APP_START_URL, AUTH_CHANNEL, IPC_CHANNEL, SCHEME_PRIVILEGES, UNTRUSTED_SENDER_ERROR, appResponseHeaders, dbPathFromArgs,
   isTrustedSender, permissionCheckHandler, permissionRequestHandler, requestFilter, resolveAppFile, shouldBlockNavigation,
   webPreferences, windowOpenHandler,
 } from './security.js';
@@ -98,10 +99,16 @@ export function startMain({ app, BrowserWindow, ipcMain, protocol, session }: El
       own(win.webContents);
       return win;
     }, APP_START_URL);
+    // One account at a time in the one window; its print windows act for it (they only read the document).
+    const auth = desktopAuth(webAuthFor(core, () => new Date().toISOString()));
+    ipcMain.handle(AUTH_CHANNEL, async (event, path: unknown, body: unknown) => {
+      if (!isTrustedSender(event, ownContents)) return { status: 403, body: { message: UNTRUSTED_SENDER_ERROR.error.message } };
+      return auth.handle(String(path), body);
+    });
     ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown) => {
       if (!isTrustedSender(event, ownContents)) return UNTRUSTED_SENDER_ERROR;
       if (typeof method !== 'string') return { ok: false, error: { code: 'INVALID_INPUT', message: '方法名应为文字。' } };
-      return core!.dispatch(method, input);
+      return core!.dispatch(method, input, auth.caller());
     });
 
     mainWindow = new BrowserWindow({

@@ -9,4 +9,6 @@ contextBridge.exposeInMainWorld('yanpan', {
     if (typeof method !== 'string') return Promise.resolve({ ok: false, error: { code: 'INVALID_INPUT', message: '方法名应为文字。' } });
     return ipcRenderer.invoke('yanpan:invoke', method, input);
   },
+  // Login, logout, lock (channel AUTH_CHANNEL): the main process keeps who is logged in.
+  auth: (path: string, body: unknown): Promise<unknown> => ipcRenderer.invoke('yanpan:auth', String(path), body),
 });

@@ -7,12 +7,18 @@ import type { ApiResult } from '../shared/contract/index.js';
 import { openCore, downloadStoreFor, DamagedDatabaseError, PROGRAM_NAMES, type Core, type CoreOptions } from './core.js';
 import { acquireWriterLock } from '../db/writerLock.js';
 import { osUserName } from './paths.js';
-import type { Dispatch } from './api/dispatcher.js';
+import { refusal, type Dispatch } from './api/dispatcher.js';
+import { login } from './session.js';
+import { auditRowsAfter, carryAuditIntoRestored, maxAuditId } from '../db/auditChain.js';
+import { openDatabase } from '../db/open.js';
+import type { Caller } from '../shared/roles.js';
 import type { PrinterSlot } from './print/types.js';
 import type { DownloadStore } from './downloads.js';
 
 export interface RecoverableCore {
   dispatch: Dispatch;
+  /** Logs in on the open register (refused in recovery mode: its accounts cannot be read). */
+  login: (name: string, password: string) => Caller;
   /** The open core, or null while in recovery mode. */
   current: () => Core | null;
   damaged: DamagedDatabaseError | null;
@@ -21,6 +27,16 @@ export interface RecoverableCore {
   /** One-time downloads of large files; like the printer, it outlives a restore. */
   downloads?: DownloadStore;
   close: () => void;
+}
+
+/** The newest audit row id inside a backup file (read-only; a backup of an older schema is migrated on open only after restore). */
+function auditMaxIn(file: string): number {
+  const db = openDatabase(file, { readonly: true });
+  try {
+    return maxAuditId(db);
+  } finally {
+    db.close();
+  }
 }
 
 export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
@@ -53,17 +69,20 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
   }
   const now = o.now ?? (() => new Date().toISOString());
   /** Closes the core, puts the backup in place (checked; the current file kept), opens again. */
-  const restore = async (name: string | undefined): Promise<ApiResult<unknown>> => {
+  const restore = async (name: string | undefined, caller?: Caller): Promise<ApiResult<unknown>> => {
     const hit = backupsOf(o.dbPath).find((b) => b.name === name);
     if (!hit) return { ok: false, error: { code: 'NOT_FOUND', message: name ? `找不到备份「${name}」，可能已按保留规则删除。` : '没有可恢复的备份。请联系维护人员。' } };
     const wasOpen = core;
     try {
       await wasOpen?.ready;
+      // The audit written since the backup is not lost with the restore: it is carried over.
+      const since = wasOpen ? auditRowsAfter(wasOpen.db, auditMaxIn(hit.file)) : [];
       wasOpen?.close();
       core = null;
       const { savedCurrent } = await restoreDatabase(o.dbPath, hit.file, now());
       core = openCore({ ...o, backupOnStart: false });
       damaged = null;
+      carryAuditIntoRestored(core.db, since, { actor: caller?.name ?? '恢复程序', at: now(), detail: { restored: hit.name, savedCurrent, carriedRows: since.length } });
       return { ok: true, value: { restored: hit.name, savedCurrent } };
     } catch (e) {
       // The check refused the backup (nothing was replaced): reopen what was there.
@@ -78,10 +97,19 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
     return restore((input as { name?: string } | null)?.name ?? err.backup?.name);
   };
   return {
-    dispatch: (method, input) => {
+    dispatch: async (method, input, caller) => {
       // Restoring replaces the file under the open core, so the host (not a handler) does it.
-      if (method === 'backups.restore' && core) return restore((input as { name?: string } | null)?.name);
-      return core ? core.dispatch(method, input) : recovery(method, input);
+      if (method === 'backups.restore' && core) {
+        const refused = refusal(method, input, caller ?? o.caller);
+        return refused ? { ok: false, error: refused } : restore((input as { name?: string } | null)?.name, caller ?? o.caller);
+      }
+      // In recovery mode nobody can log in (the accounts are in the damaged file): the page may
+      // only read the damage report and put the newest good backup in place.
+      return core ? core.dispatch(method, input, caller) : recovery(method, input);
+    },
+    login: (name, password) => {
+      if (!core) throw damaged!;
+      return login(core.db, name, password, now);
     },
     current: () => core,
     get damaged() {

@@ -14,6 +14,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 /** The one IPC channel; electron/preload.cts spells the same string (a test checks it). */
 export const IPC_CHANNEL = 'yanpan:invoke';
+/** Login, logout and lock (electron/webAuth.ts desktopAuth). */
+export const AUTH_CHANNEL = 'yanpan:auth';
 
 export const SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: false } as const;
 

@@ -1,8 +1,7 @@
 // The web host: the same dispatcher served over HTTP on loopback only, for tests, development
-// and machines without the Electron runtime. Every API call needs the per-run token, which is
-// injected into the page it serves; other origins cannot read that page, so they cannot call.
+// and machines without the Electron runtime. Every API call needs a logged-in session (an HttpOnly
+// SameSite=Strict cookie) and its CSRF header (electron/webAuth.ts); the page itself carries nothing.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +10,8 @@ import { MAX_IMPORT_BYTES } from '../shared/imports/report.js';
 import { base64Length } from '../shared/base64.js';
 import { DOWNLOAD_PREFIX } from '../shared/files.js';
 import { DOWNLOAD_GONE, downloadHeaders, type DownloadStore, type OfferedDownload } from './downloads.js';
+import { authDoor, type WebAuth } from './webAuth.js';
+import type { Caller } from '../shared/roles.js';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'] as const;
 
@@ -65,7 +66,10 @@ export interface WebHostOptions {
   staticDir: string;
   host?: string;
   port?: number;
-  token?: string;
+  /** Login against the register; without it nobody can log in (every API call is refused). */
+  auth?: WebAuth;
+  /** The sessions' clock (tests). */
+  clock?: () => number;
   /** Shorter timeouts for tests. */
   timeouts?: Partial<HostTimeouts>;
   /** Large files the API offered as one-time downloads, served at /download/<id>. */
@@ -75,8 +79,11 @@ export interface WebHostOptions {
 export interface WebHost {
   url: string;
   port: number;
-  token: string;
   timeouts: HostTimeouts;
+  /** A session opened from inside the host process (tests; the headers an API call then sends). */
+  openSession: (caller: Caller, idleMs?: number) => { cookie: string; csrf: string };
+  /** The print browser's cookie for one document's route (see webAuth.printSession). */
+  printSession: (route: string) => { name: string; value: string };
   close: () => Promise<void>;
 }
 
@@ -133,9 +140,9 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   assertLoopback(host);
   const wantedPort = o.port ?? 0;
   checkPort(wantedPort);
-  const token = o.token ?? randomBytes(24).toString('hex');
   const t: HostTimeouts = { ...DEFAULT_TIMEOUTS, ...o.timeouts };
   let port = 0;
+  const door = authDoor(() => port, o.auth, o.clock);
 
   const server = createServer(
     { headersTimeout: t.headersMs, requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs, connectionsCheckingInterval: t.checkEveryMs },
@@ -159,10 +166,28 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
         ? sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: BAD_URL } })
         : send(res, 400, 'text/plain; charset=utf-8', BAD_URL);
     }
+    if (pathname.startsWith('/auth/')) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', '只接受 POST');
+      // JSON only: a form on another site cannot post it without a preflight this host never answers.
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, { message: '请求格式不正确。' });
+      const body = await readBody(req, 64 * 1024);
+      if (body === 'too-large') return refuseTooLarge(req, res, t.drainMs);
+      if (body === 'aborted') return;
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body.toString('utf8')) : {};
+      } catch {
+        return sendJson(res, 400, { message: '请求内容不是有效的 JSON。' });
+      }
+      return door.handle(pathname, req, res, input, sendJson);
+    }
     if (pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', '只接受 POST');
-      if (req.headers['x-yanpan-token'] !== token) {
-        return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: '缺少或错误的访问令牌，请从风险研判台打开的页面操作。' } });
+      const session = door.apiSession(req);
+      // A damaged register has no readable accounts: its page may only see the damage and restore.
+      const recovering = o.auth?.state() === 'recovery';
+      if (!session && !recovering) {
+        return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: '尚未登录或会话已结束（空闲锁定），请重新登录后再操作。' } });
       }
       const method = decodeURIComponent(pathname.slice('/api/'.length));
       const body = await readBody(req, MAX_BODY_BYTES);
@@ -174,13 +199,14 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON。' } });
       }
-      const result = await o.dispatch(method, input);
+      const result = await o.dispatch(method, input, session?.caller);
       return sendJson(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求');
     // A download is served to a GET only: a HEAD would use up its one-time id.
     if (pathname.startsWith(DOWNLOAD_PREFIX)) {
       if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求');
+      if (!door.session(req)) return send(res, 401, 'text/plain; charset=utf-8', '尚未登录或会话已结束，请重新登录后再下载。');
       return sendDownload(res, o.downloads?.take(pathname.slice(DOWNLOAD_PREFIX.length)) ?? null);
     }
     const file = pathname === '/' ? join(o.staticDir, 'index.html') : safeJoin(o.staticDir, pathname);
@@ -189,8 +215,7 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     // Unknown paths fall back to the app (hash routes never reach here, but deep links might).
     const target = found?.isFile() ? file : join(o.staticDir, 'index.html');
     const ext = extname(target);
-    let data: Buffer = await readFile(target).catch(() => Buffer.from('尚未构建界面：请先运行 npm run build'));
-    if (ext === '.html') data = Buffer.from(data.toString('utf8').replace('__YANPAN_TOKEN__', token));
+    const data: Buffer = await readFile(target).catch(() => Buffer.from('尚未构建界面：请先运行 npm run build'));
     const immutable = target.includes(`${sep}assets${sep}`);
     send(res, 200, MIME[ext] ?? 'application/octet-stream', data, immutable ? 'public, max-age=31536000, immutable' : 'no-store');
   }
@@ -204,8 +229,12 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   return {
     url: `http://${shownHost}:${port}/`,
     port,
-    token,
     timeouts: t,
+    openSession: (caller, idleMs) => {
+      const { cookie, csrf } = door.open(caller, idleMs);
+      return { cookie, csrf };
+    },
+    printSession: door.printSession,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
 }

@@ -1,5 +1,5 @@
 // The one API client, typed from the contract. Electron's preload exposes window.yanpan.invoke;
-// in the web host the same calls go over HTTP with the per-run token from the page.
+// in the web host the same calls go over HTTP in the login session (cookie) with its CSRF header.
 import type { ApiError, ApiResult, MethodInput, MethodOutput, PublicMethodName } from '../shared/contract/index';
 
 declare global {
@@ -14,17 +14,33 @@ export class ApiCallError extends Error {
   }
 }
 
-function token(): string {
-  return document.querySelector<HTMLMetaElement>('meta[name="yanpan-token"]')?.content ?? '';
+/** The session's CSRF value: from the login answer, or asked for once (a reload, the print page). */
+let csrf: string | null = null;
+export function setCsrf(value: string | null): void {
+  csrf = value;
+}
+/** Told when a call finds the session gone (idle lock on the host, logged out elsewhere). */
+let onLoggedOut: () => void = () => {};
+export function whenLoggedOut(fn: () => void): void {
+  onLoggedOut = fn;
 }
 
-async function transport(method: string, input: unknown): Promise<ApiResult<unknown>> {
+async function currentCsrf(): Promise<string> {
+  if (csrf === null) {
+    const r = await fetch('./auth/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(() => null);
+    const v = r?.ok ? ((await r.json()) as { csrf?: string }) : null;
+    if (v?.csrf) csrf = v.csrf;
+  }
+  return csrf ?? '';
+}
+
+async function transport(method: string, input: unknown, retried = false): Promise<ApiResult<unknown>> {
   if (window.yanpan) return window.yanpan.invoke(method, input);
   let res: Response;
   try {
     res = await fetch(`./api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Yanpan-Token': token() },
+      headers: { 'Content-Type': 'application/json', 'X-Yanpan-Csrf': await currentCsrf() },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
@@ -32,6 +48,13 @@ async function transport(method: string, input: unknown): Promise<ApiResult<unkn
   }
   // The host answers JSON; anything else (a proxy, a refused request) becomes a Chinese error.
   const text = await res.text();
+  if (res.status === 401) {
+    // A kept CSRF value may belong to an ended session (the print page gets a new one per document): ask once more.
+    const stale = csrf !== null;
+    csrf = null;
+    if (stale && !retried) return transport(method, input, true);
+    onLoggedOut();
+  }
   try {
     return JSON.parse(text) as ApiResult<unknown>;
   } catch {

@@ -6,6 +6,7 @@ import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { AppShell } from './shell/AppShell';
+import { AuthGate } from './login/AuthGate';
 import { PrintRoute } from './briefs/PrintRoute';
 import './styles.css';
 
@@ -23,7 +24,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', fontFamily: FONT, borderRadius: 4 } }}>
       <AntApp>
-        <AppShell />
+        <AuthGate>
+          <AppShell />
+        </AuthGate>
       </AntApp>
     </ConfigProvider>
   </StrictMode>

@@ -16,3 +16,42 @@ export const auditForEntityInput = z.object({
   entity: z.string().min(1).max(50),
   entityId: z.number().int().positive(),
 });
+
+/** The 审计管理员's filter (all optional): account, action, entity, and a day range (Asia/Shanghai). */
+export const auditFilter = z
+  .object({
+    actor: z.string().trim().max(64).optional(),
+    action: z.string().trim().max(50).optional(),
+    entity: z.string().trim().max(50).optional(),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }).optional(),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }).optional(),
+  })
+  .strict();
+export type AuditFilter = z.infer<typeof auditFilter>;
+export const auditListInput = auditFilter.extend({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(500).default(100) });
+
+/** The chain's newest link: write its hash down; `yanpan audit verify --head H` checks the chain still contains it. */
+export interface AuditHead {
+  seq: number;
+  lastId: number;
+  hash: string;
+  at: string | null;
+}
+
+export interface AuditCheck {
+  ok: boolean;
+  links: number;
+  rows: number;
+  head: AuditHead;
+  brokenAt: { seq: number; fromId: number; toId: number } | null;
+  headMismatch: boolean;
+  unsealedRows: number;
+  message: string;
+}
+
+/** Audit actions in Chinese (the page, the export). */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  create: '新增', update: '修改', delete: '删除', restore: '恢复', login: '登录', loginFailed: '登录失败', loginLocked: '锁定中登录',
+  lockout: '账号锁定', unlock: '解锁', logout: '退出', lock: '锁屏', role: '角色变更', policy: '策略变更', resetPassword: '重置密码',
+  changePassword: '修改密码', setup: '首次设置', print: '打印', export: '导出', backup: '备份', restoreBackup: '恢复备份', init: '初始化',
+};

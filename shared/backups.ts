@@ -36,7 +36,7 @@ export function formatBytes(n: number): string {
  * Audit rows that record no change of the register's data (a document printed or saved): they do
  * not make the start-up backup necessary (db/briefs.ts writes them).
  */
-export const AUDIT_ONLY_ACTIONS = ['print', 'export'] as const;
+export const AUDIT_ONLY_ACTIONS = ['print', 'export', 'backup', 'login', 'loginFailed', 'loginLocked', 'lockout', 'logout', 'lock'] as const;
 
 export const BACKUP_REASONS: Record<string, string> = {
   start: '启动时自动备份',

@@ -53,6 +53,8 @@ export interface AppInfo {
   settings: AppSettings;
   schemaVersion: number;
   host: 'web' | 'electron' | 'cli';
+  /** The register holds the demo's invented data (示例数据 banner on every page). */
+  demo: boolean;
 }
 
 /** The agenda's ranking weights and the minutes planned per item by level (设置 › 议程). */

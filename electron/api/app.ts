@@ -1,7 +1,18 @@
 import { schemaVersion } from '../../db/migrate.js';
 import { countRisks } from '../../db/risks.js';
-import { getLists, getSettings, isInitialized, markInitialized, updateSettings } from '../../db/settings.js';
+import { getLists, getSetting, getSettings, isInitialized, markInitialized, updateSettings } from '../../db/settings.js';
 import { loadDemo } from '../../db/demo.js';
+import { createDemoAccounts, prepareDemoAccounts, type PreparedDemoAccount } from '../../db/accounts.js';
+import type { MethodParsedInput } from '../../shared/contract/index.js';
+
+const demoAccounts = new WeakMap<object, PreparedDemoAccount[]>();
+
+/** scrypt for the demo's six accounts runs in parallel before the write transaction opens. */
+export const appPreparers = {
+  'demo.load': async (input: MethodParsedInput<'demo.load'>) => {
+    demoAccounts.set(input, await prepareDemoAccounts());
+  },
+};
 import { shanghaiDate } from '../../shared/dates.js';
 import type { AppInfo } from '../../shared/settings.js';
 import type { HandlerContext } from './context.js';
@@ -16,6 +27,7 @@ function appInfo(ctx: HandlerContext, asOf?: string): AppInfo {
     settings: getSettings(ctx.db, ctx.defaultOperator),
     schemaVersion: schemaVersion(ctx.db),
     host: ctx.host,
+    demo: getSetting(ctx.db, 'demoData') === '1',
   };
 }
 
@@ -28,7 +40,9 @@ export const appHandlers: HandlersFor<'app.info' | 'app.initEmpty' | 'demo.load'
   'demo.load': (input, ctx) => {
     const created = loadDemo(ctx.db, ctx, { risks: input.risks, seed: input.seed, asOf: input.asOf ?? shanghaiDate(ctx.now()) });
     markInitialized(ctx.db, ctx, 'demo');
-    return { created };
+    const prepared = demoAccounts.get(input);
+    if (!prepared) throw new Error('demo.load ran without its preparer');
+    return { created, accounts: createDemoAccounts(ctx.db, ctx, prepared) };
   },
   'settings.get': (_input, ctx) => getSettings(ctx.db, ctx.defaultOperator),
   'settings.update': (input, ctx) => updateSettings(ctx.db, ctx, input, ctx.defaultOperator),

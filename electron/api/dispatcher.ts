@@ -1,15 +1,17 @@
 // The dispatcher: the single door into the core for every host (Electron IPC, web host, CLI).
-// It validates input against the contract, runs the handler (writes in one transaction),
-// and always answers {ok, value} or {ok:false, error} — it never throws across the boundary.
+// It checks the caller's role against the contract (before looking at the input), validates the
+// input, runs the handler (writes in one transaction, sealed into the audit chain), and always
+// answers {ok, value} or {ok:false, error} — it never throws across the boundary.
 import { ZodError } from 'zod';
 import { contract, isMethodName, type ApiError, type ApiResult, type MethodName } from '../../shared/contract/index.js';
 import { AppError, zodErrorToApiError } from '../../shared/errors.js';
-import { getSettings } from '../../db/settings.js';
+import { sealAudit } from '../../db/auditChain.js';
+import type { Caller } from '../../shared/roles.js';
 import type { Db } from '../../db/open.js';
 import type { HandlerContext } from './context.js';
 import type { DownloadStore } from '../downloads.js';
 import type { Handlers } from './types.js';
-import { appHandlers } from './app.js';
+import { appHandlers, appPreparers } from './app.js';
 import { riskHandlers } from './risks.js';
 import { settingsHandlers } from './settings.js';
 import { briefHandlers } from './briefs.js';
@@ -21,6 +23,8 @@ import { gradingHandlers } from './grading.js';
 import { heatmapHandlers } from './heatmap.js';
 import { statsHandlers } from './stats.js';
 import { importHandlers, importPreparers } from './imports.js';
+import { accountHandlers } from './accounts.js';
+import { auditHandlers } from './audit.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -34,6 +38,8 @@ export const handlers: Handlers = {
   ...heatmapHandlers,
   ...statsHandlers,
   ...importHandlers,
+  ...accountHandlers,
+  ...auditHandlers,
 };
 
 /**
@@ -43,6 +49,7 @@ export const handlers: Handlers = {
 export type Preparer = (input: never, ctx: HandlerContext) => Promise<void>;
 export const preparers: Partial<Record<MethodName, Preparer>> = {
   ...importPreparers,
+  ...appPreparers,
 };
 
 export interface DispatcherOptions {
@@ -62,14 +69,22 @@ export interface DispatcherOptions {
    * 'local' (all methods) for the CLI and code inside the host process. Default: public.
    */
   tier?: 'public' | 'local';
+  /**
+   * Who calls when a call names nobody: the account the CLI logged in as, or a test's account.
+   * The web host names the caller of each call (its session); with neither, every call is refused.
+   */
+  caller?: Caller;
 }
 
-export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+/** `caller`: the logged-in account the host vouches for (never read from the input). */
+export type Dispatch = (method: string, input: unknown, caller?: Caller) => Promise<ApiResult<unknown>>;
+
+const NOT_LOGGED_IN = '请先登录。会话可能已因空闲而锁定，请重新登录后再操作。';
 
 export function createDispatcher(opts: DispatcherOptions): Dispatch {
   const now = opts.now ?? (() => new Date().toISOString());
   const log = opts.log ?? ((msg, err) => console.error(msg, err));
-  return async (method, rawInput) => {
+  return async (method, rawInput, callerOfCall) => {
     if (!isMethodName(method)) {
       return fail({ code: 'UNKNOWN_METHOD', message: `没有名为「${method}」的功能。请升级或检查调用的方法名（yanpan methods 可列出全部）。` });
     }
@@ -77,6 +92,10 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
     if (spec.tier === 'local' && (opts.tier ?? 'public') !== 'local') {
       return fail({ code: 'FORBIDDEN', message: `「${method}」会按路径写入本机文件，只能在命令行中使用；页面里请用下载。` });
     }
+    // The role is checked before the input is looked at: a refused caller learns nothing from it.
+    const caller = callerOfCall ?? opts.caller;
+    const refused = refusal(method, rawInput, caller);
+    if (refused || !caller) return fail(refused ?? { code: 'FORBIDDEN', message: NOT_LOGGED_IN });
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return fail(zodErrorToApiError(parsed.error));
     try {
@@ -86,13 +105,14 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
         host: opts.host,
         defaultOperator: opts.defaultOperator,
         now,
-        actor: getSettings(opts.db, opts.defaultOperator).operator,
+        actor: caller.name,
+        caller,
         printer: opts.printer,
         downloads: opts.downloads,
       };
       const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
       await (preparers[method] as ((input: unknown, ctx: HandlerContext) => Promise<void>) | undefined)?.(parsed.data, ctx);
-      const value = spec.write ? runWrite(opts.db, () => handler(parsed.data, ctx)) : await handler(parsed.data, ctx);
+      const value = spec.write ? runWrite(opts.db, () => handler(parsed.data, ctx), now) : await handler(parsed.data, ctx);
       return { ok: true, value };
     } catch (e) {
       return fail(toApiError(method, e, log));
@@ -100,10 +120,28 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
   };
 }
 
-function runWrite(db: Db, fn: () => unknown): unknown {
+/** Why this caller may not call this method (null: it may). Hosts that answer a method themselves use it too. */
+export function refusal(method: MethodName, rawInput: unknown, caller: Caller | undefined): ApiError | null {
+  if (!caller) return { code: 'FORBIDDEN', message: NOT_LOGGED_IN };
+  const spec = contract[method];
+  if (!spec.roles.includes(caller.role)) {
+    return { code: 'FORBIDDEN', message: `「${caller.role}」角色不能${spec.doc.replace(/（.*$/, '')}。请用有此权限的账号登录（${spec.roles.join('、')}）。` };
+  }
+  if (caller.mustChange && !method.startsWith('session.')) {
+    return { code: 'FORBIDDEN', message: '请先修改密码（首次登录、密码被重置或已过期），再进行其他操作。' };
+  }
+  if (caller.only && (caller.only.method !== method || caller.only.input !== JSON.stringify(rawInput ?? {}))) {
+    return { code: 'FORBIDDEN', message: '这个会话只能读取正在打印的文档。' };
+  }
+  return null;
+}
+
+/** One transaction: the handler, then the audit chain's link for the rows it wrote. */
+export function runWrite(db: Db, fn: () => unknown, now: () => string): unknown {
   return db.transaction(() => {
     const v = fn();
     if (v instanceof Promise) throw new Error('write handlers must be synchronous (they run inside one transaction)');
+    sealAudit(db, now());
     return v;
   }).immediate();
 }

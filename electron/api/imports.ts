@@ -8,6 +8,7 @@ import type { SheetData } from '../imports/sheet.js';
 import { prepareImport } from '../imports/run.js';
 import type { HandlerContext } from './context.js';
 import { fileReply } from '../downloads.js';
+import { recordEvent } from './audit.js';
 import type { HandlersFor } from './types.js';
 
 /** Sheets read by the preparer, handed to the synchronous commit handler (keyed by the parsed input object). */
@@ -56,17 +57,20 @@ export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 
     const lib = await workbookLib();
     const out = format === 'csv' ? lib.exportCsv(ctx.db, sheet) : await lib.exportWorkbook(ctx.db, { sheets });
     const name = format === 'csv' ? lib.EXPORT_SHEET_NAMES[sheet] : '风险台账';
+    recordEvent(ctx, 'export', 'register', { format, sheet: format === 'csv' ? sheet : undefined, sheets, rows: out.rows });
     return fileReply(ctx.downloads, { bytes: out.data }, `${name}-${shanghaiDate(ctx.now())}.${format}`, format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MIME, { rows: out.rows });
   },
   'backups.list': (_input, ctx) => (canBackup(ctx) ? backupsOf(ctx.dbPath).map(({ file: _f, ...b }) => b) : []),
   'backups.create': async (_input, ctx) => {
     if (!canBackup(ctx)) throw new AppError('INVALID_INPUT', '内存数据库不能备份。');
     const { file: _f, ...b } = await backupDatabase(ctx.db, ctx.dbPath, 'manual', ctx.now());
+    recordEvent(ctx, 'backup', 'register', { name: b.name });
     return b;
   },
   'backups.download': ({ name }, ctx) => {
     const hit = backupsOf(ctx.dbPath).find((b) => b.name === name);
     if (!hit) throw new AppError('NOT_FOUND', `找不到备份「${name}」，可能已按保留规则删除。请刷新列表。`);
+    recordEvent(ctx, 'export', 'backup', { name });
     return fileReply(ctx.downloads, { path: hit.file }, name, 'application/vnd.sqlite3');
   },
   // Answered by the app host's wrapper (electron/recovery.ts), which can close and reopen the database.

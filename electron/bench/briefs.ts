@@ -9,6 +9,7 @@ import { startWebHost } from '../webhost.js';
 import { createChromiumPrinter } from '../print/chromium.js';
 import { RENDERER_DIR } from '../renderer-dir.js';
 import type { BenchSuite } from './types.js';
+import { BENCH_CALLER } from './caller.js';
 
 let cleanup: (() => Promise<void>) | null = null;
 
@@ -17,15 +18,15 @@ export const briefsSuite: BenchSuite = {
   quick: false,
   async setup({ asOf, core: big, risks }) {
     const dir = mkdtempSync(join(tmpdir(), 'yanpan-bench-briefs-'));
-    const core = openCore({ dbPath: join(dir, 'briefs.db'), host: 'cli' });
+    const core = openCore({ caller: BENCH_CALLER, dbPath: join(dir, 'briefs.db'), host: 'cli' });
     const demo = await core.dispatch('demo.load', { risks: 60, seed: 60, asOf });
     if (!demo.ok) throw new Error(demo.error.message);
     const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });
-    core.printer.current = createChromiumPrinter(host.url);
+    core.printer.current = createChromiumPrinter(host.url, { session: host.printSession });
     // The big register gets its own host and warm browser: the 专报 PDF as a running app makes it.
     const bigHost = await startWebHost({ dispatch: big.dispatch, staticDir: RENDERER_DIR });
     const hadPrinter = big.printer.current;
-    big.printer.current = createChromiumPrinter(bigHost.url);
+    big.printer.current = createChromiumPrinter(bigHost.url, { session: bigHost.printSession });
     const bigMeeting = (big.db.prepare("SELECT id FROM meetings WHERE state IN ('已签发','已归档') ORDER BY date DESC, id DESC LIMIT 1").pluck().get() as number | undefined) ?? undefined;
     cleanup = async () => {
       await big.printer.current?.close();

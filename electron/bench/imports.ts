@@ -12,6 +12,7 @@ import { normaliseRow, type RowResult } from '../../shared/imports/rows.js';
 import { DEFAULT_DOMAINS, DEFAULT_REGIONS } from '../../shared/labels.js';
 import { readSheetFile } from '../imports/sheet.js';
 import type { BenchSuite } from './types.js';
+import { BENCH_CALLER } from './caller.js';
 
 const ROWS = 10_000;
 const HEADER = ['编号', '所属县区', '领域', '事项名称', '基本情况', '涉及人数', '风险等级', '主要诉求', '稳控措施', '责任单位', '包案领导', '化解时限', '进展情况', '状态'];
@@ -103,7 +104,7 @@ export const importsSuite: BenchSuite = {
         runs: 5,
         api: async () => {
           const dir = mkdtempSync(join(tmpdir(), 'yanpan-bench-import-'));
-          const fresh = openCore({ dbPath: join(dir, 'fresh.db'), host: 'cli' });
+          const fresh = openCore({ caller: BENCH_CALLER, dbPath: join(dir, 'fresh.db'), host: 'cli' });
           try {
             const r = await fresh.dispatch('imports.commit', input);
             if (!r.ok) throw new Error(r.error.message);

@@ -20,6 +20,7 @@ import { rendererSuite } from './renderer.js';
 import { statsSuite } from './stats.js';
 import { benchRegister } from './register-cache.js';
 import { encryptionSuite } from './encryption.js';
+import { BENCH_CALLER } from './caller.js';
 
 export const QUICK_CEILING = 3;
 export const QUICK_MIN_RAW_MS = 2;
@@ -82,7 +83,7 @@ export async function runBench(opts: BenchOptions) {
   const started = performance.now();
   const dbPath = join(dir, 'bench.db');
   const built = await benchRegister(dbPath, { risks: opts.risks, seed: 42, asOf: opts.asOf, noCache: opts.noCache });
-  const core = openCore({ dbPath, host: 'cli' });
+  const core = openCore({ caller: BENCH_CALLER, dbPath, host: 'cli' });
   try {
     const report: Record<string, unknown> = {
       risks: opts.risks, asOf: opts.asOf, runs: opts.runs, node: process.version,

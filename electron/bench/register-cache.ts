@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { join } from 'node:path';
 import { openCore } from '../core.js';
 import { loadMigrations } from '../../db/migrate.js';
+import { BENCH_CALLER } from './caller.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** The generator's sources: a change there changes the register. */
@@ -34,7 +35,7 @@ export async function benchRegister(target: string, o: { risks: number; seed: nu
     copyFileSync(cached, target);
     return { cached: true, seconds: (performance.now() - started) / 1000 };
   }
-  const core = openCore({ dbPath: target, host: 'cli' });
+  const core = openCore({ caller: BENCH_CALLER, dbPath: target, host: 'cli' });
   try {
     const demo = await core.dispatch('demo.load', { risks: o.risks, asOf: o.asOf, seed: o.seed });
     if (!demo.ok) throw new Error(demo.error.message);

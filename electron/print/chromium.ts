@@ -42,6 +42,8 @@ export interface ChromiumPrinterOptions {
   candidates?: readonly string[];
   /** The browser's environment (default: this process's), e.g. FONTCONFIG_FILE for the fonts it may use. */
   env?: NodeJS.ProcessEnv;
+  /** The host's one-document session for a route (a cookie the print page then carries). */
+  session?: (route: string) => { name: string; value: string };
 }
 
 export function createChromiumPrinter(baseUrl: string, opts: ChromiumPrinterOptions = {}): Printer {
@@ -90,6 +92,8 @@ export function createChromiumPrinter(baseUrl: string, opts: ChromiumPrinterOpti
     try {
       const p = await step(page());
       job.onStage?.('排版');
+      const cookie = opts.session?.(route);
+      if (cookie) await step(p.context().addCookies([{ name: cookie.name, value: cookie.value, url: origin }]));
       await step(p.goto(new URL(`${route}&n=${n}`, baseUrl).href));
       // Selectors, not page functions: the page's CSP forbids eval.
       await step(p.waitForSelector(`body[data-print-done="${n}"]`, { state: 'attached', timeout: 120_000 }));

@@ -3,14 +3,15 @@ import { Button, Card, Space, Typography } from 'antd';
 import { DatabaseOutlined, ExperimentOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
+import type { DemoAccount } from '../../shared/accounts';
 
-export function FirstRun({ onDone }: { onDone: () => void }) {
+export function FirstRun({ onDone, onDemoAccounts }: { onDone: () => void; onDemoAccounts?: (a: DemoAccount[]) => void }) {
   const [busy, setBusy] = useState<'demo' | 'empty' | null>(null);
   const report = useErrorReporter();
   const run = async (kind: 'demo' | 'empty') => {
     setBusy(kind);
     try {
-      if (kind === 'demo') await api('demo.load', {});
+      if (kind === 'demo') onDemoAccounts?.((await api('demo.load', {})).accounts);
       else await api('app.initEmpty', {});
       onDone();
     } catch (e) {

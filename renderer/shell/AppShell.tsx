@@ -4,17 +4,24 @@ import { api, ApiCallError } from '../api';
 import { RecoveryPage, type RecoveryInfo } from '../imports/RecoveryPage';
 import type { AppInfo } from '../../shared/settings';
 import { FirstRun } from '../firstrun/FirstRun';
-import { AREAS } from './areas';
+import { areasFor } from './areas';
+import { AccountMenu } from '../login/AccountMenu';
+import { useOptionalSession } from '../login/session';
 import { useHashRoute } from './route';
 import { useErrorReporter } from './useApi';
 import { NearPeriodsTag } from '../heatmap/NearPeriodsTag';
 import { TodayContext } from './today';
+import { DemoBanner } from '../login/DemoBanner';
+import type { DemoAccount } from '../../shared/accounts';
 
 export function AppShell() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [route, go] = useHashRoute();
   const report = useErrorReporter();
   const [recovery, setRecovery] = useState<RecoveryInfo | null>(null);
+  const session = useOptionalSession();
+  const [demoAccounts, setDemoAccounts] = useState<DemoAccount[]>([]);
+  const role = session?.info.account.role ?? '查看';
   const refresh = useCallback(
     () =>
       api('app.info', {}).then(
@@ -29,11 +36,12 @@ export function AppShell() {
 
   if (recovery) return <RecoveryPage info={recovery} onRestored={refresh} />;
   if (!info) return <Spin size="large" fullscreen tip="正在打开台账…" />;
-  if (info.firstRun) return <FirstRun onDone={refresh} />;
+  if (info.firstRun && ['研判员', '系统管理员'].includes(role)) return <FirstRun onDone={refresh} onDemoAccounts={setDemoAccounts} />;
+  const areas = areasFor(role);
 
   // A query (#/briefs?kind=minutes&meeting=12) belongs to the page, not to the area key.
   const [areaKey, ...rest] = route.split('?')[0].split('/');
-  const area = AREAS.find((a) => a.key === areaKey) ?? AREAS[0];
+  const area = areas.find((a) => a.key === areaKey) ?? areas[0];
   return (
     <TodayContext.Provider value={info.today}>
     <Layout style={{ minHeight: '100vh' }}>
@@ -44,17 +52,18 @@ export function AppShell() {
           mode="inline"
           selectedKeys={[area.key]}
           style={{ background: 'transparent' }}
-          items={AREAS.map((a) => ({ key: a.key, icon: a.icon, label: a.label }))}
+          items={areas.map((a) => ({ key: a.key, icon: a.icon, label: a.label }))}
           onClick={(e) => go(e.key)}
         />
       </Layout.Sider>
       <Layout>
+        {info.demo && <DemoBanner accounts={demoAccounts} onSeen={() => setDemoAccounts([])} />}
         <Layout.Header className="yp-header">
           <Typography.Text strong>{info.settings.cityName}信访局 · 风险隐患台账</Typography.Text>
           <span>
             <NearPeriodsTag today={info.today} />
             <Tag>今天 {info.today}</Tag>
-            <Tag color="default">操作人：{info.settings.operator}</Tag>
+            <AccountMenu />
           </span>
         </Layout.Header>
         <Layout.Content className="yp-content">

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method.js';
+import { REGISTER_READERS } from '../roles.js';
 import { briefOutput, briefRequest } from '../briefs/request.js';
 import type { Doc } from '../briefs/model.js';
 import type { FontReport } from '../briefs/fonts.js';
@@ -39,5 +40,5 @@ export const briefMethods = {
   'briefs.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }), false, '取消正在生成的文档'),
   'briefs.printPaper': method<{ printed: true }>()(paperInput, false, '桌面版：经系统打印对话框打印到纸张，打印成功后记入审计日志（网页版由浏览器打印窗口打印）'),
   'briefs.fonts': method<{ checked: boolean; roles: FontReport[] }>()(z.object({}), false, '最近一次生成的PDF中各类文字实际使用的字体（公文字体缺失时为替代字体）'),
-  'briefs.recordPrint': method<{ recorded: true }>()(paperInput, true, '记录一次纸质打印（份数）'),
+  'briefs.recordPrint': method<{ recorded: true }>()(paperInput, true, '记录一次纸质打印（份数）', 'public', REGISTER_READERS),
 } as const;

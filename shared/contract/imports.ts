@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { method } from './method.js';
+import type { Role } from '../roles.js';
+
+/** Backups and restores: the 研判员 who keeps the register, and the 系统管理员. */
+const BACKUP_ROLES: readonly Role[] = ['研判员', '系统管理员'];
 import { importFileInput, type ImportReport } from '../imports/report.js';
 import type { BackupEntry } from '../backups.js';
 
@@ -27,9 +31,9 @@ export const importMethods = {
     false,
     '导出风险台账、研判记录、交办事项（.xlsx 三张表；.csv 按所选的一张）',
   ),
-  'backups.list': method<BackupEntry[]>()(z.object({}), false, '列出自动备份'),
-  'backups.create': method<BackupEntry>()(z.object({}), false, '立即备份数据库（备份文件夹中）'),
-  'backups.download': method<FilePayload>()(z.object({ name: backupName }), false, '下载一个备份文件'),
-  'backups.restore': method<{ restored: string; savedCurrent: string | null }>()(z.object({ name: backupName }), false, '恢复一个备份（先检查备份；当前数据库先另存为备份）'),
-  'recovery.restore': method<{ restored: string; savedCurrent: string | null }>()(z.object({ name: backupName.optional() }), false, '数据库损坏时：恢复最近一次完好的备份（当前文件先另存）'),
+  'backups.list': method<BackupEntry[]>()(z.object({}), false, '列出自动备份', 'public', BACKUP_ROLES),
+  'backups.create': method<BackupEntry>()(z.object({}), false, '立即备份数据库（备份文件夹中）', 'public', BACKUP_ROLES),
+  'backups.download': method<FilePayload>()(z.object({ name: backupName }), false, '下载一个备份文件', 'public', BACKUP_ROLES),
+  'backups.restore': method<{ restored: string; savedCurrent: string | null }>()(z.object({ name: backupName }), false, '恢复一个备份（先检查备份；当前数据库先另存为备份）', 'public', BACKUP_ROLES),
+  'recovery.restore': method<{ restored: string; savedCurrent: string | null }>()(z.object({ name: backupName.optional() }), false, '数据库损坏时：恢复最近一次完好的备份（当前文件先另存）', 'public', BACKUP_ROLES),
 } as const;

@@ -13,6 +13,8 @@ import { heatmapMethods } from './heatmap.js';
 import { importMethods } from './imports.js';
 import { unitMethods } from './units.js';
 import { statsMethods } from './stats.js';
+import { accountMethods } from './accounts.js';
+import { auditMethods } from './audit.js';
 
 export type { MethodSpec, MethodTier } from './method.js';
 
@@ -28,6 +30,8 @@ export const contract = {
   ...importMethods,
   ...unitMethods,
   ...statsMethods,
+  ...accountMethods,
+  ...auditMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method.js';
+import { REGISTER_DECIDERS } from '../roles.js';
 import { isoDate } from '../risks.js';
 import {
   agendaAddInput, agendaApplyInput, agendaProposeInput, agendaRemoveInput, agendaReorderInput, agendaSetInput,
@@ -54,7 +55,7 @@ export const meetingMethods = {
   'meetings.defaults': method<MeetingDefaults>()(meetingDefaultsInput, false, '新建研判会的默认值（下周一或其后第一个工作日、下一个会次）'),
   'meetings.create': method<MeetingRow>()(meetingCreateInput, true, '新建研判会'),
   'meetings.update': method<MeetingRow>()(meetingUpdateInput, true, '修改研判会（已签发的会议不能修改）'),
-  'meetings.transition': method<MeetingRow>()(meetingTransitionInput, true, '会议状态流转：开始、结束、拟写纪要、签发、归档、重新打开（须填原因）'),
+  'meetings.transition': method<MeetingRow>()(meetingTransitionInput, true, '会议状态流转：开始、结束、拟写纪要、签发、归档、重新打开（须填原因）', 'public', REGISTER_DECIDERS),
   'meetings.saveMinutes': method<MeetingRow>()(minutesSaveInput, true, '保存纪要正文'),
   'meetings.draftSave': method<RunnerDraft>()(draftSaveInput, true, '会中自动保存：研判意见、对策建议、新交办的草稿'),
   'meetings.minutesDraft': method<{ text: string }>()(z.object({ id }), false, '根据会议记录（出席、研判意见、交办）生成纪要草稿'),

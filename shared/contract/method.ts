@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { REGISTER_EDITORS, REGISTER_READERS, type Role } from '../roles.js';
 
 /**
  * Who may call a method. `public`: any page (web host, Electron IPC) — it never names a file on
@@ -14,12 +15,23 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   /** Chinese one-line description, shown by `yanpan methods`. */
   doc: string;
   tier: MethodTier;
+  /**
+   * The roles that may call it (checked by the dispatcher before the input is looked at).
+   * Default when a method names none: a read is for the register's readers (研判员、领导、查看),
+   * a write for its editors (研判员) — administrators reach only methods that name them.
+   * A new area (e.g. 统计) therefore needs nothing for plain reads; name roles only to widen or
+   * narrow that. tests/unit/roles.test.ts calls every method as every role.
+   */
+  roles: readonly Role[];
   /** Phantom: carries the output type only. */
   readonly _output?: O;
 }
 
-/** `method<Output>()(inputSchema, write, doc[, tier])` — the output type is given, the input type inferred. */
+/** The roles a method gets when its declaration names none (see MethodSpec.roles). */
+export const defaultRoles = (write: boolean): readonly Role[] => (write ? REGISTER_EDITORS : REGISTER_READERS);
+
+/** `method<Output>()(inputSchema, write, doc[, tier[, roles]])` — the output type is given, the input type inferred. */
 export function method<O>() {
-  return <I extends z.ZodType, T extends MethodTier = 'public'>(input: I, write: boolean, doc: string, tier?: T): MethodSpec<I, O> & { tier: T } =>
-    ({ input, write, doc, tier: (tier ?? 'public') as T });
+  return <I extends z.ZodType, T extends MethodTier = 'public'>(input: I, write: boolean, doc: string, tier?: T, roles?: readonly Role[]): MethodSpec<I, O> & { tier: T } =>
+    ({ input, write, doc, tier: (tier ?? 'public') as T, roles: roles ?? defaultRoles(write) });
 }

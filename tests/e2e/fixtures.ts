@@ -1,9 +1,14 @@
 // Each test gets its own data folder and its own web host process (the real `yanpan serve`).
+// The register gets one account per role before the host starts, and `page` comes logged in
+// through the login page as the 研判员 (loginAs(page, server, role) switches to another role).
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase } from '../../db/open.js';
+import { createAccount } from '../../db/accounts.js';
+import type { Role } from '../../shared/roles.js';
 
 export interface AppServer {
   url: string;
@@ -21,8 +26,62 @@ const BIN = join(import.meta.dirname, '..', '..', 'scripts', 'yanpan.mjs');
  */
 export const E2E_TODAY = '2026-11-25';
 
-export async function startServer(dir: string, extra: string[] = []): Promise<AppServer> {
+/** The accounts every test's register has: one per role, passwords chosen by their holders (no forced change). */
+export const E2E_ACCOUNTS: Record<Role, { name: string; displayName: string; password: string }> = {
+  研判员: { name: 'analyst', displayName: '李研判', password: 'Mima-1-2026' },
+  领导: { name: 'leader', displayName: '王局长', password: 'Mima-2-2026' },
+  查看: { name: 'viewer', displayName: '赵查看', password: 'Mima-3-2026' },
+  系统管理员: { name: 'sysadmin', displayName: '周系统', password: 'Mima-4-2026' },
+  安全管理员: { name: 'secadmin', displayName: '吴安全', password: 'Mima-5-2026' },
+  审计管理员: { name: 'auditor', displayName: '郑审计', password: 'Mima-6-2026' },
+};
+
+/** A register with the accounts, made once per worker: scrypt is slow on purpose, copying is not. */
+let template: string | null = null;
+
+/** Writes the accounts into a new register (before the host opens it). */
+export function createE2eAccounts(dbPath: string): void {
+  if (!existsSync(dbPath)) {
+    if (!template) {
+      template = join(mkdtempSync(join(tmpdir(), 'yanpan-e2e-template-')), 'template.db');
+      writeAccounts(template);
+    }
+    copyFileSync(template, dbPath);
+    return;
+  }
+  writeAccounts(dbPath);
+}
+
+function writeAccounts(dbPath: string): void {
+  const db = openDatabase(dbPath);
+  try {
+    if ((db.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n > 0) return;
+    const ctx = { actor: 'e2e', now: () => '2026-11-25T01:00:00.000Z' };
+    db.transaction(() => {
+      for (const [role, a] of Object.entries(E2E_ACCOUNTS)) createAccount(db, ctx, { ...a, role: role as Role, mustChange: false });
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
+/** Logs in through the login page (leaving the page on the app's first screen). */
+export async function loginAs(page: Page, server: AppServer, role: Role = '研判员'): Promise<void> {
+  const a = E2E_ACCOUNTS[role];
+  // Any earlier session is dropped with its cookie: the page then opens on the login form.
+  await page.context().clearCookies();
+  await page.goto(server.url);
+  const form = page.getByTestId('login-page');
+  await form.getByLabel('账号').fill(a.name);
+  await form.getByLabel('密码').fill(a.password);
+  await form.getByRole('button', { name: /^登\s*录$/ }).click();
+  await expect(form).toBeHidden();
+}
+
+export async function startServer(dir: string, extra: string[] = [], opts: { accounts?: boolean } = {}): Promise<AppServer> {
   const dbPath = join(dir, 'yanpan.db');
+  if (opts.accounts !== false) createE2eAccounts(dbPath);
   const proc = spawn(process.execPath, [BIN, 'serve', '--db', dbPath, '--today', E2E_TODAY, ...extra], { env: { ...process.env, YANPAN_HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
@@ -48,6 +107,11 @@ export const test = base.extend<{ server: AppServer }>({
     await use(server);
     server.proc.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
+  },
+  // Logged in as the 研判员 before the test's first action (the Monday job counts from there).
+  page: async ({ page, server }, use) => {
+    await loginAs(page, server);
+    await use(page);
   },
 });
 

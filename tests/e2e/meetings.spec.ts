@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, startServer, choose } from './fixtures.js';
+import { test, expect, startServer, choose, loginAs } from './fixtures.js';
 
 test('create a meeting → agenda → an assignment → on the board → feedback with attachment → 办结', async ({ page, server }) => {
   const errors: string[] = [];
@@ -116,6 +116,8 @@ test('the runner autosaves as you type: SIGKILL the host, restart, the text is t
   await new Promise((r) => server.proc.once('exit', r));
   const again = await startServer(server.dir);
   try {
+    // A new host (another port) is a new login.
+    await loginAs(page, again);
     await page.goto(again.url + route);
     await expect(page.getByTestId('runner')).toContainText('第 2 /');
     await expect(page.getByLabel('研判意见')).toHaveValue(text);

@@ -83,8 +83,10 @@ test('delete with a reason, then restore from 已删除', async ({ page, server 
   await expect(page.locator('.ant-table-row').filter({ hasText: code })).toHaveCount(1);
 });
 
-test('the API refuses a request without the token', async ({ request, server }) => {
+test('the API refuses a request without a login session', async ({ request, server }) => {
   const r = await request.post(server.url + 'api/risks.list', { data: {} });
   expect(r.status()).toBe(401);
-  expect((await r.json()).error.message).toMatch(/访问令牌/);
+  expect((await r.json()).error.message).toMatch(/尚未登录/);
+  // The page holds nothing a plain GET could use to call.
+  expect(await (await request.get(server.url)).text()).not.toMatch(/yanpan-token|csrf/i);
 });

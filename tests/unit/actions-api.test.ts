@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { ActionDetail, ActionRow, UnitSummary } from '../../shared/actionItems.js';
 import type { RiskRow } from '../../shared/risks.js';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/actionItems.js';
-import { ok, rowCount, tempCore } from './helpers.js';
+import { ok, rowCount, tempCore, testCaller } from './helpers.js';
+
+/** 审批延期 is the 领导's (issue 16). */
+const LEADER = testCaller('王局长', '领导');
 
 async function setup() {
   const core = tempCore();
@@ -70,11 +73,11 @@ describe('action items via the API', () => {
     const twice = await dispatch('actions.requestExtension', { actionId: a.id, version: a.version, days: 5, reason: '再延' });
     expect(twice.ok).toBe(false);
     let d = await ok<ActionDetail>(dispatch, 'actions.get', { id: a.id });
-    a = await ok<ActionRow>(dispatch, 'actions.decideExtension', { actionId: a.id, version: a.version, extensionId: d.extensions[0].id, approve: true });
+    a = await ok<ActionRow>(dispatch, 'actions.decideExtension', { actionId: a.id, version: a.version, extensionId: d.extensions[0].id, approve: true }, LEADER);
     expect(a).toMatchObject({ dueAt: '2026-12-20', originalDueAt: '2026-12-10', pendingExtension: false });
     a = await ok<ActionRow>(dispatch, 'actions.requestExtension', { actionId: a.id, version: a.version, days: 30, reason: '再延一月' });
     d = await ok<ActionDetail>(dispatch, 'actions.get', { id: a.id });
-    a = await ok<ActionRow>(dispatch, 'actions.decideExtension', { actionId: a.id, version: a.version, extensionId: d.extensions[1].id, approve: false, note: '理由不充分' });
+    a = await ok<ActionRow>(dispatch, 'actions.decideExtension', { actionId: a.id, version: a.version, extensionId: d.extensions[1].id, approve: false, note: '理由不充分' }, LEADER);
     expect(a.dueAt).toBe('2026-12-20');
   });
 

@@ -10,7 +10,7 @@ import { MAX_STAGED_FILES, UPLOAD_TTL_MS } from '../../electron/api/uploads.js';
 import type { ApiResult } from '../../shared/contract/index.js';
 import type { Db } from '../../db/open.js';
 import type { RiskRow } from '../../shared/risks.js';
-import { ok, rowCount, tempCore, tempDir } from './helpers.js';
+import { ok, rowCount, tempCore, tempDir, authHeaders } from './helpers.js';
 
 let host: WebHost | null = null;
 afterEach(async () => {
@@ -29,12 +29,12 @@ async function setup() {
 async function webSetup() {
   const s = await setup();
   const staticDir = tempDir();
-  writeFileSync(join(staticDir, 'index.html'), '<meta name="yanpan-token" content="__YANPAN_TOKEN__">');
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   host = await startWebHost({ dispatch: s.dispatch, staticDir });
   const h = host;
   /** One call over HTTP, as the page makes it. */
   const call = async <T>(method: string, input: unknown): Promise<{ status: number; result: ApiResult<T> }> => {
-    const res = await fetch(`${h.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-yanpan-token': h.token }, body: JSON.stringify(input) });
+    const res = await fetch(`${h.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders(h) }, body: JSON.stringify(input) });
     return { status: res.status, result: (await res.json()) as ApiResult<T> };
   };
   return { ...s, call };

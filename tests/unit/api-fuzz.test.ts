@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../shared/contract/index.js';
 import { openDatabase, type Db } from '../../db/open.js';
 import { createDispatcher } from '../../electron/api/dispatcher.js';
-import { fixedClock, tempDir } from './helpers.js';
+import { fixedClock, tempDir, testCaller } from './helpers.js';
 import { arbitraryFor, hostileValue, jsonSchemaOf, mutate, SAMPLE_FILES, type Hints, type Mutation } from './fuzz/arbitraries.js';
 import { DEFAULT_RULES } from '../../shared/grading.js';
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
   shared = mkdtempSync(join(tmpdir(), 'yanpan-fuzz-'));
   template = join(shared, 'template.db');
   const db = openDatabase(template);
-  const dispatch = createDispatcher({ db, dbPath: template, host: 'web', defaultOperator: '测试员', now: fixedClock(), log: () => {} });
+  const dispatch = createDispatcher({ caller: testCaller(), db, dbPath: template, host: 'web', defaultOperator: '测试员', now: fixedClock(), log: () => {} });
   const call = async <T>(method: string, input: unknown): Promise<T> => {
     const r = await dispatch(method, input);
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
@@ -209,7 +209,7 @@ describe('every public method, any input', () => {
       copyFileSync(template, file);
       const db = openDatabase(file);
       const logged: string[] = [];
-      const dispatch = createDispatcher({ db, dbPath: file, host: 'web', defaultOperator: '测试员', now: fixedClock(), log: (msg, err) => logged.push(`${msg} ${(err as Error)?.stack ?? String(err)}`) });
+      const dispatch = createDispatcher({ caller: testCaller(), db, dbPath: file, host: 'web', defaultOperator: '测试员', now: fixedClock(), log: (msg, err) => logged.push(`${msg} ${(err as Error)?.stack ?? String(err)}`) });
       const t: Tally = (tally[method] = { ms: 0, calls: 0, passedSchema: 0, ok: 0, internal: [] });
       const t0 = Date.now();
 

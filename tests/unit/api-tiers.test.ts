@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract/index.js';
 import { openCore, type Core } from '../../electron/core.js';
 import { startWebHost, type WebHost } from '../../electron/webhost.js';
-import { tempDir } from './helpers.js';
+import { tempDir, testCaller, authHeaders } from './helpers.js';
 
 let host: WebHost | null = null;
 let core: Core | null = null;
@@ -52,14 +52,14 @@ describe('two tiers of API', () => {
     mkdirSync(outside);
     writeFileSync(join(outside, 'existing.txt'), '原有文件');
     const dbPath = join(registerDir, 'yanpan.db');
-    core = openCore({ dbPath, host: 'web', now: () => '2026-11-30T02:00:00.000Z' });
+    core = openCore({ caller: testCaller(), dbPath, host: 'web', now: () => '2026-11-30T02:00:00.000Z' });
     const demo = await core.dispatch('demo.load', { risks: 10, asOf: '2026-11-23' });
     expect(demo.ok).toBe(true);
     const staticDir = tempDir();
-    writeFileSync(join(staticDir, 'index.html'), '<meta name="yanpan-token" content="__YANPAN_TOKEN__">');
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
     host = await startWebHost({ dispatch: core.dispatch, staticDir });
     const call = async (method: string, input: unknown) => {
-      const r = await fetch(`${host!.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Yanpan-Token': host!.token }, body: JSON.stringify(input) });
+      const r = await fetch(`${host!.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...authHeaders(host!) }, body: JSON.stringify(input) });
       return (await r.json()) as { ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } };
     };
     const before = snapshot(outside);
@@ -100,7 +100,7 @@ describe('two tiers of API', () => {
   it('local methods are refused to pages in Chinese and work for the CLI; a local caller cannot write over the register', async () => {
     const dir = tempDir();
     const dbPath = join(dir, 'yanpan.db');
-    core = openCore({ dbPath, host: 'cli' });
+    core = openCore({ caller: testCaller(), dbPath, host: 'cli' });
     for (const m of ['briefs.savePdf', 'briefs.saveDocx']) expect(contract[m as keyof typeof contract].tier).toBe('local');
     const page = await core.dispatch('briefs.saveDocx', { request: { kind: 'register' }, out: join(dir, 'a.docx') });
     expect(page.ok).toBe(false);

@@ -11,7 +11,7 @@ import { DEFAULT_PERIODS } from '../../shared/periods.js';
 import type { Assessment } from '../../shared/assessments.js';
 import type { RiskRow } from '../../shared/risks.js';
 import type { HeatGrid, Movement } from '../../shared/heatmap.js';
-import { fixedClock, ok, rowCount, tempCore, tempDir } from './helpers.js';
+import { fixedClock, ok, rowCount, tempCore, tempDir, testCaller } from './helpers.js';
 
 const NOW = '2026-11-25T02:00:00.000Z'; // Wednesday; the week starts 2026-11-23
 
@@ -117,7 +117,7 @@ describe('weekly snapshot and movement', () => {
   it('a new assessment changes the cell count and the movement names the risk; later weeks are filled forward', async () => {
     const core = tempCore();
     let clock = fixedClock(NOW);
-    const dispatch = createDispatcher({ db: core.db, dbPath: core.file, host: 'cli', defaultOperator: '测试员', now: () => clock(), log: () => {} });
+    const dispatch = createDispatcher({ caller: testCaller(), db: core.db, dbPath: core.file, host: 'cli', defaultOperator: '测试员', now: () => clock(), log: () => {} });
     const risk = await ok<RiskRow>(dispatch, 'risks.create', { regionId: 1, domainId: 1, title: '甲', likelihood: 2, impact: 2, level: 4 });
     const other = await ok<RiskRow>(dispatch, 'risks.create', { regionId: 2, domainId: 2, title: '乙', likelihood: 2, impact: 2, level: 4 });
     // A week later (2026-12-02, week 2026-11-30): one risk rises.

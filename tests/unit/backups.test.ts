@@ -7,7 +7,7 @@ import { backupDatabase, backupsDirFor, checkDatabaseFile, listBackups, restoreD
 import { backupFileName } from '../../shared/backups.js';
 import { openCore, DamagedDatabaseError } from '../../electron/core.js';
 import { openRecoverableCore } from '../../electron/recovery.js';
-import { fixedClock, ok, rowCount, tempDir } from './helpers.js';
+import { fixedClock, ok, rowCount, tempDir, testCaller } from './helpers.js';
 
 /** Overwrites bytes in the middle of the file, the way a failing disk would. */
 function corrupt(file: string): void {
@@ -18,7 +18,7 @@ function corrupt(file: string): void {
 
 async function demoDb(dir: string, risks = 50) {
   const dbPath = join(dir, 'yanpan.db');
-  const core = openCore({ dbPath, host: 'cli', now: fixedClock() });
+  const core = openCore({ caller: testCaller(), dbPath, host: 'cli', now: fixedClock() });
   await ok(core.dispatch, 'demo.load', { risks, seed: 3, asOf: '2026-11-25' });
   return { core, dbPath };
 }
@@ -46,7 +46,7 @@ describe('backups', () => {
     const dir = tempDir();
     const { core, dbPath } = await demoDb(dir);
     core.close();
-    const again = openCore({ dbPath, host: 'web', backupOnStart: true, startBackupDelayMs: 0 });
+    const again = openCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, startBackupDelayMs: 0 });
     await again.ready;
     again.close();
     expect(listBackups(backupsDirFor(dbPath)).map((b) => b.reason)).toEqual(['start']);
@@ -56,7 +56,8 @@ describe('backups', () => {
     const dir = tempDir();
     const { core, dbPath } = await demoDb(dir);
     const b = await backupDatabase(core.db, dbPath, 'manual', '2026-11-25T01:00:00.000Z');
-    core.db.exec('DELETE FROM audit_log');
+    // A state the app cannot reach any more (triggers keep young audit rows): made by hand.
+    core.db.exec('DROP TRIGGER audit_log_keep_180_days; DELETE FROM audit_log');
     core.close();
     const bad = join(dir, 'bad.db');
     copyFileSync(b.file, bad);
@@ -77,7 +78,7 @@ describe('backups', () => {
     const { core, dbPath } = await demoDb(dir);
     const b = await backupDatabase(core.db, dbPath, 'manual', '2026-11-25T01:00:00.000Z');
     core.close();
-    const rc = openRecoverableCore({ dbPath, host: 'web' });
+    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web' });
     const first = (await ok<{ rows: Array<{ id: number; version: number }> }>(rc.dispatch, 'risks.list', { pageSize: 1 })).rows[0];
     await ok(rc.dispatch, 'risks.update', { id: first.id, version: first.version, patch: { progress: '恢复前的修改' } });
     const r = await ok<{ restored: string; savedCurrent: string }>(rc.dispatch, 'backups.restore', { name: b.name });
@@ -110,7 +111,7 @@ describe('backups', () => {
     const damagedBytes = readFileSync(dbPath);
     let err: unknown;
     try {
-      openCore({ dbPath, host: 'web' });
+      openCore({ caller: testCaller(), dbPath, host: 'web' });
     } catch (e) {
       err = e;
     }
@@ -120,7 +121,7 @@ describe('backups', () => {
     expect(readFileSync(dbPath).equals(damagedBytes)).toBe(true);
 
     // The host keeps running in recovery mode and restores on request.
-    const rc = openRecoverableCore({ dbPath, host: 'web' });
+    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web' });
     expect(rc.damaged).not.toBe(null);
     const info = await rc.dispatch('app.info', {});
     expect(info.ok).toBe(false);

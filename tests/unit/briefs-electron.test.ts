@@ -4,6 +4,7 @@
 // check — runs in tests/unit/electron-main.test.ts.
 import { describe, expect, it } from 'vitest';
 import { electronPrinter, type HiddenWindow } from '../../electron/print/electron.js';
+import { testCaller } from './helpers.js';
 
 function fakeWindow(result: string, log: string[], code = ''): HiddenWindow {
   return {
@@ -47,7 +48,7 @@ describe('the print page’s error through the dispatcher', () => {
     const { db, file } = tempDatabase();
     const log: string[] = [];
     const printer = { current: electronPrinter(() => fakeWindow('拒绝访问：请求不是来自风险研判台自己的窗口。', log, 'FORBIDDEN'), 'app://yanpan/index.html') };
-    const desktop = createDispatcher({ db, dbPath: file, host: 'electron', defaultOperator: '测试员', now: () => '2026-11-25T02:00:00.000Z', log: () => {}, printer });
+    const desktop = createDispatcher({ caller: testCaller(), db, dbPath: file, host: 'electron', defaultOperator: '测试员', now: () => '2026-11-25T02:00:00.000Z', log: () => {}, printer });
     const r = await desktop('briefs.pdf', { request: { kind: 'register' } });
     expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：请求不是来自风险研判台自己的窗口。' } });
     expect(log.at(-1)).toBe('destroy');
@@ -66,7 +67,7 @@ describe('briefs.printPaper (the desktop 打印… button)', () => {
       webContents: { ...fakeWindow('', log).webContents, print: (o, cb) => (asked.push(o), cb(true, '')) },
     });
     const printer = { current: electronPrinter(window, 'app://yanpan/index.html') };
-    const desktop = createDispatcher({ db, dbPath: file, host: 'electron', defaultOperator: '测试员', now: () => '2026-11-25T02:00:00.000Z', log: () => {}, printer });
+    const desktop = createDispatcher({ caller: testCaller(), db, dbPath: file, host: 'electron', defaultOperator: '测试员', now: () => '2026-11-25T02:00:00.000Z', log: () => {}, printer });
     await ok(desktop, 'demo.load', { risks: 20, seed: 3, asOf: '2026-11-25' });
     const prints = () => (db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'print' AND entity = 'brief'").get() as { n: number }).n;
     expect(await ok(desktop, 'briefs.printPaper', { request: { kind: 'register' }, copies: 3 })).toEqual({ printed: true });
@@ -81,7 +82,7 @@ describe('briefs.printPaper (the desktop 打印… button)', () => {
     expect(cancelled.ok ? '' : cancelled.error.message).toMatch('已取消打印');
     expect(prints()).toBe(1);
 
-    const web = createDispatcher({ db, dbPath: file, host: 'web', defaultOperator: '测试员', now: () => '2026-11-25T02:00:00.000Z', log: () => {}, printer: {} });
+    const web = createDispatcher({ caller: testCaller(), db, dbPath: file, host: 'web', defaultOperator: '测试员', now: () => '2026-11-25T02:00:00.000Z', log: () => {}, printer: {} });
     const refused = await web('briefs.printPaper', { request: { kind: 'register' }, copies: 1 });
     expect(refused.ok ? '' : refused.error.message).toMatch(/网页版请用「打印…」/);
     expect(prints()).toBe(1);

@@ -14,6 +14,7 @@ import { createChromiumPrinter } from '../../electron/print/chromium.js';
 import { RENDERER_DIR } from '../../electron/renderer-dir.js';
 import { docText, type Doc } from '../../shared/briefs/model.js';
 import type { BriefRequest } from '../../shared/briefs/request.js';
+import { testCaller } from './helpers.js';
 
 const run = promisify(execFile);
 const PT_PER_MM = 72 / 25.4;
@@ -89,11 +90,11 @@ function lines(file: string, page: number): Line[] {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yanpan-leader-'));
-  core = openCore({ dbPath: join(dir, 'l.db'), host: 'cli', operator: '打印员', now: () => '2026-11-25T02:00:00.000Z' });
+  core = openCore({ caller: testCaller('打印员'), dbPath: join(dir, 'l.db'), host: 'cli', operator: '打印员', now: () => '2026-11-25T02:00:00.000Z' });
   const demo = await core.dispatch('demo.load', { asOf: '2026-11-25' });
   if (!demo.ok) throw new Error(demo.error.message);
   host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });
-  core.printer.current = createChromiumPrinter(host.url);
+  core.printer.current = createChromiumPrinter(host.url, { session: host.printSession });
   meetingId = sql<{ id: number }>("SELECT id FROM meetings WHERE state IN ('已签发','已归档') ORDER BY date DESC, id DESC LIMIT 1").id;
   weekly = { kind: 'weekly', meetingId, asOf: '2026-11-25', final: true, cc: '市委政法委，市委社会工作部' };
   weeklyPdf = join(dir, 'weekly.pdf');

@@ -16,6 +16,7 @@ import type { BriefRequest } from '../../shared/briefs/request.js';
 import type { BriefFile } from '../../shared/contract/briefs.js';
 import type { MeetingRow } from '../../shared/meetings.js';
 import type { RiskRow } from '../../shared/risks.js';
+import { testCaller } from './helpers.js';
 
 let dir: string;
 let core: Core;
@@ -61,7 +62,7 @@ let codes: string[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yanpan-briefs-mtg-'));
-  core = openCore({ dbPath: join(dir, 'm.db'), host: 'cli', operator: '打印员', now: () => '2026-11-23T02:00:00.000Z' });
+  core = openCore({ caller: testCaller('打印员'), dbPath: join(dir, 'm.db'), host: 'cli', operator: '打印员', now: () => '2026-11-23T02:00:00.000Z' });
   risks = [];
   for (const [title, level] of [['锦绣华庭逾期交房', 1], ['宏达劳务欠薪', 2], ['滨江片区征收', 2], ['某小区物业纠纷', 3]] as const) {
     risks.push(await call<RiskRow>('risks.create', { regionId: 1, domainId: 1, title, level }));
@@ -135,7 +136,7 @@ describe('meeting documents: model from the meeting record', () => {
 describe('meeting documents: PDF', () => {
   beforeAll(async () => {
     host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });
-    core.printer.current = createChromiumPrinter(host.url);
+    core.printer.current = createChromiumPrinter(host.url, { session: host.printSession });
     // Close the meeting and sign minutes edited by hand: the printed 纪要 must be the signed text.
     // (The meeting was ended by the 纪要-before-signing test above.)
     let m = await call<MeetingRow>('meetings.transition', { id: meetingId, version: (await call<{ meeting: MeetingRow }>('meetings.get', { id: meetingId })).meeting.version, event: 'draft' });

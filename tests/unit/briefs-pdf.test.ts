@@ -14,6 +14,7 @@ import { docText, type Doc } from '../../shared/briefs/model.js';
 import { calibrationLine } from '../../shared/briefs/samples.js';
 import type { BriefRequest } from '../../shared/briefs/request.js';
 import type { BriefFile } from '../../shared/contract/briefs.js';
+import { testCaller } from './helpers.js';
 
 const PT_PER_MM = 72 / 25.4;
 const mm = (x: number) => x * PT_PER_MM;
@@ -25,11 +26,11 @@ let host: WebHost;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yanpan-briefs-'));
-  core = openCore({ dbPath: join(dir, 'b.db'), host: 'cli', operator: '打印员', now: () => '2026-11-23T02:00:00.000Z' });
+  core = openCore({ caller: testCaller('打印员'), dbPath: join(dir, 'b.db'), host: 'cli', operator: '打印员', now: () => '2026-11-23T02:00:00.000Z' });
   const demo = await core.dispatch('demo.load', { risks: 80, seed: 7, asOf: '2026-11-23' });
   if (!demo.ok) throw new Error(demo.error.message);
   host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR });
-  core.printer.current = createChromiumPrinter(host.url);
+  core.printer.current = createChromiumPrinter(host.url, { session: host.printSession });
 }, 60_000);
 
 afterAll(async () => {
@@ -231,5 +232,5 @@ describe('documents', () => {
 });
 
 it('PDF printing needs the renderer build', () => {
-  expect(readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8')).toContain('yanpan-token');
+  expect(readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8')).toContain('<div id="root"');
 });

@@ -3,12 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract/index.js';
-import { tempDir } from './helpers.js';
+import { tempDir, cliLogin } from './helpers.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'scripts', 'yanpan.mjs');
 
 function yanpan(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, YANPAN_HOME: tempDir() } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...cliLogin(args), YANPAN_HOME: tempDir() } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -1,10 +1,11 @@
+import type { Dispatch } from '../../electron/api/dispatcher.js';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract/index.js';
 import { handlers } from '../../electron/api/dispatcher.js';
 import type { RiskRow } from '../../shared/risks.js';
 import type { AuditEntry } from '../../shared/audit.js';
 import type { Db } from '../../db/open.js';
-import { ok, rowCount, tempCore } from './helpers.js';
+import { ok, rowCount, tempCore, testCaller } from './helpers.js';
 
 const base = { regionId: 1, domainId: 1, title: '“锦绣华庭”逾期交房' };
 
@@ -65,9 +66,11 @@ describe('dispatcher', () => {
     expect((await ok<RiskRow>(dispatch, 'risks.get', { id: r.id })).progress).toBe('甲的修改');
   });
 
-  it('writes an audit row with operator, before and after for every mutation', async () => {
-    const { dispatch } = tempCore();
-    await ok(dispatch, 'settings.update', { operator: '王研判' });
+  it('writes an audit row with the logged-in account, before and after for every mutation', async () => {
+    const core = tempCore();
+    // The actor is the caller's account: the operator name in settings no longer counts.
+    await ok(core.dispatch, 'settings.update', { operator: '别人' });
+    const dispatch: Dispatch = (m, i) => core.dispatch(m, i, testCaller('王研判'));
     const r = await ok<RiskRow>(dispatch, 'risks.create', base);
     await ok(dispatch, 'risks.update', { id: r.id, version: 1, patch: { involvedCount: 380, involvedText: '约380' } });
     await ok(dispatch, 'risks.delete', { id: r.id, version: 2, reason: '重复登记' });

@@ -13,7 +13,7 @@ import { startWebHost, type WebHost } from '../../electron/webhost.js';
 import { backupsDirFor } from '../../db/backups.js';
 import { backupFileName } from '../../shared/backups.js';
 import { INLINE_FILE_LIMIT, type FilePayload } from '../../shared/files.js';
-import { tempDir } from './helpers.js';
+import { tempDir, testCaller, authHeaders } from './helpers.js';
 
 const open: Array<{ host: WebHost; core: Core }> = [];
 afterEach(async () => {
@@ -46,13 +46,13 @@ async function serve(downloads?: DownloadStore) {
   const dir = tempDir();
   const staticDir = join(dir, 'renderer');
   mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<meta name="yanpan-token" content="__YANPAN_TOKEN__">');
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   const dbPath = join(dir, 'register.db');
-  const core = openCore({ dbPath, host: 'web', downloads });
+  const core = openCore({ caller: testCaller(), dbPath, host: 'web', downloads });
   const host = await startWebHost({ dispatch: core.dispatch, staticDir, downloads: core.downloads });
   open.push({ host, core });
   const call = async (method: string, input: unknown) => {
-    const r = await http(host.port, `/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-yanpan-token': host.token }, body: JSON.stringify(input) });
+    const r = await http(host.port, `/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders(host) }, body: JSON.stringify(input) });
     return { size: r.body.length, json: JSON.parse(r.body.toString('utf8')) as { ok: boolean; value: FilePayload; error?: { message: string } } };
   };
   return { host, core, dbPath, call };
@@ -78,18 +78,18 @@ describe('large files as one-time streamed downloads', () => {
     const path = `/download/${reply.json.value.downloadId}`;
     // A HEAD does not use up the link.
     expect((await http(host.port, path, { method: 'HEAD' })).status).toBe(405);
-    const got = await http(host.port, path);
+    const got = await http(host.port, path, { headers: authHeaders(host) });
     expect(got.status).toBe(200);
     expect(got.headers['content-length']).toBe(String(bytes.length));
     expect(String(got.headers['content-disposition'])).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
     expect(got.headers['cache-control']).toBe('no-store');
     expect(sha(got.body)).toBe(sha(bytes));
 
-    const again = await http(host.port, path);
+    const again = await http(host.port, path, { headers: authHeaders(host) });
     expect(again.status).toBe(404);
     expect(again.body.toString('utf8')).toMatch(/下载链接已失效/);
     for (const bad of ['/download/', '/download/zz', `/download/${'0'.repeat(32)}`, '/download/..%2fregister.db']) {
-      const r = await http(host.port, bad);
+      const r = await http(host.port, bad, { headers: authHeaders(host) });
       expect(r.status, bad).toBe(404);
       expect(r.body.toString('utf8'), bad).toMatch(/下载链接已失效|找不到/);
     }
@@ -117,7 +117,7 @@ describe('large files as one-time streamed downloads', () => {
     expect(reply.json.ok).toBe(true);
     expect(reply.json.value.dataBase64).toBeUndefined();
     expect(reply.json.value.rows).toBe(2);
-    const got = await http(host.port, `/download/${reply.json.value.downloadId}`);
+    const got = await http(host.port, `/download/${reply.json.value.downloadId}`, { headers: authHeaders(host) });
     expect(got.status).toBe(200);
     expect(got.body.length).toBe(reply.json.value.bytes);
     const wb = new ExcelJS.Workbook();
@@ -139,7 +139,7 @@ describe('large files as one-time streamed downloads', () => {
   });
 
   it('the command line gets files inline (it writes them itself)', () => {
-    const core = openCore({ dbPath: join(tempDir(), 'cli.db'), host: 'cli' });
+    const core = openCore({ caller: testCaller(), dbPath: join(tempDir(), 'cli.db'), host: 'cli' });
     try {
       expect(core.downloads).toBeUndefined();
     } finally {

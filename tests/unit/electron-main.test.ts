@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { APP_START_URL, CSP, IPC_CHANNEL, dbPathFromArgs, webPreferences } from '../../electron/security.js';
+import { APP_START_URL, AUTH_CHANNEL, CSP, IPC_CHANNEL, dbPathFromArgs, webPreferences } from '../../electron/security.js';
 import { backupsDirFor } from '../../db/backups.js';
 import { backupFileName } from '../../shared/backups.js';
 import { INLINE_FILE_LIMIT } from '../../shared/files.js';
@@ -66,6 +66,17 @@ beforeAll(async () => {
   };
   fake.ready();
   await main.desktop.started;
+  // Logged in through the auth channel as the page would: set-up (the first 系统管理员), who adds a
+  // 研判员, then the 研判员 logs in; every call below is theirs.
+  const w = fake.windows[0].webContents;
+  const auth = (path: string, body: unknown) => fake.invoke(AUTH_CHANNEL, w, top(w), path, body) as Promise<{ status: number; body: { state?: string; message?: string } }>;
+  const set = await auth('setup', { cityName: '江城市', cityPrefix: 'JC', name: 'root', displayName: '管理员', password: 'Admin-pass-1' });
+  expect(set.body.state, JSON.stringify(set)).toBe('in');
+  expect(codeOf(await ask(w, top(w), 'accounts.create', { name: 'li', displayName: '李研判', role: '研判员', password: 'Yanpan-pass-2' }))).toBe('ok');
+  expect((await auth('login', { name: 'li', password: 'Yanpan-pass-2' })).body.state).toBe('in');
+  // A new account changes its password before anything else.
+  expect(codeOf(await ask(w, top(w), 'risks.list', {}))).toBe('FORBIDDEN');
+  expect(codeOf(await ask(w, top(w), 'session.changePassword', { current: 'Yanpan-pass-2', next: 'Yanpan-pass-3' }))).toBe('ok');
 }, 60_000);
 
 afterAll(() => {
@@ -216,7 +227,7 @@ describe('electron/main.ts against a fake electron', () => {
 });
 
 describe('electron/preload.cts against the same fake', () => {
-  it('as bundled (CommonJS, sandboxed: it may require electron only) exposes exactly window.yanpan.invoke on the one channel', async () => {
+  it('as bundled (CommonJS, sandboxed: it may require electron only) exposes exactly window.yanpan.invoke and .auth on their channels', async () => {
     // Bundled as scripts/build-electron.mjs does, then run with a require that knows only 'electron'.
     const { build } = await import('esbuild');
     const out = await build({ entryPoints: [join(root, 'electron', 'preload.cts')], bundle: true, write: false, platform: 'node', format: 'cjs', target: 'chrome130', external: ['electron'], logLevel: 'silent' });
@@ -232,7 +243,7 @@ describe('electron/preload.cts against the same fake', () => {
 
     expect([...fake.exposed.keys()]).toEqual(['yanpan']);
     const api = fake.exposed.get('yanpan') as { invoke: (m: unknown, i: unknown) => Promise<unknown> };
-    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(Object.keys(api)).toEqual(['invoke', 'auth']);
     expect(await api.invoke('risks.list', { page: 1 })).toEqual({ ok: true, value: 'from main' });
     expect(fake.sent).toEqual([[IPC_CHANNEL, 'risks.list', { page: 1 }]]);
     expect(await api.invoke(42, {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

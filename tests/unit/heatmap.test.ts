@@ -10,7 +10,7 @@ import { addDays, weekStart } from '../../shared/dates.js';
 import type { Lists } from '../../shared/settings.js';
 import type { DomainRegionGrid, HeatGrid, Movement, Trend } from '../../shared/heatmap.js';
 import type { RiskFields } from '../../shared/risks.js';
-import { ok } from './helpers.js';
+import { ok, testCaller } from './helpers.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ async function load() {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   };
-  const core = { db, dispatch: createDispatcher({ db, dbPath: file, host: 'cli', defaultOperator: '测试员', now: () => '2026-11-25T02:00:00.000Z', log: () => {} }) };
+  const core = { db, dispatch: createDispatcher({ caller: testCaller(), db, dbPath: file, host: 'cli', defaultOperator: '测试员', now: () => '2026-11-25T02:00:00.000Z', log: () => {} }) };
   await ok(core.dispatch, 'demo.load', { risks: N, seed: SEED, asOf: AS_OF });
   const lists = await ok<Lists>(core.dispatch, 'lists.get', {});
   const rows = generateDemoRisks({ count: N, seed: SEED, asOf: AS_OF, prefix: 'JC', domains: lists.domains, regions: lists.regions });

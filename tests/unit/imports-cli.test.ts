@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { tempDir } from './helpers.js';
+import { tempDir, cliLogin } from './helpers.js';
 import { DEFAULT_DOMAINS, DEFAULT_REGIONS } from '../../shared/labels.js';
 import { IMPORT_PAUSE_ENV, IMPORT_PAUSED_LINE } from '../../db/testPause.js';
 
@@ -13,7 +13,7 @@ const BIN = join(import.meta.dirname, '..', '..', 'scripts', 'yanpan.mjs');
 const SAMPLE = join(import.meta.dirname, 'fixtures', 'sample-register.csv');
 
 function yanpan(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, YANPAN_HOME: tempDir() } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...cliLogin(args), YANPAN_HOME: tempDir() } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -125,7 +125,7 @@ describe('yanpan import / export / backup / restore / check', () => {
     const before = tableCounts(db);
     const child = spawn(process.execPath, [BIN, 'import', sheet, '--db', db], {
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, YANPAN_HOME: tempDir(), [IMPORT_PAUSE_ENV]: '1000' },
+      env: { ...process.env, ...cliLogin(['import', sheet, '--db', db]), YANPAN_HOME: tempDir(), [IMPORT_PAUSE_ENV]: '1000' },
     });
     const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
     let stderr = '';
@@ -144,7 +144,11 @@ describe('yanpan import / export / backup / restore / check', () => {
     const check = yanpan('check', '--db', db);
     expect(check.code, check.err).toBe(0);
     expect(count(db)).toBe(0);
-    expect(tableCounts(db)).toEqual(before);
+    // Only the import's login is left of it (audited before the import began): no imported row.
+    const { audit_log: logAfter, audit_chain: _c, ...after } = tableCounts(db);
+    const { audit_log: logBefore, audit_chain: _b, ...was } = before;
+    expect(after).toEqual(was);
+    expect(logAfter - logBefore).toBe(1);
     // The pre-import backup was taken before the write began, and the killed writer left no lock:
     // the same import now runs to the end.
     const again = yanpan('import', sheet, '--db', db);

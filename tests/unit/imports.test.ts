@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ok, rowCount, tempCore } from './helpers.js';
+import { ok, rowCount, tempCore, testCaller } from './helpers.js';
 import { rebuildWeekAggregates } from '../../db/weeks.js';
 import type { Db } from '../../db/open.js';
 import { MESSY_ROWS, messyWorkbook } from './fixtures/messy.js';
@@ -214,7 +214,7 @@ describe('weekly snapshot carried forward in bulk', () => {
     const { createDispatcher } = await import('../../electron/api/dispatcher.js');
     const { db, file } = tempDatabase();
     let now = '2026-11-23T02:00:00.000Z';
-    const dispatch = createDispatcher({ db, dbPath: file, host: 'cli', defaultOperator: '测试员', now: () => now, log: () => {} });
+    const dispatch = createDispatcher({ caller: testCaller(), db, dbPath: file, host: 'cli', defaultOperator: '测试员', now: () => now, log: () => {} });
     await ok(dispatch, 'demo.load', { risks: 120, seed: 5, asOf: '2026-11-23' });
     const weeks = () => db.prepare('SELECT week, COUNT(*) AS n FROM risk_weeks GROUP BY week ORDER BY week DESC LIMIT 5').all() as Array<{ week: string; n: number }>;
     expect(weeks()[0].week).toBe('2026-11-23');

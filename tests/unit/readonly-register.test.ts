@@ -13,8 +13,11 @@ const BIN = join(import.meta.dirname, '..', '..', 'scripts', 'yanpan.mjs');
 const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
 
+/** The demo's 研判员, as `yanpan demo` printed it (its password is random). */
+let login: Record<string, string> = {};
+
 function yanpanAsReader(home: string, ...args: string[]) {
-  const env = { ...process.env, YANPAN_HOME: home, HOME: home };
+  const env = { ...process.env, ...login, YANPAN_HOME: home, HOME: home };
   const r = asRoot
     ? spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, BIN, ...args], { encoding: 'utf8', env })
     : spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env });
@@ -34,6 +37,8 @@ describe('a register that cannot be written here', () => {
     mkdirSync(dir);
     const build = spawnSync(process.execPath, [BIN, 'demo', '--db', db, '--risks', '40', '--seed', '3', '--as-of', '2026-11-25'], { encoding: 'utf8', env: { ...process.env, YANPAN_HOME: root } });
     expect(build.status, build.stderr).toBe(0);
+    const analyst = (JSON.parse(build.stdout) as { accounts: Array<{ name: string; role: string; password: string }> }).accounts.find((a) => a.role === '研判员')!;
+    login = { YANPAN_USER: analyst.name, YANPAN_PASSWORD: analyst.password };
     expect(existsSync(`${db}-wal`)).toBe(false);
     // The reader's own home and output folder.
     const home = join(root, 'home');

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { tempDir } from './helpers.js';
+import { tempDir, testCaller, cliLogin } from './helpers.js';
 import { openCore } from '../../electron/core.js';
 import { RegisterBusyError } from '../../db/writerLock.js';
 import { restoreDatabase } from '../../db/backups.js';
@@ -14,7 +14,7 @@ import { restoreDatabase } from '../../db/backups.js';
 const BIN = join(import.meta.dirname, '..', '..', 'scripts', 'yanpan.mjs');
 
 function yanpan(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, YANPAN_HOME: tempDir() } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...cliLogin(args), YANPAN_HOME: tempDir() } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -36,6 +36,7 @@ afterEach(() => {
 
 /** `yanpan serve` on the register; resolves with its URL and page token once it listens. */
 async function serve(db: string, ...extra: string[]): Promise<{ child: ChildProcess; url: string; token: string }> {
+  const creds = cliLogin(['call', '--db', db]);
   const child = spawn(process.execPath, [BIN, 'serve', '--db', db, ...extra], { env: { ...process.env, YANPAN_HOME: tempDir() } });
   children.push(child);
   let out = '';
@@ -53,8 +54,10 @@ async function serve(db: string, ...extra: string[]): Promise<{ child: ChildProc
     child.stderr!.on('data', on);
     child.on('exit', () => fail(new Error(`serve exited: ${out}`)));
   });
-  const page = await (await fetch(url)).text();
-  const token = /name="yanpan-token" content="([^"]+)"/.exec(page)![1];
+  // Logged in as a page would be: the session cookie and the CSRF value (kept together in `token`).
+  const login = await fetch(`${url}auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: creds.YANPAN_USER, password: creds.YANPAN_PASSWORD }) });
+  const { csrf } = (await login.json()) as { csrf: string };
+  const token = `${login.headers.get('set-cookie')!.split(';')[0]}\n${csrf}`;
   return { child, url, token };
 }
 
@@ -66,7 +69,7 @@ async function call(url: string, token: string, method: string, input: unknown) 
 }
 
 function send(url: string, token: string, method: string, input: unknown) {
-  return fetch(`${url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Yanpan-Token': token }, body: JSON.stringify(input) });
+  return fetch(`${url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: token.split('\n')[0], 'X-Yanpan-Csrf': token.split('\n')[1] }, body: JSON.stringify(input) });
 }
 
 const newRisk = (i: number) => ({ title: `并发写入测试事项${i}`, domainId: 1, regionId: 1, likelihood: 2, impact: 2 });
@@ -114,11 +117,11 @@ describe('one writer per register', () => {
     const dir = tempDir();
     const db = join(dir, 'yanpan.db');
     const { child } = await serve(db);
-    expect(() => openCore({ dbPath: db, host: 'cli' })).toThrow(RegisterBusyError);
+    expect(() => openCore({ caller: testCaller(), dbPath: db, host: 'cli' })).toThrow(RegisterBusyError);
     child.kill('SIGKILL');
     await new Promise((ok) => child.once('exit', ok));
-    const a = openCore({ dbPath: db, host: 'cli' });
-    const b = openCore({ dbPath: db, host: 'web' });
+    const a = openCore({ caller: testCaller(), dbPath: db, host: 'cli' });
+    const b = openCore({ caller: testCaller(), dbPath: db, host: 'web' });
     b.close();
     // The first core still holds the lock after the second closed.
     const other = spawnSync(process.execPath, [BIN, 'call', 'risks.create', JSON.stringify(newRisk(1)), '--db', db], { encoding: 'utf8' });
@@ -186,7 +189,7 @@ describe('opening changes nothing it need not', () => {
     spawnSync(process.execPath, ['-e', script]);
     expect(existsSync(`${db}-wal`)).toBe(true);
     const before = [sha(db), sha(`${db}-wal`)];
-    expect(() => openCore({ dbPath: db, host: 'cli' })).toThrow(/更新版本的风险研判台创建（结构版本 999/);
+    expect(() => openCore({ caller: testCaller(), dbPath: db, host: 'cli' })).toThrow(/更新版本的风险研判台创建（结构版本 999/);
     for (const cmd of [['call', 'risks.list', '{}'], ['call', 'risks.create', JSON.stringify(newRisk(1))], ['demo', '--risks', '2']]) {
       const r = yanpan(...cmd, '--db', db);
       expect(r.code).toBe(1);

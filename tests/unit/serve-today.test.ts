@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.js';
+import { tempDir, cliLogin } from './helpers.js';
 import { clockOnDay } from '../../electron/clock.js';
 import { shanghaiDate } from '../../shared/dates.js';
 import type { ApiResult } from '../../shared/contract/index.js';
@@ -26,7 +26,7 @@ afterEach(async () => {
 function tinyRenderer(): string {
   const dir = join(tempDir(), 'renderer');
   mkdirSync(dir);
-  writeFileSync(join(dir, 'index.html'), '<meta name="yanpan-token" content="__YANPAN_TOKEN__">');
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
   return dir;
 }
 
@@ -46,6 +46,7 @@ function run(...args: string[]): Promise<{ code: number | null; out: string; err
 
 /** Starts `yanpan serve` and returns a caller for its API (token read from the page, as a page does). */
 async function serve(...args: string[]): Promise<(method: string, input?: unknown) => Promise<ApiResult<unknown>>> {
+  const creds = cliLogin(['call', ...args]);
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { env: { ...process.env, YANPAN_HOME: tempDir(), YANPAN_RENDERER_DIR: tinyRenderer() } });
   children.push(child);
   let out = '';
@@ -59,10 +60,12 @@ async function serve(...args: string[]): Promise<(method: string, input?: unknow
     });
     child.on('exit', (code) => no(new Error(`serve exited ${code}: ${err}`)));
   });
-  const page = await (await fetch(url)).text();
-  const token = /content="([0-9a-f]+)"/.exec(page)![1];
+  // Logged in as a page would be (session cookie + CSRF header).
+  const login = await fetch(`${url}auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: creds.YANPAN_USER, password: creds.YANPAN_PASSWORD }) });
+  const { csrf } = (await login.json()) as { csrf: string };
+  const cookie = login.headers.get('set-cookie')!.split(';')[0];
   return async (method, input = {}) =>
-    (await (await fetch(`${url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-yanpan-token': token }, body: JSON.stringify(input) })).json()) as ApiResult<unknown>;
+    (await (await fetch(`${url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-yanpan-csrf': csrf }, body: JSON.stringify(input) })).json()) as ApiResult<unknown>;
 }
 
 function value<T>(r: ApiResult<unknown>): T {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../db/audit.js';
 import type { Lists, NamedItem, AppSettings } from '../../shared/settings.js';
 import type { SavedView } from '../../shared/views.js';
-import { ok, rowCount, tempCore } from './helpers.js';
+import { ok, rowCount, tempCore, testCaller } from './helpers.js';
 
 describe('lists, settings and saved views through the dispatcher', () => {
   it('adds, renames, moves and deactivates a region; each change audited and versioned', async () => {
@@ -65,9 +65,10 @@ describe('lists, settings and saved views through the dispatcher', () => {
     const v2 = await ok<SavedView>(dispatch, 'views.save', { name: '重大舆情', payload: { ...payload, order: 'desc' }, version: 1 });
     expect(v2.version).toBe(2);
     expect((await ok<SavedView[]>(dispatch, 'views.list', {})).map((x) => x.name)).toEqual(['重大舆情']);
-    await ok(dispatch, 'settings.update', { operator: '另一位' });
-    expect(await ok<SavedView[]>(dispatch, 'views.list', {})).toEqual([]);
-    const foreign = await dispatch('views.delete', { id: v.id, version: 2 });
+    // Views belong to the logged-in account.
+    const other = testCaller('另一位');
+    expect(await ok<SavedView[]>(dispatch, 'views.list', {}, other)).toEqual([]);
+    const foreign = await dispatch('views.delete', { id: v.id, version: 2 }, other);
     expect(foreign.ok ? null : foreign.error.code).toBe('NOT_FOUND');
     const bad = await dispatch('views.save', { name: 'x', payload: { columns: ['nope'] } });
     expect(bad.ok).toBe(false);

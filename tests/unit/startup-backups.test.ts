@@ -8,18 +8,18 @@ import { backupDatabase, backupsDirFor, backupsOf, listBackups } from '../../db/
 import { backupFileName, backupsToKeep, type BackupEntry } from '../../shared/backups.js';
 import { openCore } from '../../electron/core.js';
 import { openRecoverableCore } from '../../electron/recovery.js';
-import { fixedClock, ok, tempDir } from './helpers.js';
+import { fixedClock, ok, tempDir, testCaller } from './helpers.js';
 
 async function demoDb(dir: string, name = 'yanpan.db') {
   const dbPath = join(dir, name);
-  const core = openCore({ dbPath, host: 'cli', now: fixedClock() });
+  const core = openCore({ caller: testCaller(), dbPath, host: 'cli', now: fixedClock() });
   await ok(core.dispatch, 'demo.load', { risks: 30, seed: 5, asOf: '2026-11-25' });
   return { core, dbPath };
 }
 
 /** Opens as an app host does (the backup without its delay) and waits for the start-up backup, if any. */
 async function hostStart(dbPath: string, now: string): Promise<string[]> {
-  const c = openCore({ dbPath, host: 'web', backupOnStart: true, startBackupDelayMs: 0, now: () => now });
+  const c = openCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, startBackupDelayMs: 0, now: () => now });
   await c.ready;
   c.close();
   return backupsOf(dbPath).map((b) => b.reason);
@@ -35,20 +35,20 @@ describe('start-up backup', () => {
     expect(await hostStart(dbPath, '2026-11-25T04:00:00.000Z')).toEqual(['start']);
 
     // A printed document is recorded in the audit log only: still no copy.
-    let c = openCore({ dbPath, host: 'cli', now: () => '2026-11-25T04:30:00.000Z' });
+    let c = openCore({ caller: testCaller(), dbPath, host: 'cli', now: () => '2026-11-25T04:30:00.000Z' });
     c.db.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, '测试员', 'print', 'brief', NULL, NULL, '{}')").run('2026-11-25T04:30:00.000Z');
     c.close();
     expect(await hostStart(dbPath, '2026-11-25T05:00:00.000Z')).toEqual(['start']);
 
     // A real change (through the API, so audited): a new copy.
-    c = openCore({ dbPath, host: 'cli', now: () => '2026-11-25T05:30:00.000Z' });
+    c = openCore({ caller: testCaller(), dbPath, host: 'cli', now: () => '2026-11-25T05:30:00.000Z' });
     const first = (await ok<{ rows: Array<{ id: number; version: number }> }>(c.dispatch, 'risks.list', { page: 1, pageSize: 1 })).rows[0];
     await ok(c.dispatch, 'risks.update', { id: first.id, version: first.version, patch: { progress: '已走访 12 户' } });
     c.close();
     expect(await hostStart(dbPath, '2026-11-25T06:00:00.000Z')).toEqual(['start', 'start']);
 
     // A runner draft is saved without an audit row, and still counts.
-    c = openCore({ dbPath, host: 'cli', now: () => '2026-11-25T06:30:00.000Z' });
+    c = openCore({ caller: testCaller(), dbPath, host: 'cli', now: () => '2026-11-25T06:30:00.000Z' });
     const meeting = c.db.prepare("SELECT id FROM meetings WHERE state IN ('筹备', '进行中') ORDER BY date DESC LIMIT 1").get() as { id: number };
     await ok(c.dispatch, 'meetings.draftSave', { meetingId: meeting.id, riskId: first.id, field: 'analysis', text: '会中记录' });
     c.close();
@@ -61,6 +61,7 @@ describe('start-up backup', () => {
     const b = await backupDatabase(core.db, dbPath, 'manual', '2026-11-25T03:00:00.000Z');
     // The register's audit history diverges from the backup's at the backup's last row.
     const last = core.db.prepare('SELECT MAX(id) AS id FROM audit_log').get() as { id: number };
+    core.db.exec('DROP TRIGGER audit_log_no_update'); // a divergence made by hand (the app never edits audit rows)
     core.db.prepare("UPDATE audit_log SET at = '2026-11-25T03:30:00.000Z' WHERE id = ?").run(last.id);
     core.close();
     expect(b.reason).toBe('manual');
@@ -115,7 +116,7 @@ describe('a large register is checked after start', () => {
     for (let i = at; i < at + 4 * 4096; i++) bytes[i] = (i * 31) & 0xff;
     writeFileSync(dbPath, bytes);
 
-    const rc = openRecoverableCore({ dbPath, host: 'web', checkBeforeOpenMaxBytes: 0 });
+    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', checkBeforeOpenMaxBytes: 0 });
     expect(rc.damaged).toBe(null);
     const problems = await rc.current()!.checked!;
     expect(problems.join('；')).toMatch(/完整性检查未通过|无法读取数据库/);
@@ -129,7 +130,7 @@ describe('a large register is checked after start', () => {
     const dir = tempDir();
     const { core, dbPath } = await demoDb(dir);
     core.close();
-    const rc = openRecoverableCore({ dbPath, host: 'web', checkBeforeOpenMaxBytes: 0 });
+    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', checkBeforeOpenMaxBytes: 0 });
     expect(await rc.current()!.checked).toEqual([]);
     expect((await rc.dispatch('app.info', {})).ok).toBe(true);
     rc.close();

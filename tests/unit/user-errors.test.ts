@@ -3,12 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/api/dispatcher.js';
 import { createChromiumPrinter } from '../../electron/print/chromium.js';
-import { ok, tempDatabase } from './helpers.js';
+import { ok, tempDatabase, testCaller } from './helpers.js';
 
 function desktopWith(printer: ReturnType<typeof createChromiumPrinter>) {
   const { db, file } = tempDatabase();
   const logged: string[] = [];
-  const dispatch = createDispatcher({ db, dbPath: file, host: 'web', defaultOperator: '测试员', now: () => '2026-11-25T02:00:00.000Z', log: (m) => void logged.push(m), printer: { current: printer } });
+  const dispatch = createDispatcher({ caller: testCaller(), db, dbPath: file, host: 'web', defaultOperator: '测试员', now: () => '2026-11-25T02:00:00.000Z', log: (m) => void logged.push(m), printer: { current: printer } });
   return { dispatch, logged };
 }
 

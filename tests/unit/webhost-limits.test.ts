@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, startWebHost, type WebHost, type WebHostOptions } from '../../electron/webhost.js';
 import { MAX_IMPORT_BYTES } from '../../shared/imports/report.js';
 import type { Dispatch } from '../../electron/api/dispatcher.js';
-import { tempCore, tempDir } from './helpers.js';
+import { tempCore, tempDir, authHeaders } from './helpers.js';
 
 const hosts: WebHost[] = [];
 afterEach(async () => {
@@ -18,7 +18,7 @@ afterEach(async () => {
 
 async function start(o: Partial<WebHostOptions> = {}) {
   const staticDir = tempDir();
-  writeFileSync(join(staticDir, 'index.html'), '<meta name="yanpan-token" content="__YANPAN_TOKEN__">');
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   const core = tempCore();
   const h = await startWebHost({ dispatch: core.dispatch, staticDir, ...o });
   hosts.push(h);
@@ -36,13 +36,13 @@ interface Answer {
  * One request with node:http; resolves when the client is done with it (response read and request
  * closed), reporting any socket error instead of hiding it.
  */
-function send(port: number, path: string, o: { method?: string; token?: string; body?: Buffer; chunks?: Buffer[]; headers?: Record<string, string | number> } = {}): Promise<Answer> {
+function send(port: number, path: string, o: { method?: string; token?: Record<string, string>; body?: Buffer; chunks?: Buffer[]; headers?: Record<string, string | number> } = {}): Promise<Answer> {
   return new Promise((done) => {
     let status = 0;
     let body = '';
     let error: string | null = null;
     const headers: Record<string, string | number> = { ...o.headers };
-    if (o.token) headers['x-yanpan-token'] = o.token;
+    if (o.token) Object.assign(headers, o.token);
     if (o.body) headers['content-length'] = o.body.length;
     const req = request({ host: '127.0.0.1', port, path, method: o.method ?? 'POST', headers }, (res) => {
       status = res.statusCode ?? 0;
@@ -70,18 +70,18 @@ const MB = 1024 * 1024;
 describe('web host: request body limit', () => {
   it('answers a 60 MB body with a Chinese 413 the client can read, and keeps serving', async () => {
     const h = await start();
-    const r = await send(h.port, '/api/risks.list', { token: h.token, body: Buffer.alloc(60 * MB, 0x20) });
+    const r = await send(h.port, '/api/risks.list', { token: authHeaders(h), body: Buffer.alloc(60 * MB, 0x20) });
     expect(r.error).toBeNull();
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/请求内容超过 48 MB/) } });
-    const next = await send(h.port, '/api/risks.list', { token: h.token, body: Buffer.from('{}') });
+    const next = await send(h.port, '/api/risks.list', { token: authHeaders(h), body: Buffer.from('{}') });
     expect(next).toMatchObject({ status: 200, error: null });
   });
 
   it('stops reading a body without Content-Length once it passes the limit', async () => {
     const h = await start();
     const chunks = Array.from({ length: 60 }, () => Buffer.alloc(MB, 0x20));
-    const r = await send(h.port, '/api/risks.list', { token: h.token, chunks });
+    const r = await send(h.port, '/api/risks.list', { token: authHeaders(h), chunks });
     expect(r.error).toBeNull();
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body).error.message).toMatch(/请求内容超过 48 MB/);
@@ -92,7 +92,7 @@ describe('web host: request body limit', () => {
     const t0 = Date.now();
     const r = await new Promise<{ status: number; body: string }>((done, fail) => {
       // Declares 10 GB, sends 3 bytes and waits: only the Content-Length can be judged.
-      const req = request({ host: '127.0.0.1', port: h.port, path: '/api/risks.list', method: 'POST', headers: { 'x-yanpan-token': h.token, 'content-length': 10 * 1024 * MB } }, (res) => {
+      const req = request({ host: '127.0.0.1', port: h.port, path: '/api/risks.list', method: 'POST', headers: { ...authHeaders(h), 'content-length': 10 * 1024 * MB } }, (res) => {
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (body += c));
@@ -111,7 +111,7 @@ describe('web host: request body limit', () => {
 
   it('the 413 reaches fetch too', async () => {
     const h = await start();
-    const res = await fetch(`http://127.0.0.1:${h.port}/api/risks.list`, { method: 'POST', headers: { 'x-yanpan-token': h.token }, body: Buffer.alloc(60 * MB, 0x20) });
+    const res = await fetch(`http://127.0.0.1:${h.port}/api/risks.list`, { method: 'POST', headers: { ...authHeaders(h) }, body: Buffer.alloc(60 * MB, 0x20) });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/请求内容超过 48 MB/);
   });
@@ -120,7 +120,7 @@ describe('web host: request body limit', () => {
     expect(MAX_BODY_BYTES).toBeGreaterThan(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 64 * 1024);
     const h = await start();
     const body = Buffer.from(JSON.stringify({ fileName: '台账.xlsx', dataBase64: Buffer.alloc(MAX_IMPORT_BYTES, 0).toString('base64'), mapping: { 事项名称: 'title' } }));
-    const r = await send(h.port, '/api/imports.preview', { token: h.token, body });
+    const r = await send(h.port, '/api/imports.preview', { token: authHeaders(h), body });
     expect(r).toMatchObject({ status: 200, error: null });
     // It reached the reader, which refuses zeros as a workbook in Chinese.
     expect(JSON.parse(r.body).error.message).toMatch(/无法作为 \.xlsx 打开/);
@@ -141,15 +141,15 @@ describe('web host: malformed URLs', () => {
       ['GET', '/a%00b'],
     ];
     for (const [method, path] of cases) {
-      const r = await send(h.port, path, { method, token: h.token, body: method === 'POST' ? Buffer.from('{}') : undefined });
+      const r = await send(h.port, path, { method, token: authHeaders(h), body: method === 'POST' ? Buffer.from('{}') : undefined });
       expect({ path, status: r.status, error: r.error }).toEqual({ path, status: 400, error: null });
       expect(r.body).toMatch(/请求地址格式不正确/);
       if (path.startsWith('/api/')) expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
-    expect((await send(h.port, '/api/risks.list', { token: h.token, body: Buffer.from('{}') })).status).toBe(200);
+    expect((await send(h.port, '/api/risks.list', { token: authHeaders(h), body: Buffer.from('{}') })).status).toBe(200);
     // Unknown methods and GET on /api are answered as before.
-    expect(JSON.parse((await send(h.port, '/api/nope', { token: h.token, body: Buffer.from('{}') })).body).error.code).toBe('UNKNOWN_METHOD');
-    expect((await send(h.port, '/api/risks.list', { method: 'GET', token: h.token })).status).toBe(405);
+    expect(JSON.parse((await send(h.port, '/api/nope', { token: authHeaders(h), body: Buffer.from('{}') })).body).error.code).toBe('UNKNOWN_METHOD');
+    expect((await send(h.port, '/api/risks.list', { method: 'GET', token: authHeaders(h) })).status).toBe(405);
   });
 });
 
@@ -168,7 +168,7 @@ describe('web host: idle connections', () => {
     const h = await start({ timeouts });
     const t0 = Date.now();
     await new Promise<void>((done) => {
-      const s = connect(h.port, '127.0.0.1', () => s.write(`POST /api/risks.list HTTP/1.1\r\nHost: 127.0.0.1:${h.port}\r\nX-Yanpan-Token: ${h.token}\r\nContent-Length: 100\r\n\r\n{"pa`));
+      const s = connect(h.port, '127.0.0.1', () => s.write(`POST /api/risks.list HTTP/1.1\r\nHost: 127.0.0.1:${h.port}\r\n${Object.entries(authHeaders(h)).map(([k, v]) => `${k}: ${v}\r\n`).join('')}Content-Length: 100\r\n\r\n{"pa`));
       s.on('close', () => done()).on('error', () => {}).resume();
     });
     expect(Date.now() - t0).toBeLessThan(3500);
@@ -181,7 +181,7 @@ describe('web host: idle connections', () => {
     const staticDir = tempDir();
     const h = await startWebHost({ dispatch: slow, staticDir, timeouts });
     hosts.push(h);
-    const r = await send(h.port, '/api/risks.list', { token: h.token, body: Buffer.from('{}') });
+    const r = await send(h.port, '/api/risks.list', { token: authHeaders(h), body: Buffer.from('{}') });
     expect(r).toMatchObject({ status: 200, error: null });
     expect(JSON.parse(r.body).ok).toBe(true);
   });

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertLoopback, safeJoin, startWebHost, type WebHost } from '../../electron/webhost.js';
-import { tempCore, tempDir } from './helpers.js';
+import { tempCore, tempDir, authHeaders, testCaller } from './helpers.js';
 
 let host: WebHost | null = null;
 afterEach(async () => {
@@ -26,7 +26,7 @@ function raw(port: number, path: string, opts: { method?: string; headers?: Reco
 
 async function start() {
   const staticDir = tempDir();
-  writeFileSync(join(staticDir, 'index.html'), '<meta name="yanpan-token" content="__YANPAN_TOKEN__">');
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'assets', 'a.js'), 'console.log(1)');
   writeFileSync(join(tempDir(), 'secret.txt'), 'secret');
@@ -42,31 +42,33 @@ describe('web host', () => {
     await expect(startWebHost({ dispatch: async () => ({ ok: true, value: 1 }), staticDir: tempDir(), host: '0.0.0.0' })).rejects.toThrow(/只能监听本机地址/);
   });
 
-  it('serves the page with the per-run token and a strict CSP', async () => {
+  it('serves the page with no secret in it and a strict CSP', async () => {
     const h = await start();
     const page = await raw(h.port, '/');
     expect(page.status).toBe(200);
-    expect(page.body).toContain(h.token);
+    const s = h.openSession(testCaller());
+    expect(page.body).not.toContain(s.csrf);
+    expect(page.body).not.toContain(s.cookie.split('=')[1]);
     expect(String(page.headers['content-security-policy'])).toContain("default-src 'self'");
   });
 
-  it('refuses API calls without the token, with a wrong token, or by GET', async () => {
+  it('refuses API calls without a session, with a wrong CSRF header, or by GET', async () => {
     const h = await start();
     const none = await raw(h.port, '/api/risks.list', { method: 'POST', body: '{}' });
     expect(none.status).toBe(401);
-    expect(JSON.parse(none.body).error.message).toMatch(/访问令牌/);
-    const wrong = await raw(h.port, '/api/risks.list', { method: 'POST', body: '{}', headers: { 'x-yanpan-token': 'nope' } });
+    expect(JSON.parse(none.body).error.message).toMatch(/尚未登录/);
+    const wrong = await raw(h.port, '/api/risks.list', { method: 'POST', body: '{}', headers: { ...authHeaders(h), 'x-yanpan-csrf': 'nope' } });
     expect(wrong.status).toBe(401);
-    const get = await raw(h.port, '/api/risks.list', { headers: { 'x-yanpan-token': h.token } });
+    const get = await raw(h.port, '/api/risks.list', { headers: authHeaders(h) });
     expect(get.status).toBe(405);
   });
 
-  it('answers API calls with the token through the dispatcher', async () => {
+  it('answers API calls in a session through the dispatcher', async () => {
     const h = await start();
-    const r = await raw(h.port, '/api/risks.list', { method: 'POST', body: '{"pageSize":5}', headers: { 'x-yanpan-token': h.token, 'content-type': 'application/json' } });
+    const r = await raw(h.port, '/api/risks.list', { method: 'POST', body: '{"pageSize":5}', headers: { ...authHeaders(h), 'content-type': 'application/json' } });
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { total: 0, pageSize: 5 } });
-    const bad = await raw(h.port, '/api/risks.list', { method: 'POST', body: '{not json', headers: { 'x-yanpan-token': h.token } });
+    const bad = await raw(h.port, '/api/risks.list', { method: 'POST', body: '{not json', headers: authHeaders(h) });
     expect(JSON.parse(bad.body).error.message).toMatch(/不是有效的 JSON/);
   });
 

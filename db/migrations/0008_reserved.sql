@@ -1,1 +1,0 @@
--- 0008: reserved for the accounts/roles branch (issue 16), merged separately. Intentionally empty.

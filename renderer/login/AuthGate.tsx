@@ -1,0 +1,101 @@
+// The login gate around the app: set-up on first run, login, forced password change, and the idle
+// lock. While locked the app stays mounted but hidden (typed text survives for the same account);
+// another account remounts it, so nothing of the previous account's work reaches them.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Spin } from 'antd';
+import { api, whenLoggedOut } from '../api';
+import type { SessionInfo } from '../../shared/accounts';
+import { authCall, type SignedIn } from './auth';
+import { LoginPage } from './LoginPage';
+import { SetupPage } from './SetupPage';
+import { ChangePassword } from './ChangePassword';
+import { SessionContext } from './session';
+
+type Phase = 'loading' | 'out' | 'setup' | 'recovery' | 'in';
+const ACTIVITY = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart'] as const;
+/** The host's session is kept alive by the page's activity at most this often. */
+const PING_MS = 60_000;
+
+export function AuthGate({ children }: { children: ReactNode }) {
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [info, setInfo] = useState<SessionInfo | null>(null);
+  const [locked, setLocked] = useState(false);
+  const [changing, setChanging] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  const who = useRef<string | null>(null);
+
+  const enter = useCallback(async (account: SignedIn | null) => {
+    const me = await api('session.me', {});
+    // Another account than the one that locked: the app starts fresh.
+    if (who.current !== null && account && account.name !== who.current) setGeneration((g) => g + 1);
+    who.current = me.account.name;
+    setInfo(me);
+    setLocked(false);
+    setPhase('in');
+  }, []);
+
+  useEffect(() => {
+    void authCall('session').then(
+      (s) => (s.state === 'in' ? enter(s.account) : setPhase(s.state)),
+      () => setPhase('out'),
+    );
+  }, [enter]);
+
+  const lock = useCallback(() => {
+    setLocked(true);
+    void authCall('lock').catch(() => {});
+  }, []);
+  const logout = useCallback(() => {
+    who.current = null;
+    setGeneration((g) => g + 1);
+    setInfo(null);
+    setPhase('out');
+    void authCall('logout').catch(() => {});
+  }, []);
+
+  useEffect(() => whenLoggedOut(() => setLocked(true)), []);
+
+  // Idle lock and Ctrl+L; activity keeps the host's session alive.
+  useEffect(() => {
+    if (phase !== 'in' || locked || !info) return;
+    let last = Date.now();
+    let pinged = last;
+    const onActivity = () => {
+      last = Date.now();
+      if (last - pinged > PING_MS) {
+        pinged = last;
+        void authCall('session').then((s) => s.state !== 'in' && setLocked(true), () => {});
+      }
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        lock();
+      }
+    };
+    ACTIVITY.forEach((t) => window.addEventListener(t, onActivity, { passive: true }));
+    window.addEventListener('keydown', onKey);
+    const timer = window.setInterval(() => Date.now() - last >= info.policy.idleMinutes * 60_000 && lock(), 5_000);
+    return () => {
+      ACTIVITY.forEach((t) => window.removeEventListener(t, onActivity));
+      window.removeEventListener('keydown', onKey);
+      window.clearInterval(timer);
+    };
+  }, [phase, locked, info, lock]);
+
+  if (phase === 'loading') return <Spin size="large" fullscreen tip="正在打开…" />;
+  if (phase === 'recovery') return <>{children}</>;
+  if (phase === 'setup') return <SetupPage onIn={(a) => void enter(a)} />;
+  if (phase === 'out' || !info) return <LoginPage onIn={(a) => void enter(a)} />;
+  if (info.mustChange) return <ChangePassword policy={info.policy} forced onDone={() => void enter(null)} />;
+  return (
+    <SessionContext.Provider value={{ info, lock, logout, changePassword: () => setChanging(true) }}>
+      {/* Hidden, not unmounted: the same account returns to its unsaved text. */}
+      <div key={generation} style={locked ? { display: 'none' } : undefined} aria-hidden={locked}>
+        {children}
+      </div>
+      {locked && <LoginPage locked onIn={(a) => void enter(a)} />}
+      {changing && !locked && <ChangePassword policy={info.policy} forced={false} onDone={() => (setChanging(false), void enter(null))} onCancel={() => setChanging(false)} />}
+    </SessionContext.Provider>
+  );
+}

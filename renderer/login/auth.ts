@@ -1,0 +1,43 @@
+// Logging in, out and locking: the web host's /auth/* (cookie session + CSRF), or Electron's
+// preload (window.yanpan.auth) — the same answers either way.
+import { setCsrf } from '../api';
+import type { Role } from '../../shared/roles';
+
+export interface SignedIn {
+  name: string;
+  displayName: string;
+  role: Role;
+}
+export type AuthState = { state: 'in'; csrf?: string; account: SignedIn | null } | { state: 'out' | 'setup' | 'recovery' };
+
+
+export class AuthError extends Error {}
+
+export async function authCall(path: 'session' | 'login' | 'setup' | 'logout' | 'lock', body: unknown = {}): Promise<AuthState> {
+  let status: number;
+  let answer: { message?: string } & Partial<AuthState>;
+  const desktop = (window.yanpan as { auth?: (p: string, b: unknown) => Promise<{ status: number; body: unknown }> } | undefined)?.auth;
+  if (desktop) {
+    const r = await desktop(path, body);
+    status = r.status;
+    answer = r.body as typeof answer;
+  } else {
+    const res = await fetch(`./auth/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Yanpan-Csrf': csrfNow }, body: JSON.stringify(body) }).catch(() => null);
+    if (!res) throw new AuthError('无法连接到风险研判台后台，请确认程序仍在运行。');
+    status = res.status;
+    answer = (await res.json().catch(() => ({ message: `后台返回了无法识别的答复（HTTP ${res.status}）。` }))) as typeof answer;
+  }
+  if (status !== 200) throw new AuthError(answer.message ?? '操作没有完成，请重试。');
+  const state = answer as AuthState;
+  if (state.state === 'in') {
+    csrfNow = state.csrf ?? '';
+    setCsrf(csrfNow);
+  } else {
+    csrfNow = '';
+    setCsrf(null);
+  }
+  return state;
+}
+
+/** The CSRF value logout and lock send (they end the session it belongs to). */
+let csrfNow = '';

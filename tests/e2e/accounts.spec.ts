@@ -1,0 +1,75 @@
+// Issue 16 in the browser: the lock screen (Ctrl+L) shows nothing of the register; the same
+// account returns to its unsaved text, another account starts fresh; each administrator sees only
+// their own area; a register without accounts opens on the set-up page.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, E2E_ACCOUNTS, startServer } from './fixtures.js';
+import type { Page } from '@playwright/test';
+
+async function unlock(page: Page, role: keyof typeof E2E_ACCOUNTS) {
+  const lock = page.getByTestId('lock-screen');
+  await lock.getByLabel('账号').fill(E2E_ACCOUNTS[role].name);
+  await lock.getByLabel('密码').fill(E2E_ACCOUNTS[role].password);
+  await lock.getByRole('button', { name: /^解\s*锁$/ }).click();
+  await expect(lock).toBeHidden();
+}
+
+test('Ctrl+L locks; nothing of the register shows; the same account keeps its typed text, another starts fresh', async ({ page, server }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
+  const search = page.getByPlaceholder(/搜索/).first();
+  await search.fill('尚未保存的文字');
+  await page.keyboard.press('Control+l');
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  // What a projector shows: the lock form and nothing else.
+  const visible = await page.locator('body').innerText();
+  expect(visible).not.toMatch(/JC-\d{4}|风险台账|共 \d+ 条|尚未保存/);
+  await unlock(page, '研判员');
+  await expect(search).toHaveValue('尚未保存的文字');
+  await page.getByTestId('lock-button').click();
+  await unlock(page, '领导');
+  await expect(page.getByTestId('account-tag')).toContainText('王局长（领导）');
+  await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
+  await expect(page.getByPlaceholder(/搜索/).first()).toHaveValue('');
+});
+
+test('the 审计管理员 sees only the audit, with its chain head, and the chain checks out', async ({ page, server }) => {
+  const { loginAs } = await import('./fixtures.js');
+  await loginAs(page, server, '审计管理员');
+  await expect(page.locator('.ant-menu-item')).toHaveText(['审计']);
+  await expect(page.getByTestId('audit-head')).toContainText(/[0-9a-f]{64}/);
+  await page.getByRole('button', { name: '校验审计链' }).click();
+  await expect(page.getByTestId('audit-check')).toContainText('审计链完好');
+  await expect(page.getByRole('cell', { name: 'auditor' }).first()).toBeVisible();
+});
+
+test('a register without accounts opens on the set-up page; no default password anywhere', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'yanpan-e2e-setup-'));
+  const server = await startServer(dir, [], { accounts: false });
+  try {
+    await page.context().clearCookies();
+    await page.goto(server.url);
+    const setup = page.getByTestId('setup-page');
+    await expect(setup).toBeVisible();
+    await setup.getByLabel('城市（单位为“××信访局”）').fill('河阳市');
+    await setup.getByLabel('编号前缀').fill('HY');
+    await setup.getByLabel('系统管理员账号').fill('root');
+    await setup.getByLabel('姓名').fill('孙管理');
+    await setup.getByLabel('密码', { exact: true }).fill('short');
+    await setup.getByLabel('再输一次').fill('short');
+    await setup.getByRole('button', { name: '完成设置并登录' }).click();
+    await expect(setup.getByRole('alert')).toContainText('密码至少需要 8 个字符');
+    await setup.getByLabel('密码', { exact: true }).fill('Sun-Guanli-2026');
+    await setup.getByLabel('再输一次').fill('Sun-Guanli-2026');
+    await setup.getByRole('button', { name: '完成设置并登录' }).click();
+    await expect(page.getByRole('button', { name: '新建空台账' })).toBeVisible();
+    await page.getByRole('button', { name: '新建空台账' }).click();
+    await expect(page.getByText('河阳市信访局')).toBeVisible();
+    await expect(page.getByTestId('account-tag')).toContainText('孙管理（系统管理员）');
+  } finally {
+    server.proc.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
