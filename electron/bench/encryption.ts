@@ -18,6 +18,7 @@ import type { BenchCase, BenchSuite } from './types.js';
 import type { RiskListInput } from '../../shared/risks.js';
 import { registerSuite } from './register.js';
 import { gradingSuite } from './grading.js';
+import { BENCH_CALLER } from './caller.js';
 
 const ACCOUNT = { account: 'bench-admin', password: '基准测试的密码-2026' };
 const TARGET_RATIO = 1.5;
@@ -44,7 +45,7 @@ export const encryptionSuite: BenchSuite = {
     encryptPlainRegister(encPath, { accounts: [ACCOUNT] });
     const encryptSeconds = (performance.now() - t0) / 1000;
     forgetKeys();
-    encCore = openCore({ dbPath: encPath, host: 'cli', key: unlockKey(encPath, ACCOUNT) });
+    encCore = openCore({ caller: BENCH_CALLER, dbPath: encPath, host: 'cli', key: unlockKey(encPath, ACCOUNT) });
     const enc = encCore;
 
     const cases: BenchCase[] = [

@@ -13,7 +13,7 @@ import { openDatabase, type Db } from '../../db/open.js';
 import { connect, connectToRead } from '../../db/sqlite.js';
 import { AppError } from '../../shared/errors.js';
 import { openCore } from '../../electron/core.js';
-import { tempDir, testContext } from './helpers.js';
+import { tempDir, testCaller, testContext } from './helpers.js';
 
 const ADMIN = { account: 'admin', password: '管理员的密码-2026' };
 const CLERK = { account: 'clerk01', password: 'clerk-secret' };
@@ -139,7 +139,7 @@ describe('a backup in a fresh folder', () => {
   it('the core refuses a locked register as locked, not as damaged; with the key it opens', async () => {
     const { copy, titles } = await copiedBackup();
     expect(chineseError(() => openCore({ dbPath: copy, host: 'cli' })).code).toBe('FORBIDDEN');
-    const core = openCore({ dbPath: copy, host: 'cli', key: unlockKey(copy, CLERK) });
+    const core = openCore({ dbPath: copy, host: 'cli', key: unlockKey(copy, CLERK), caller: testCaller() });
     try {
       const r = await core.dispatch('risks.list', { page: 1, pageSize: 500 });
       expect(r.ok && (r.value as { total: number }).total).toBe(titles.length);
