@@ -30,7 +30,7 @@ export function auditCreatedRows(db: Db, ctx: WriteContext, entity: string, sele
   );
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: number;
   at: string;
   actor: string;
@@ -41,18 +41,14 @@ interface AuditRow {
   after: string | null;
 }
 
+/** An audit_log row as the contract shows it (before/after parsed). */
+export function toAuditEntry(r: AuditRow): AuditEntry {
+  return { id: r.id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, before: r.before ? JSON.parse(r.before) : null, after: r.after ? JSON.parse(r.after) : null };
+}
+
 export function listAudit(db: Db, entity: string, entityId: number): AuditEntry[] {
   const rows = db.prepare('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC').all(entity, entityId) as AuditRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    before: r.before ? JSON.parse(r.before) : null,
-    after: r.after ? JSON.parse(r.after) : null,
-  }));
+  return rows.map(toAuditEntry);
 }
 
 export function countAudit(db: Db): number {

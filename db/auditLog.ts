@@ -2,6 +2,7 @@
 // function anywhere edits or deletes an audit row (triggers refuse it, migration 0008).
 import type { Db } from './open.js';
 import type { AuditEntry, AuditFilter } from '../shared/audit.js';
+import { toAuditEntry, type AuditRow } from './audit.js';
 
 /** A day in Asia/Shanghai as the UTC instants it spans (audit `at` is UTC ISO). */
 const dayStartUtc = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`)).toISOString();
@@ -17,27 +18,15 @@ function where(f: AuditFilter): { sql: string; params: unknown[] } {
   return { sql: conds.length ? `WHERE ${conds.map((c) => c[0]).join(' AND ')}` : '', params: conds.map((c) => c[1]) };
 }
 
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: number | null;
-  before: string | null;
-  after: string | null;
-}
-const toEntry = (r: Row): AuditEntry => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, before: r.before ? JSON.parse(r.before) : null, after: r.after ? JSON.parse(r.after) : null });
-
 export function listAuditLog(db: Db, f: AuditFilter & { page: number; pageSize: number }): { rows: AuditEntry[]; total: number } {
   const w = where(f);
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM audit_log ${w.sql}`).get(...w.params) as { n: number }).n;
-  const rows = db.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...w.params, f.pageSize, (f.page - 1) * f.pageSize) as Row[];
-  return { rows: rows.map(toEntry), total };
+  const rows = db.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...w.params, f.pageSize, (f.page - 1) * f.pageSize) as AuditRow[];
+  return { rows: rows.map(toAuditEntry), total };
 }
 
 /** Every matching row, oldest first, with before/after as stored (JSON text). */
-export function* auditExportRows(db: Db, f: AuditFilter): Generator<Row> {
+export function* auditExportRows(db: Db, f: AuditFilter): Generator<AuditRow> {
   const w = where(f);
-  yield* db.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id`).iterate(...w.params) as Iterable<Row>;
+  yield* db.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id`).iterate(...w.params) as Iterable<AuditRow>;
 }
