@@ -5,6 +5,7 @@ import { addDays } from '../shared/dates.js';
 import { classifyAction, type ActionCounts, type ActionFacts } from '../shared/statsActions.js';
 import { getCalendar, getSupervision } from './calendar.js';
 import type { Span } from './statsMeasures.js';
+import type { UnitFigures } from '../shared/statsTypes.js';
 
 // Due dates move at most past a holiday run (春节: 9 days), so an assignment due up to 15 days before
 // the period may still fall due in it.
@@ -29,27 +30,11 @@ export function classifiedActions(db: Db, span: Span): ClassifiedAction[] {
   return out;
 }
 
-export interface UnitRow {
-  unitId: number;
-  unit: string;
-  issued: number;
-  done: number;
-  due: number;
-  onTime: number;
-  returned: number;
-  extended: number;
-  overdue: number;
-  overdueBy: Record<string, number>;
-  /** 按期办结率 in %, null when nothing fell due. */
-  onTimeRate: number | null;
-  avgDays: number | null;
-}
-
 /** The unit table (月考核 / 季讲评), ranked by 按期办结率, then by how many fell due; plus the all-units total row. */
-export function unitTable(db: Db, rows: ClassifiedAction[]): { units: UnitRow[]; total: UnitRow } {
+export function unitTable(db: Db, rows: ClassifiedAction[]): { units: UnitFigures[]; total: UnitFigures } {
   const names = new Map(db.prepare('SELECT id, name FROM units').raw().all() as Array<[number, string]>);
-  const per = new Map<number, UnitRow & { daysSum: number }>();
-  const blank = (unitId: number, unit: string): UnitRow & { daysSum: number } => ({ unitId, unit, issued: 0, done: 0, due: 0, onTime: 0, returned: 0, extended: 0, overdue: 0, overdueBy: {}, onTimeRate: null, avgDays: null, daysSum: 0 });
+  const per = new Map<number, UnitFigures & { daysSum: number }>();
+  const blank = (unitId: number, unit: string): UnitFigures & { daysSum: number } => ({ unitId, unit, issued: 0, done: 0, due: 0, onTime: 0, returned: 0, extended: 0, overdue: 0, overdueBy: {}, onTimeRate: null, avgDays: null, daysSum: 0 });
   const total = blank(-1, '合计');
   for (const r of rows) {
     let u = per.get(r.unitId);
@@ -63,7 +48,7 @@ export function unitTable(db: Db, rows: ClassifiedAction[]): { units: UnitRow[];
       if (r.daysToClose !== null) t.daysSum += r.daysToClose;
     }
   }
-  const finish = ({ daysSum, ...u }: UnitRow & { daysSum: number }): UnitRow => ({
+  const finish = ({ daysSum, ...u }: UnitFigures & { daysSum: number }): UnitFigures => ({
     ...u,
     onTimeRate: u.due ? round1((u.onTime / u.due) * 100) : null,
     avgDays: u.done ? round1(daysSum / u.done) : null,

@@ -25,6 +25,7 @@ export interface UnitFigures {
   extended: number;
   overdue: number;
   overdueBy: Record<string, number>;
+  /** 按期办结率 in %, null when nothing fell due. */
   onTimeRate: number | null;
   avgDays: number | null;
 }
