@@ -194,6 +194,12 @@ export function unlockAccount(db: Db, ctx: WriteContext, p: { id: number; versio
   return after;
 }
 
+/** The account's password typed again to confirm a step (not counted as a login). */
+export function confirmOwnPassword(db: Db, id: number, password: string): void {
+  const r = db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as Row | undefined;
+  if (!r || !verify(r, password)) throw new AppError('FORBIDDEN', '密码不正确，没有执行这一步。');
+}
+
 /** The account's own change: the current password is checked again, the new one must differ. */
 export function changeOwnPassword(db: Db, ctx: WriteContext, id: number, current: string, next: string): AccountRow {
   const r = db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as Row | undefined;
@@ -246,18 +252,7 @@ export function checkLogin(db: Db, ctx: WriteContext, name: string, password: st
     audit(db, ctx, 'loginFailed', 'account', r.id, null, { name: r.name, reason: 'disabled' });
     return { ok: false, message: '账号已停用，请联系系统管理员。' };
   }
-  if (!verify(r, password)) {
-    // An expired lock starts a new count.
-    const failed = (r.locked_until ? 0 : r.failed_count) + 1;
-    const lockedUntil = failed >= MAX_FAILURES ? new Date(Date.parse(now) + LOCK_MINUTES * 60_000).toISOString() : null;
-    run('UPDATE accounts SET failed_count = ?, locked_until = ? WHERE id = ?', lockedUntil ? 0 : failed, lockedUntil, r.id);
-    audit(db, ctx, 'loginFailed', 'account', r.id, null, { name: r.name, failures: failed });
-    if (lockedUntil) {
-      audit(db, ctx, 'lockout', 'account', r.id, null, { name: r.name, lockedUntil });
-      return { ok: false, message: `密码连续错误 ${MAX_FAILURES} 次，账号已锁定 ${LOCK_MINUTES} 分钟（至 ${shanghaiTime(lockedUntil)}）。` };
-    }
-    return { ok: false, message: `${wrong.message}再错 ${MAX_FAILURES - failed} 次账号将锁定 ${LOCK_MINUTES} 分钟。` };
-  }
+  if (!verify(r, password)) return countFailure(db, ctx, r, record);
   // Raised parameters apply at the next good login.
   if (r.pw_params !== JSON.stringify(SCRYPT_PARAMS)) {
     const pw = hashPassword(password);
@@ -266,6 +261,35 @@ export function checkLogin(db: Db, ctx: WriteContext, name: string, password: st
   run('UPDATE accounts SET failed_count = 0, locked_until = NULL WHERE id = ?', r.id);
   audit(db, { ...ctx, actor: r.name }, 'login', 'account', r.id, null, { name: r.name, role: r.role });
   return { ok: true, account: { ...account, failedCount: 0, lockedUntil: null } };
+}
+
+/** One more wrong password for an existing account: counted, audited, and locked at MAX_FAILURES. */
+function countFailure(db: Db, ctx: WriteContext, r: Row, record: boolean, detail: Record<string, unknown> = {}): LoginOutcome {
+  const now = ctx.now();
+  // An expired lock starts a new count.
+  const failed = (r.locked_until && r.locked_until <= now ? 0 : r.failed_count) + 1;
+  const lockedUntil = failed >= MAX_FAILURES ? new Date(Date.parse(now) + LOCK_MINUTES * 60_000).toISOString() : null;
+  if (record) {
+    db.prepare('UPDATE accounts SET failed_count = ?, locked_until = ? WHERE id = ?').run(lockedUntil ? 0 : failed, lockedUntil, r.id);
+    writeAudit(db, ctx, 'loginFailed', 'account', r.id, null, { name: r.name, failures: failed, ...detail });
+    if (lockedUntil) writeAudit(db, ctx, 'lockout', 'account', r.id, null, { name: r.name, lockedUntil, ...detail });
+  }
+  if (lockedUntil) return { ok: false, message: `密码连续错误 ${MAX_FAILURES} 次，账号已锁定 ${LOCK_MINUTES} 分钟（至 ${shanghaiTime(lockedUntil)}）。` };
+  return { ok: false, message: `账号或密码不正确。再错 ${MAX_FAILURES - failed} 次账号将锁定 ${LOCK_MINUTES} 分钟。` };
+}
+
+/**
+ * Wrong passwords typed while the encrypted register was still locked (electron/unlock.ts): once
+ * it is open they are counted and audited as if typed at the login page, each at its own time.
+ */
+export function recordFailuresBeforeUnlock(db: Db, failures: Array<{ name: string; at: string }>): void {
+  for (const f of failures) {
+    const ctx = { actor: f.name.slice(0, 64), now: () => f.at };
+    const r = rowByName(db, f.name);
+    if (r && r.locked_until && r.locked_until > f.at) writeAudit(db, ctx, 'loginLocked', 'account', r.id, null, { name: r.name, lockedUntil: r.locked_until, beforeUnlock: true });
+    else if (r) countFailure(db, ctx, r, true, { beforeUnlock: true });
+    else writeAudit(db, ctx, 'loginFailed', 'account', null, null, { name: f.name.slice(0, 64), beforeUnlock: true });
+  }
 }
 
 function shanghaiTime(iso: string): string {

@@ -71,6 +71,13 @@ export function rememberKeyFor(file: string, key: Buffer): void {
   if (id) rememberKey(id, key);
 }
 
+/** True when `file` is an encrypted register whose key this process has not unlocked yet. */
+export function needsUnlock(file: string): boolean {
+  if (fileKind(file) !== 'encrypted') return false;
+  const id = registerIdOf(file);
+  return !id || !unlocked.has(id);
+}
+
 /** Forgets every unlocked key (log-out of the last user, tests). */
 export function forgetKeys(): void {
   for (const k of unlocked.values()) k.fill(0);

@@ -236,6 +236,28 @@ export function adminReset(file: string, key: Buffer, o: { account: string; newP
   setAccountSlot(file, k, key, { account: o.account, password: o.newPassword });
 }
 
+/**
+ * Keeps an account's copy in step with its password (account created, password changed or reset):
+ * added or replaced, with a key already unlocked. Nothing to do for a plain register.
+ */
+export function putSlot(file: string, key: Buffer, a: AccountSecret): void {
+  const k = readKeyFile(file);
+  assertKey(k, key);
+  setAccountSlot(file, k, key, a);
+}
+
+/** An account's copy dropped (account disabled), if it has one. */
+export function dropSlot(file: string, key: Buffer, account: string): void {
+  const k = readKeyFile(file);
+  assertKey(k, key);
+  if (k.slots.some((s) => s.kind === 'account' && s.account === account)) removeSlot(file, key, account);
+}
+
+/** True when this account has a copy of the key (it can unlock the register at start). */
+export function hasSlot(file: string, account: string): boolean {
+  return readKeyFile(file).slots.some((s) => s.kind === 'account' && s.account === account);
+}
+
 /** A new recovery key (the sealed one lost or opened): the old one stops opening the register. */
 export function replaceRecoveryKey(file: string, key: Buffer): string {
   const k = readKeyFile(file);

@@ -25,6 +25,12 @@ export interface ConnectOptions {
 }
 
 const connectionKeys = new WeakMap<Db, { key: Buffer; file: string }>();
+const connectionFiles = new WeakMap<Db, string>();
+
+/** The file a connection was opened on (its `name` is a URI for an immutable reader). */
+export function fileOf(db: Db): string {
+  return connectionFiles.get(db) ?? db.name;
+}
 
 /** The key a connection was opened with and the file it names (undefined: a plain database). */
 export function keyOf(db: Db): { key: Buffer; file: string } | undefined {
@@ -51,6 +57,7 @@ export function connect(file: string, o: ConnectOptions = {}): Db {
       if (o.key) rememberKeyFor(file, key);
     }
     db.pragma('temp_store = MEMORY');
+    connectionFiles.set(db, file);
   } catch (e) {
     db.close();
     throw e;

@@ -6,6 +6,9 @@ import { openDatabase, type Db } from '../db/open.js';
 import { login } from './session.js';
 import { countAccounts } from '../db/accounts.js';
 import { AppError } from '../shared/errors.js';
+import { needsUnlock } from '../db/cipher.js';
+import { fileOf } from '../db/sqlite.js';
+import { unlockKey } from '../db/keyring.js';
 import type { Caller } from '../shared/roles.js';
 
 export const NO_ACCOUNTS = '这个台账还没有任何账号。请先完成首次设置（打开网页版或桌面版，或运行 yanpan setup）再使用命令行。';
@@ -35,8 +38,11 @@ export async function askPassword(question: string): Promise<string> {
   return ask(question, true);
 }
 
-export async function cliCaller(db: Db, now: () => string, env: NodeJS.ProcessEnv = process.env): Promise<Caller> {
-  if (countAccounts(db) === 0) throw new AppError('FORBIDDEN', NO_ACCOUNTS);
+let given: { name: string; password: string } | null = null;
+
+/** The account and password for this command: from YANPAN_USER / YANPAN_PASSWORD, else asked once on the terminal. */
+export async function cliCredentials(env: NodeJS.ProcessEnv = process.env): Promise<{ name: string; password: string }> {
+  if (given) return given;
   let name = env.YANPAN_USER;
   let password = env.YANPAN_PASSWORD;
   if ((!name || password === undefined) && !process.stdin.isTTY) {
@@ -44,13 +50,31 @@ export async function cliCaller(db: Db, now: () => string, env: NodeJS.ProcessEn
   }
   name ||= await ask('账号：', false);
   password ??= await askPassword('密码：');
+  given = { name, password };
+  return given;
+}
+
+/**
+ * An encrypted register is unlocked with the account's password before anything opens it (its
+ * accounts are inside). A wrong password is refused here; it cannot be counted toward the lockout,
+ * which lives in the register it failed to open (see README: what is open).
+ */
+export async function unlockForCli(dbPath: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (!needsUnlock(dbPath)) return;
+  const { name, password } = await cliCredentials(env);
+  unlockKey(dbPath, { account: name.trim(), password });
+}
+
+export async function cliCaller(db: Db, now: () => string, env: NodeJS.ProcessEnv = process.env): Promise<Caller> {
+  if (countAccounts(db) === 0) throw new AppError('FORBIDDEN', NO_ACCOUNTS);
+  const { name, password } = await cliCredentials(env);
   if (!db.readonly || db.memory) return login(db, name, password, now);
   // Reading while the app holds the register: the login is still counted and audited, on a
   // short connection of its own (SQLite orders it with the app's writes). Only a file this user
   // cannot write at all is checked without counting.
   let side: Db | null = null;
   try {
-    side = openDatabase(db.name);
+    side = openDatabase(fileOf(db));
   } catch {
     return login(db, name, password, now);
   }

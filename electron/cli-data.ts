@@ -6,13 +6,20 @@ import { osUserName } from './paths.js';
 import { acquireWriterLock } from '../db/writerLock.js';
 import { fail, parse, UsageError } from './cli-args.js';
 import { backupFile, checkDatabaseFile, restoreDatabase } from '../db/backups.js';
-import { cliCaller } from './cli-auth.js';
+import { cliCaller, unlockForCli } from './cli-auth.js';
 
 const nowIso = () => new Date().toISOString();
 
 function needDb(values: Record<string, unknown>): string {
   if (!values.db) throw new UsageError('请用 --db 指定数据库文件。');
   return resolve(String(values.db));
+}
+
+/** The register named by --db, unlocked first when it is encrypted (the account's password). */
+async function unlockedDb(values: Record<string, unknown>): Promise<string> {
+  const dbPath = needDb(values);
+  await unlockForCli(dbPath);
+  return dbPath;
 }
 
 export async function importCmd(args: string[]) {
@@ -29,7 +36,8 @@ export async function importCmd(args: string[]) {
     }
   }
   // A dry run only reads: it works while the app has the register open.
-  const core = values['dry-run'] ? openCoreToRead({ dbPath: needDb(values), host: 'cli' }) : openCore({ dbPath: needDb(values), host: 'cli' });
+  const dbPath = await unlockedDb(values);
+  const core = values['dry-run'] ? openCoreToRead({ dbPath, host: 'cli' }) : openCore({ dbPath, host: 'cli' });
   try {
     const input = { fileName: basename(file), dataBase64: readFileSync(file).toString('base64'), sheet: values.sheet as string | undefined, mapping };
     const r = await core.dispatch(values['dry-run'] ? 'imports.preview' : 'imports.commit', input, await cliCaller(core.db, nowIso));
@@ -46,7 +54,7 @@ export async function exportCmd(args: string[]) {
   const out = resolve(String(values.out));
   const format = extname(out).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
   // Reads only, on its own connection: works while the app has the register open.
-  const core = openCoreToRead({ dbPath: needDb(values), host: 'cli' });
+  const core = openCoreToRead({ dbPath: await unlockedDb(values), host: 'cli' });
   try {
     const r = await core.dispatch('exports.register', { format }, await cliCaller(core.db, nowIso));
     if (!r.ok) fail(r.error.message);
@@ -64,7 +72,7 @@ export async function backupCmd(args: string[]) {
   const { values } = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
   if (!values.out) throw new UsageError('请用 --out 指定备份文件。');
   const out = resolve(String(values.out));
-  const size = await backupFile(needDb(values), out);
+  const size = await backupFile(await unlockedDb(values), out);
   const check = checkDatabaseFile(out);
   if (!check.ok) fail(`备份已写入 ${out}，但检查未通过：${check.problems.join('；')}`);
   process.stdout.write(JSON.stringify({ out, bytes: size, check }) + '\n');
@@ -75,7 +83,7 @@ export async function restoreCmd(args: string[]) {
   if (!values.from) throw new UsageError('请用 --from 指定要恢复的备份文件。');
   const from = resolve(String(values.from));
   if (!existsSync(from)) fail(`找不到备份文件：${from}`);
-  const dbPath = needDb(values);
+  const dbPath = await unlockedDb(values);
   // Swapping the file under a running program would send its next writes into the old file:
   // refused (naming the holder) unless this process can take the writer lock.
   const lock = acquireWriterLock(dbPath, { program: PROGRAM_NAMES.cli, user: osUserName() });
@@ -90,7 +98,7 @@ export async function restoreCmd(args: string[]) {
 
 export async function checkCmd(args: string[]) {
   const { values } = parse(args, { db: { type: 'string' } });
-  const r = checkDatabaseFile(needDb(values));
+  const r = checkDatabaseFile(await unlockedDb(values));
   process.stdout.write(JSON.stringify({ ...r, pendingMigrations: r.schemaVersion === null ? null : Math.max(0, r.knownVersion - r.schemaVersion) }, null, 2) + '\n');
   if (!r.ok) {
     process.stderr.write(`检查未通过：${r.problems.join('；')}\n`);

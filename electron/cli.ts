@@ -1,5 +1,5 @@
 // yanpan — the command line: serve the app, list and call API methods, build a demo register.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -15,10 +15,14 @@ import { clockOnDay } from './clock.js';
 import { backupCmd, checkCmd, exportCmd, importCmd, restoreCmd } from './cli-data.js';
 import { briefKindOf } from '../shared/briefs/request.js';
 import { dbErrorInChinese } from '../db/sqliteErrors.js';
-import { cliCaller } from './cli-auth.js';
+import { cliCaller, unlockForCli } from './cli-auth.js';
+import { encryptInPlace } from './encryptHost.js';
+import { isEncrypted } from '../db/keyring.js';
+import type { DemoAccount } from '../shared/accounts.js';
 import { webAuthFor } from './webAuth.js';
 import { countAccounts } from '../db/accounts.js';
-import { auditCmd, setupCmd } from './cli-setup.js';
+import { isInitialized } from '../db/settings.js';
+import { auditCmd, recoverCmd, setupCmd } from './cli-setup.js';
 
 const USAGE = `风险研判台 命令行
 
@@ -28,7 +32,10 @@ const USAGE = `风险研判台 命令行
                                    （供测试与演示：所有规则和页面都以它为今天）；未给 --as-of 时示例数据也截至该日
   yanpan setup --db 文件 --city 城市 --prefix 前缀 --admin 账号 [--name 姓名]
                                    首次设置：单位名称、编号前缀和第一个系统管理员（密码在终端输入，
-                                   或由 YANPAN_PASSWORD 给出；不设默认密码）
+                                   或由 YANPAN_PASSWORD 给出；不设默认密码）；随即加密台账并输出只显示一次的恢复密钥
+  yanpan recover --admin 账号 [--db 文件]
+                                   全部密码遗失时：凭密封保存的恢复密钥为系统管理员重设密码（恢复密钥与新密码在终端输入，
+                                   或由 YANPAN_RECOVERY_KEY、YANPAN_NEW_PASSWORD 给出；登录后须再改一次密码）
   yanpan audit verify [--head 链头] [--db 文件]
                                    校验审计链（审计管理员）：报告第一处断开；给出记下的链头时，
                                    还能发现在它之前被改写并重新计算的链；有问题时退出码 1
@@ -36,7 +43,8 @@ const USAGE = `风险研判台 命令行
   yanpan call 方法 [JSON] [--db 文件]
                                    调用一个方法，结果以 JSON 输出
   yanpan demo --db 文件 [--risks N] [--seed S] [--as-of YYYY-MM-DD]
-                                   生成江城市示例台账（确定性，最多 100000 条）
+                                   生成江城市示例台账（确定性，最多 100000 条）；新文件随即加密，
+                                   输出示例账号的一次性密码和恢复密钥
   yanpan brief --kind 类型 [--meeting 编号] [--sample 样张] [--as-of YYYY-MM-DD] [--from 日期 --to 日期] [--top N] [--appendix] [--preview]
                [--docx] --out 文件 [--db 文件] [--copies N]
                                    生成简报PDF（或 --docx 生成Word）。类型：专报、纪要、交办单、督办单、议程、台账
@@ -94,6 +102,8 @@ async function runCommand(argv: string[]) {
       return setupCmd(rest);
     case 'audit':
       return auditCmd(rest);
+    case 'recover':
+      return recoverCmd(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -111,16 +121,13 @@ async function serve(args: string[]) {
   const today = values.today === undefined ? undefined : parseDay('--today', String(values.today));
   const dbPath = resolve(String(values.db ?? defaultDbPath()));
   const now = today ? clockOnDay(today) : () => new Date().toISOString();
+  if (values.demo && !isEncrypted(dbPath) && firstRun(dbPath)) {
+    // --demo (development, tests): the demo is loaded by the program itself, like `yanpan demo`.
+    const demo = await buildDemo(dbPath, { asOf: (values['as-of'] as string | undefined) ?? today }, true);
+    if (demo.recoveryKey) process.stdout.write(`示例台账已加密。示例账号与一次性密码、恢复密钥：\n${JSON.stringify({ accounts: demo.accounts, recoveryKey: demo.recoveryKey }, null, 2)}\n`);
+  }
   const core = openRecoverableCore({ dbPath, host: 'web', backupOnStart: true, now });
   if (core.damaged) process.stderr.write(core.damaged.message + '\n界面中可一键恢复该备份。\n');
-  if (values.demo && !core.damaged) {
-    // --demo (development, tests): the demo is loaded by the program itself, like `yanpan demo`.
-    const info = await core.dispatch('app.info', {}, DEMO_LOADER);
-    if (info.ok && (info.value as { firstRun: boolean }).firstRun) {
-      const r = await core.dispatch('demo.load', { asOf: values['as-of'] ?? today }, DEMO_LOADER);
-      if (!r.ok) fail(r.error.message);
-    }
-  }
   const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, host: values.host as string | undefined, port, downloads: core.downloads, auth: webAuthFor(core, now) });
   core.printer.current = createChromiumPrinter(host.url, { session: host.printSession });
   process.stdout.write(`风险研判台网页版已启动：${host.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
@@ -132,6 +139,17 @@ async function serve(args: string[]) {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** True when the register is new or was never filled (what `serve --demo` fills). */
+function firstRun(dbPath: string): boolean {
+  if (!existsSync(dbPath)) return true;
+  const core = openCoreToRead({ dbPath, host: 'cli' });
+  try {
+    return !isInitialized(core.db);
+  } finally {
+    core.close();
+  }
 }
 
 function methods() {
@@ -154,6 +172,7 @@ async function call(args: string[]) {
     }
   }
   const dbPath = resolve(String(values.db ?? defaultDbPath()));
+  await unlockForCli(dbPath);
   // A method that only reads still answers while another program has the register open.
   const reads = Object.prototype.hasOwnProperty.call(contract, method) && !contract[method as keyof typeof contract].write;
   const core = reads ? openCoreToRead({ dbPath, host: 'cli' }) : openCore({ dbPath, host: 'cli' });
@@ -169,16 +188,35 @@ async function call(args: string[]) {
 async function demo(args: string[]) {
   const { values } = parse(args, { db: { type: 'string' }, risks: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' } });
   if (!values.db) throw new UsageError('请用 --db 指定要生成示例台账的数据库文件。');
-  const core = openCore({ dbPath: resolve(String(values.db)), host: 'cli' });
+  const input = { risks: values.risks ? Number(values.risks) : undefined, seed: values.seed ? Number(values.seed) : undefined, asOf: values['as-of'] as string | undefined };
+  process.stdout.write(JSON.stringify(await buildDemo(resolve(String(values.db)), input)) + '\n');
+}
+
+/**
+ * Loads the demo (as an account of the register, or `byProgram` for `serve --demo`). Into a new register (no account yet) the demo brings its own accounts, with
+ * random passwords printed once, and the register is then encrypted with them and a recovery key.
+ */
+async function buildDemo(dbPath: string, input: { risks?: number; seed?: number; asOf?: string }, byProgram = false): Promise<Record<string, unknown>> {
+  await unlockForCli(dbPath);
+  const core = openCore({ dbPath, host: 'cli' });
+  let fresh: boolean;
+  let value: { accounts?: DemoAccount[] };
   try {
-    const input = { risks: values.risks ? Number(values.risks) : undefined, seed: values.seed ? Number(values.seed) : undefined, asOf: values['as-of'] };
-    // A new register has nobody to log in as yet: the demo brings its own accounts (printed below).
-    const caller = countAccounts(core.db) === 0 ? DEMO_LOADER : await cliCaller(core.db, nowIso);
-    const r = await core.dispatch('demo.load', input, caller);
+    fresh = countAccounts(core.db) === 0;
+    const r = await core.dispatch('demo.load', input, fresh || byProgram ? DEMO_LOADER : await cliCaller(core.db, nowIso));
     if (!r.ok) fail(r.error.message);
-    process.stdout.write(JSON.stringify(r.value) + '\n');
+    value = r.value as typeof value;
   } finally {
     core.close();
+  }
+  if (!fresh || !value.accounts?.length) return value;
+  let reopened: ReturnType<typeof openCore> | null = null;
+  try {
+    const accounts = value.accounts.map((a) => ({ account: a.name, password: a.password }));
+    const { recoveryKey } = encryptInPlace(dbPath, { accounts, actor: DEMO_LOADER.name, deletePlainBackups: false }, (key) => (reopened = openCore({ dbPath, host: 'cli', key })), nowIso);
+    return { ...value, encrypted: true, recoveryKey };
+  } finally {
+    (reopened as ReturnType<typeof openCore> | null)?.close();
   }
 }
 
@@ -207,7 +245,9 @@ async function brief(args: string[]) {
     // A file made here is the document as issued: it takes its 期号/文号 unless --preview.
     final: !values.preview,
   };
-  const core = openCore({ dbPath: resolve(String(values.db ?? defaultDbPath())), host: 'cli' });
+  const dbPath = resolve(String(values.db ?? defaultDbPath()));
+  await unlockForCli(dbPath);
+  const core = openCore({ dbPath, host: 'cli' });
   // Word needs the browser too: its charts are pictures drawn by the print route.
   const caller = await cliCaller(core.db, nowIso);
   const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, downloads: core.downloads });

@@ -7,8 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { DOWNLOAD_ID, INLINE_FILE_LIMIT, type FilePayload } from '../shared/files.js';
+import { storedZipSize, zipStream, type ZipEntry } from './zipStream.js';
+import { zipSync } from 'fflate';
 
-type Source = { bytes: Buffer } | { path: string };
+/** Bytes in memory, a file on disk, or files zipped on the fly (a backup with its key file). */
+type Source = { bytes: Buffer } | { path: string } | { zip: ZipEntry[] };
 
 export interface OfferedDownload {
   fileName: string;
@@ -45,8 +48,8 @@ export class DownloadStore {
   offer(src: Source, fileName: string, mime: string): string {
     this.sweep();
     const id = randomBytes(16).toString('hex');
-    const size = 'bytes' in src ? src.bytes.length : statSync(src.path).size;
-    const open = 'bytes' in src ? () => Readable.from([src.bytes]) : () => createReadStream(src.path);
+    const size = sizeOf(src);
+    const open = 'bytes' in src ? () => Readable.from([src.bytes]) : 'zip' in src ? () => zipStream(src.zip) : () => createReadStream(src.path);
     this.offers.set(id, { fileName, mime, size, open, expires: this.now() + this.ttlMs });
     return id;
   }
@@ -79,10 +82,20 @@ export class DownloadStore {
  * The reply for a file: inline base64 when small or when there is no store (the command line
  * writes files itself), else a one-time download id.
  */
+function sizeOf(src: Source): number {
+  return 'bytes' in src ? src.bytes.length : 'zip' in src ? storedZipSize(src.zip) : statSync(src.path).size;
+}
+
+function bytesOf(src: Source): Buffer {
+  if ('bytes' in src) return src.bytes;
+  if ('path' in src) return readFileSync(src.path);
+  return Buffer.from(zipSync(Object.fromEntries(src.zip.map((e) => [e.name, readFileSync(e.path)])), { level: 0 }));
+}
+
 export function fileReply(store: DownloadStore | undefined, src: Source, fileName: string, mime: string, extra: { rows?: number } = {}): FilePayload {
-  const size = 'bytes' in src ? src.bytes.length : statSync(src.path).size;
+  const size = sizeOf(src);
   if (!store || size <= store.inlineLimit) {
-    const bytes = 'bytes' in src ? src.bytes : readFileSync(src.path);
+    const bytes = bytesOf(src);
     return { fileName, bytes: size, dataBase64: bytes.toString('base64'), ...extra };
   }
   return { fileName, bytes: size, downloadId: store.offer(src, fileName, mime), ...extra };

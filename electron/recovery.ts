@@ -2,23 +2,36 @@
 // host still starts: every call answers with the damage report, and `recovery.restore` puts the
 // newest good backup (or a named one) in place and opens the core again. Nothing is written to the
 // damaged file. `backups.restore` (a chosen backup while all is well) goes through the same path.
+// An encrypted register starts locked: the first login unlocks it (electron/unlock.ts), and the
+// first-run set-up and `register.encrypt` encrypt a plain one in place (electron/encryptHost.ts).
 import { backupsOf, latestGoodBackup, restoreDatabase } from '../db/backups.js';
 import type { ApiResult } from '../shared/contract/index.js';
 import { openCore, downloadStoreFor, DamagedDatabaseError, PROGRAM_NAMES, type Core, type CoreOptions } from './core.js';
 import { acquireWriterLock } from '../db/writerLock.js';
 import { osUserName } from './paths.js';
 import { refusal, type Dispatch } from './api/dispatcher.js';
-import { login } from './session.js';
+import { login, setup } from './session.js';
+import { needsUnlock, UnlockGate } from './unlock.js';
+import { encryptInPlace, keepAccountSlot, recordEarlierFailures, recoverAdmin, type EncryptOutcome } from './encryptHost.js';
+import { unlockKey } from '../db/keyring.js';
+import { registerEncryptInput, type SetupInput } from '../shared/accounts.js';
 import { auditRowsAfter, carryAuditIntoRestored, maxAuditId } from '../db/auditChain.js';
 import { openDatabase } from '../db/open.js';
 import type { Caller } from '../shared/roles.js';
+import { AppError } from '../shared/errors.js';
 import type { PrinterSlot } from './print/types.js';
 import type { DownloadStore } from './downloads.js';
 
 export interface RecoverableCore {
   dispatch: Dispatch;
-  /** Logs in on the open register (refused in recovery mode: its accounts cannot be read). */
+  /** Logs in on the open register (refused in recovery mode: its accounts cannot be read); the first login unlocks an encrypted one. */
   login: (name: string, password: string) => Caller;
+  /** First run: the bureau, the first 系统管理员, and the register encrypted (its recovery key, shown once). */
+  setup: (input: SetupInput) => Promise<{ caller: Caller } & Partial<EncryptOutcome>>;
+  /** Every password lost: the recovery key unlocks the register and sets a 系统管理员's new password. */
+  recover: (recoveryKey: string, account: string, password: string) => void;
+  /** True while the register is encrypted and nobody has logged in since start. */
+  locked: () => boolean;
   /** The open core, or null while in recovery mode. */
   current: () => Core | null;
   damaged: DamagedDatabaseError | null;
@@ -46,6 +59,9 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
   const o: CoreOptions = { checkAfterStart: true, ...opts, printer, downloads };
   let core: Core | null = null;
   let damaged: DamagedDatabaseError | null = null;
+  const now = o.now ?? (() => new Date().toISOString());
+  const gate = new UnlockGate(o.dbPath, now);
+  let locked = o.dbPath !== ':memory:' && needsUnlock(o.dbPath);
   // The host holds the writer lock for its whole life, across a restore's close and reopen, and in
   // recovery mode too (it will write the restored file): no other program slips in between.
   const lock = o.dbPath === ':memory:' ? null : acquireWriterLock(o.dbPath, { program: PROGRAM_NAMES[o.host], user: o.operator ?? osUserName() });
@@ -57,17 +73,28 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
       core = null;
       c.close();
     });
-  try {
-    core = openCore(o);
-    watch(core);
-  } catch (e) {
-    if (!(e instanceof DamagedDatabaseError)) {
-      lock?.release();
-      throw e;
+  /** Opens the core (with the key just unlocked, for an encrypted register); damage → recovery mode. */
+  const open = (key?: Buffer) => {
+    try {
+      core = openCore({ ...o, key });
+      watch(core);
+    } catch (e) {
+      if (!(e instanceof DamagedDatabaseError)) throw e;
+      damaged = e;
     }
-    damaged = e;
+  };
+  /** The first login (or the recovery key) since start: the register opens with its key. */
+  const unlockWith = (key: Buffer) => {
+    open(key);
+    locked = false;
+    if (core) recordEarlierFailures(core, gate.takeFailures(), now);
+  };
+  try {
+    if (!locked) open();
+  } catch (e) {
+    lock?.release();
+    throw e;
   }
-  const now = o.now ?? (() => new Date().toISOString());
   /** Closes the core, puts the backup in place (checked; the current file kept), opens again. */
   const restore = async (name: string | undefined, caller?: Caller): Promise<ApiResult<unknown>> => {
     const hit = backupsOf(o.dbPath).find((b) => b.name === name);
@@ -91,6 +118,14 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
       return { ok: false, error: { code: 'DB_ERROR', message: /[\u4e00-\u9fff]/.test(msg) ? msg : `恢复失败：${msg}` } };
     }
   };
+  /** Encrypts the open plain register in place: closed, encrypted, opened again with its key. */
+  const encryptNow = async (account: string, password: string, deletePlainBackups: boolean): Promise<EncryptOutcome> => {
+    const was = core!;
+    await was.ready;
+    was.close();
+    core = null;
+    return encryptInPlace(o.dbPath, { accounts: [{ account, password }], actor: account, deletePlainBackups }, (key) => (open(key), core), now);
+  };
   const recovery: Dispatch = async (method, input) => {
     const err = damaged!;
     if (method !== 'recovery.restore') return { ok: false, error: { code: 'DB_ERROR', message: err.message, details: err.details } };
@@ -105,12 +140,45 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
       }
       // In recovery mode nobody can log in (the accounts are in the damaged file): the page may
       // only read the damage report and put the newest good backup in place.
+      if (method === 'register.encrypt' && core) {
+        const who = caller ?? o.caller;
+        const refused = refusal(method, input, who);
+        if (refused) return { ok: false, error: refused };
+        const parsed = registerEncryptInput.safeParse(input);
+        if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? '输入不正确' } };
+        try {
+          // The password is checked (and a wrong one counted) like a login before anything changes.
+          login(core.db, who!.name, parsed.data.password, now);
+          return { ok: true, value: await encryptNow(who!.name, parsed.data.password, parsed.data.deletePlainBackups) };
+        } catch (e) {
+          const msg = (e as Error).message;
+          return { ok: false, error: { code: e instanceof AppError ? e.code : 'DB_ERROR', message: /[\u4e00-\u9fff]/.test(msg) ? msg : `加密失败，台账没有改动：${msg}` } };
+        }
+      }
+      if (!core && !damaged) return { ok: false, error: { code: 'FORBIDDEN', message: '台账已加密，请先登录解锁后再操作。' } };
       return core ? core.dispatch(method, input, caller) : recovery(method, input);
     },
     login: (name, password) => {
+      if (locked) unlockWith(gate.unlock(name, password));
       if (!core) throw damaged!;
-      return login(core.db, name, password, now);
+      const caller = login(core.db, name, password, now);
+      keepAccountSlot(core, name, password, o.log);
+      return caller;
     },
+    setup: async (input) => {
+      if (!core) throw damaged ?? new AppError('CONFLICT', '台账已加密，首次设置已经完成，请登录。');
+      const caller = setup(core.db, input, now);
+      if (o.dbPath === ':memory:') return { caller };
+      // A new register is encrypted at once, with the first 系统管理员's password and a recovery key.
+      return { caller, ...(await encryptNow(caller.name, input.password, false)) };
+    },
+    recover: (recoveryKey, account, password) => {
+      const key = unlockKey(o.dbPath, { recoveryKey });
+      if (locked) unlockWith(key);
+      if (!core) throw damaged!;
+      recoverAdmin(core, account, password, now);
+    },
+    locked: () => locked,
     current: () => core,
     get damaged() {
       return damaged;

@@ -8,15 +8,20 @@ import { countAccounts, getPolicy } from '../db/accounts.js';
 import { AppError } from '../shared/errors.js';
 import type { Caller } from '../shared/roles.js';
 import { decodeRequest } from '../shared/briefs/request.js';
-import type { SetupInput } from '../shared/accounts.js';
+import type { EncryptOutcome, SetupInput } from '../shared/accounts.js';
 
 /** What the host's register offers the login: a closed door when absent (nobody can log in). */
 export interface WebAuth {
   /** 'setup': no account yet (first run); 'recovery': the register is damaged, nobody can log in. */
   state: () => 'ready' | 'setup' | 'recovery';
   login: (name: string, password: string) => Caller;
-  /** First run only: creates the first 系统管理员 (and the bureau's identity) and logs in as it. */
-  setup?: (input: SetupInput) => Caller;
+  /**
+   * First run only: creates the first 系统管理员 (and the bureau's identity) and logs in as it; the
+   * register is then encrypted and its recovery key comes back, to be shown once.
+   */
+  setup?: (input: SetupInput) => Promise<{ caller: Caller } & Partial<EncryptOutcome>>;
+  /** Every password lost: the recovery key sets a 系统管理员's new password (nobody is logged in by it). */
+  recover?: (recoveryKey: string, account: string, password: string) => void;
   /** The idle lock, in milliseconds (the 安全管理员's policy). */
   idleMs: () => number;
   /** Writes logout / lock to the audit. */
@@ -44,7 +49,7 @@ export interface AuthDoor {
   /** The session of an API call: cookie and matching CSRF header. */
   apiSession: (req: IncomingMessage) => Session | null;
   /** Answers /auth/*; the body is read by the caller. */
-  handle: (path: string, req: IncomingMessage, res: ServerResponse, body: unknown, send: (res: ServerResponse, status: number, v: unknown) => void) => void;
+  handle: (path: string, req: IncomingMessage, res: ServerResponse, body: unknown, send: (res: ServerResponse, status: number, v: unknown) => void) => Promise<void>;
   /** A session for the print browser, allowed only briefs.model for the document of this route. */
   printSession: (route: string) => { name: string; value: string };
   /** A session opened by code inside the host process (tests, the print browser). */
@@ -81,7 +86,7 @@ export function authDoor(port: () => number, auth: WebAuth | undefined, clock: (
       const s = open({ accountId: 0, name: '打印', displayName: '打印', role: '查看', only: { method: 'briefs.model', input } }, PRINT_SESSION_MS);
       return { name: name(), value: s.cookie.slice(name().length + 1) };
     },
-    handle: (path, req, res, body, send) => {
+    handle: async (path, req, res, body, send) => {
       const b = (body ?? {}) as Record<string, unknown>;
       const state = auth?.state() ?? 'recovery';
       try {
@@ -98,7 +103,13 @@ export function authDoor(port: () => number, auth: WebAuth | undefined, clock: (
         }
         if (path === '/auth/setup') {
           if (!auth?.setup || state !== 'setup') return send(res, 409, { state, message: '首次设置已经完成，请登录。' });
-          return send(res, 200, opened(res, auth.setup(b as unknown as SetupInput)));
+          const { caller, ...encrypted } = await auth.setup(b as unknown as SetupInput);
+          return send(res, 200, { ...opened(res, caller), ...encrypted });
+        }
+        if (path === '/auth/recover') {
+          if (!auth?.recover || state !== 'ready') return send(res, 409, { state, message: '现在不能使用恢复密钥。' });
+          auth.recover(String(b.recoveryKey ?? ''), String(b.name ?? ''), String(b.password ?? ''));
+          return send(res, 200, { state: 'out', message: '密码已重设。请用新密码登录，登录后须再改一次密码。' });
         }
         if (path === '/auth/logout' || path === '/auth/lock') {
           const s = sessions.get(cookieOf(req, name()), false);
@@ -120,15 +131,21 @@ export function authDoor(port: () => number, auth: WebAuth | undefined, clock: (
 }
 
 /** The web host's login against a host's register (recovery mode: nobody can log in). */
-export function webAuthFor(core: { current: () => { db: Db } | null; login: (name: string, password: string) => Caller }, now: () => string): WebAuth {
+export function webAuthFor(
+  core: { current: () => { db: Db } | null; login: (name: string, password: string) => Caller; locked?: () => boolean; setup?: WebAuth['setup']; recover?: WebAuth['recover'] },
+  now: () => string,
+): WebAuth {
   return {
     state: () => {
+      // An encrypted register not yet unlocked has accounts (its key file names them): log in.
+      if (core.locked?.()) return 'ready';
       const c = core.current();
       if (!c) return 'recovery';
       return countAccounts(c.db) === 0 ? 'setup' : 'ready';
     },
     login: core.login,
-    setup: (input) => setup(core.current()!.db, input, now),
+    recover: core.recover,
+    setup: core.setup ?? (async (input) => ({ caller: setup(core.current()!.db, input, now) })),
     idleMs: () => {
       const c = core.current();
       return (c ? getPolicy(c.db).idleMinutes : 15) * 60_000;
@@ -158,7 +175,7 @@ export function desktopAuth(auth: WebAuth, clock: () => number = Date.now) {
   };
   return {
     caller: () => live()?.caller,
-    handle: (path: string, raw: unknown): { status: number; body: unknown } => {
+    handle: async (path: string, raw: unknown): Promise<{ status: number; body: unknown }> => {
       const b = (raw ?? {}) as Record<string, unknown>;
       const state = auth.state();
       try {
@@ -167,7 +184,17 @@ export function desktopAuth(auth: WebAuth, clock: () => number = Date.now) {
           return { status: 200, body: s ? { state: 'in', account: { name: s.caller.name, displayName: s.caller.displayName, role: s.caller.role } } : { state: state === 'ready' ? 'out' : state } };
         }
         if (path === 'login') return state === 'ready' ? signedIn(auth.login(String(b.name ?? ''), String(b.password ?? ''))) : { status: 409, body: { message: '现在不能登录。' } };
-        if (path === 'setup') return state === 'setup' && auth.setup ? signedIn(auth.setup(b as unknown as SetupInput)) : { status: 409, body: { message: '首次设置已经完成，请登录。' } };
+        if (path === 'setup') {
+          if (state !== 'setup' || !auth.setup) return { status: 409, body: { message: '首次设置已经完成，请登录。' } };
+          const { caller, ...encrypted } = await auth.setup(b as unknown as SetupInput);
+          const answer = signedIn(caller);
+          return { ...answer, body: { ...(answer.body as object), ...encrypted } };
+        }
+        if (path === 'recover') {
+          if (state !== 'ready' || !auth.recover) return { status: 409, body: { message: '现在不能使用恢复密钥。' } };
+          auth.recover(String(b.recoveryKey ?? ''), String(b.name ?? ''), String(b.password ?? ''));
+          return { status: 200, body: { state: 'out', message: '密码已重设。请用新密码登录，登录后须再改一次密码。' } };
+        }
         if (path === 'logout' || path === 'lock') {
           if (session) auth.ended?.(session.caller, path);
           session = null;

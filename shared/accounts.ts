@@ -120,3 +120,30 @@ export const setupInput = z
   })
   .strict();
 export type SetupInput = z.infer<typeof setupInput>;
+
+// ---- the register's encryption (db/keyring.ts; the 系统管理员's 台账加密 panel) ------------------------
+
+/** Encrypting a plain register: the 系统管理员's own password again, and what becomes of the plain backups. */
+export const registerEncryptInput = z
+  .object({ password, deletePlainBackups: z.boolean().default(false) })
+  .strict();
+/** A step that hands out a secret (a new recovery key, a plain copy): the 系统管理员's password again. */
+export const confirmPasswordInput = z.object({ password }).strict();
+
+/** What encrypting a register did; the recovery key is shown once and never stored in clear. */
+export interface EncryptOutcome {
+  recoveryKey: string;
+  backupsEncrypted: string[];
+  backupsDeleted: string[];
+  backupsLeftPlain: string[];
+}
+
+export interface EncryptionStatus {
+  encrypted: boolean;
+  cipher: string | null;
+  /** Accounts that can unlock the register at start (the others get their copy at their next login). */
+  unlockAccounts: string[];
+  hasRecoveryKey: boolean;
+  /** Backups in the backups folder still in clear. */
+  plainBackups: number;
+}

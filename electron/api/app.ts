@@ -17,6 +17,7 @@ import { shanghaiDate } from '../../shared/dates.js';
 import type { AppInfo } from '../../shared/settings.js';
 import type { HandlerContext } from './context.js';
 import type { HandlersFor } from './types.js';
+import { syncSlot } from './accounts.js';
 
 function appInfo(ctx: HandlerContext, asOf?: string): AppInfo {
   return {
@@ -42,7 +43,10 @@ export const appHandlers: HandlersFor<'app.info' | 'app.initEmpty' | 'demo.load'
     markInitialized(ctx.db, ctx, 'demo');
     const prepared = demoAccounts.get(input);
     if (!prepared) throw new Error('demo.load ran without its preparer');
-    return { created, accounts: createDemoAccounts(ctx.db, ctx, prepared) };
+    const accounts = createDemoAccounts(ctx.db, ctx, prepared);
+    // Into an encrypted register: each demo account can unlock it too.
+    for (const a of accounts) syncSlot(ctx, a.name, a.password);
+    return { created, accounts };
   },
   'settings.get': (_input, ctx) => getSettings(ctx.db, ctx.defaultOperator),
   'settings.update': (input, ctx) => updateSettings(ctx.db, ctx, input, ctx.defaultOperator),

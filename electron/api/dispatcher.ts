@@ -25,6 +25,7 @@ import { statsHandlers } from './stats.js';
 import { importHandlers, importPreparers } from './imports.js';
 import { accountHandlers } from './accounts.js';
 import { auditHandlers } from './audit.js';
+import { encryptionHandlers } from './encryption.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -40,6 +41,7 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...accountHandlers,
   ...auditHandlers,
+  ...encryptionHandlers,
 };
 
 /**

@@ -8,6 +8,8 @@ import type { SheetData } from '../imports/sheet.js';
 import { prepareImport } from '../imports/run.js';
 import type { HandlerContext } from './context.js';
 import { fileReply } from '../downloads.js';
+import { existsSync } from 'node:fs';
+import { fileKind, keysFileFor } from '../../db/cipher.js';
 import { recordEvent } from './audit.js';
 import type { HandlersFor } from './types.js';
 
@@ -71,6 +73,11 @@ export const importHandlers: HandlersFor<'imports.preview' | 'imports.commit' | 
     const hit = backupsOf(ctx.dbPath).find((b) => b.name === name);
     if (!hit) throw new AppError('NOT_FOUND', `找不到备份「${name}」，可能已按保留规则删除。请刷新列表。`);
     recordEvent(ctx, 'export', 'backup', { name });
+    // An encrypted backup is useless without its key file: both go out in one .zip.
+    const keys = keysFileFor(hit.file);
+    if (fileKind(hit.file) === 'encrypted' && existsSync(keys)) {
+      return fileReply(ctx.downloads, { zip: [{ name, path: hit.file }, { name: `${name}.keys`, path: keys }] }, `${name}.zip`, 'application/zip');
+    }
     return fileReply(ctx.downloads, { path: hit.file }, name, 'application/vnd.sqlite3');
   },
   // Answered by the app host's wrapper (electron/recovery.ts), which can close and reopen the database.

@@ -1,6 +1,7 @@
 // Writing .xlsx files: the register export (one function per sheet) and the import report.
 // Streams rows into the zip, so 100,000 risks never sit in memory as one workbook model.
 import { openDatabase, type Db } from '../../db/open.js';
+import { fileOf } from '../../db/sqlite.js';
 import { RISK_SELECT, rowToRisk } from '../../db/risks.js';
 import { LEVELS, levelName } from '../../shared/labels.js';
 import type { RiskRow } from '../../shared/risks.js';
@@ -116,7 +117,8 @@ export const EXPORT_SHEET_NAMES: Record<ExportTable, string> = { register: 'é£Žé
  */
 async function onSnapshot<T>(db: Db, fn: (reader: Db, canYield: boolean) => Promise<T>): Promise<T> {
   if (db.memory) return fn(db, false);
-  const reader = openDatabase(db.name, { readonly: true });
+  // By its file, not its name (a URI for an immutable reader, which names no key).
+  const reader = openDatabase(fileOf(db), { readonly: true });
   try {
     reader.exec('BEGIN');
     return await fn(reader, true);

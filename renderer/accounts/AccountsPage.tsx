@@ -6,6 +6,7 @@ import { useErrorReporter } from '../shell/useApi';
 import type { AccountRow } from '../../shared/accounts';
 import { ROLE_DUTIES, ROLES, type Role } from '../../shared/roles';
 import { useToday } from '../shell/today';
+import { EncryptionPanel } from './EncryptionPanel';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: `${r} — ${ROLE_DUTIES[r]}` }));
 
@@ -20,54 +21,57 @@ export function AccountsPage() {
   const run = (p: Promise<unknown>) => p.then(load, report);
 
   return (
-    <Card title="账号与角色" extra={<Button type="primary" onClick={() => setCreating(true)}>新建账号</Button>}>
-      <Typography.Paragraph type="secondary">
-        每个账号只有一个角色，因此不会有人同时担任两个管理员角色；管理员不编辑台账。新建或重置的账号首次登录须修改密码。
-      </Typography.Paragraph>
-      <Table<AccountRow>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={rows}
-        columns={[
-          { title: '账号', dataIndex: 'name' },
-          { title: '姓名', dataIndex: 'displayName' },
-          {
-            title: '角色',
-            dataIndex: 'role',
-            render: (role: Role, a) => (
-              <Select size="small" style={{ width: 130 }} value={role} options={ROLES.map((r) => ({ value: r, label: r }))} onChange={(next) => run(api('accounts.update', { id: a.id, version: a.version, role: next }))} />
-            ),
-          },
-          {
-            title: '状态',
-            render: (_, a) => (
-              <Space size={4} wrap>
-                {a.disabled && <Tag color="default">已停用</Tag>}
-                {a.lockedUntil && a.lockedUntil.slice(0, 10) >= today && <Tag color="red">锁定至 {a.lockedUntil.slice(0, 16).replace('T', ' ')}（UTC）</Tag>}
-                {a.mustChange && <Tag color="orange">须修改密码</Tag>}
-                {a.demo && <Tag>示例账号</Tag>}
-                {!a.disabled && !a.lockedUntil && !a.mustChange && <Tag color="green">正常</Tag>}
-              </Space>
-            ),
-          },
-          {
-            title: '操作',
-            render: (_, a) => (
-              <Space size={4}>
-                <Button size="small" onClick={() => setResetting(a)}>重置密码</Button>
-                {a.lockedUntil && <Button size="small" onClick={() => run(api('accounts.unlock', { id: a.id, version: a.version }))}>解锁</Button>}
-                <Button size="small" danger={!a.disabled} onClick={() => run(api('accounts.update', { id: a.id, version: a.version, disabled: !a.disabled }))}>
-                  {a.disabled ? '启用' : '停用'}
-                </Button>
-              </Space>
-            ),
-          },
-        ]}
-      />
-      <CreateAccount open={creating} onClose={() => setCreating(false)} onDone={() => (setCreating(false), void load())} />
-      <ResetPassword account={resetting} onClose={() => setResetting(null)} onDone={() => (setResetting(null), void load())} />
-    </Card>
+    <>
+      <Card title="账号与角色" extra={<Button type="primary" onClick={() => setCreating(true)}>新建账号</Button>}>
+        <Typography.Paragraph type="secondary">
+          每个账号只有一个角色，因此不会有人同时担任两个管理员角色；管理员不编辑台账。新建或重置的账号首次登录须修改密码。
+        </Typography.Paragraph>
+        <Table<AccountRow>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          columns={[
+            { title: '账号', dataIndex: 'name' },
+            { title: '姓名', dataIndex: 'displayName' },
+            {
+              title: '角色',
+              dataIndex: 'role',
+              render: (role: Role, a) => (
+                <Select size="small" style={{ width: 130 }} value={role} options={ROLES.map((r) => ({ value: r, label: r }))} onChange={(next) => run(api('accounts.update', { id: a.id, version: a.version, role: next }))} />
+              ),
+            },
+            {
+              title: '状态',
+              render: (_, a) => (
+                <Space size={4} wrap>
+                  {a.disabled && <Tag color="default">已停用</Tag>}
+                  {a.lockedUntil && a.lockedUntil.slice(0, 10) >= today && <Tag color="red">锁定至 {a.lockedUntil.slice(0, 16).replace('T', ' ')}（UTC）</Tag>}
+                  {a.mustChange && <Tag color="orange">须修改密码</Tag>}
+                  {a.demo && <Tag>示例账号</Tag>}
+                  {!a.disabled && !a.lockedUntil && !a.mustChange && <Tag color="green">正常</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: '操作',
+              render: (_, a) => (
+                <Space size={4}>
+                  <Button size="small" onClick={() => setResetting(a)}>重置密码</Button>
+                  {a.lockedUntil && <Button size="small" onClick={() => run(api('accounts.unlock', { id: a.id, version: a.version }))}>解锁</Button>}
+                  <Button size="small" danger={!a.disabled} onClick={() => run(api('accounts.update', { id: a.id, version: a.version, disabled: !a.disabled }))}>
+                    {a.disabled ? '启用' : '停用'}
+                  </Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+        <CreateAccount open={creating} onClose={() => setCreating(false)} onDone={() => (setCreating(false), void load())} />
+        <ResetPassword account={resetting} onClose={() => setResetting(null)} onDone={() => (setResetting(null), void load())} />
+      </Card>
+      <EncryptionPanel />
+    </>
   );
 }
 

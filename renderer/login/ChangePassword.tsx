@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { api, ApiCallError } from '../api';
 import type { SecurityPolicy } from '../../shared/accounts';
+import { NewPasswordFields } from './NewPasswordFields';
 
 export function ChangePassword({ policy, forced, onDone, onCancel }: { policy: SecurityPolicy; forced: boolean; onDone: () => void; onCancel?: () => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -32,17 +33,7 @@ export function ChangePassword({ policy, forced, onDone, onCancel }: { policy: S
           <Form.Item name="current" label="原密码" rules={[{ required: true, message: '请填写原密码' }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item name="next" label="新密码" extra={`至少 ${policy.minLength} 位，含大写、小写字母、数字、符号中的 ${policy.minClasses} 类`} rules={[{ required: true, message: '请填写新密码' }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="again"
-            label="再输一次"
-            dependencies={['next']}
-            rules={[{ required: true, message: '请再输一次' }, ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('next') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))) })]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields name="next" hint={`至少 ${policy.minLength} 位，含大写、小写字母、数字、符号中的 ${policy.minClasses} 类`} />
           <Button type="primary" htmlType="submit" loading={busy} block>
             保存新密码
           </Button>

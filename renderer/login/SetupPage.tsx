@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { authCall, AuthError, type SignedIn } from './auth';
+import { RecoveryKeyNotice } from './RecoveryKeyNotice';
+import { NewPasswordFields } from './NewPasswordFields';
 
 interface Values {
   cityName: string;
@@ -16,18 +18,35 @@ interface Values {
 export function SetupPage({ onIn }: { onIn: (account: SignedIn) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Set up and encrypted: the recovery key is shown once before the app opens.
+  const [done, setDone] = useState<{ account: SignedIn; recoveryKey: string; bureau: string } | null>(null);
   const submit = async ({ again: _again, ...v }: Values) => {
     setBusy(true);
     setError(null);
     try {
       const s = await authCall('setup', v);
-      if (s.state === 'in' && s.account) onIn(s.account);
+      if (s.state === 'in' && s.account) {
+        if (s.recoveryKey) setDone({ account: s.account, recoveryKey: s.recoveryKey, bureau: `${v.cityName}信访局` });
+        else onIn(s.account);
+      }
     } catch (e) {
       setError(e instanceof AuthError ? e.message : '设置没有完成，请重试。');
     } finally {
       setBusy(false);
     }
   };
+  if (done) {
+    return (
+      <div className="yp-login" data-testid="setup-page">
+        <Card style={{ width: 560 }}>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            设置完成：台账已加密
+          </Typography.Title>
+          <RecoveryKeyNotice recoveryKey={done.recoveryKey} bureau={done.bureau} onDone={() => onIn(done.account)} />
+        </Card>
+      </div>
+    );
+  }
   return (
     <div className="yp-login" data-testid="setup-page">
       <Card style={{ width: 560 }}>
@@ -35,7 +54,7 @@ export function SetupPage({ onIn }: { onIn: (account: SignedIn) => void }) {
           首次设置
         </Typography.Title>
         <Typography.Paragraph type="secondary">
-          填写本单位信息，并建立第一个系统管理员账号。系统管理员只管理账号和角色，不编辑台账；研判员、领导等账号由他在“账号”页中建立。
+          填写本单位信息，并建立第一个系统管理员账号。系统管理员只管理账号和角色，不编辑台账；研判员、领导等账号由他在“账号”页中建立。台账随即加密：只有本单位的账号（或密封保管的恢复密钥）能打开它。
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
         <Form<Values> layout="vertical" onFinish={submit} requiredMark={false}>
@@ -56,18 +75,7 @@ export function SetupPage({ onIn }: { onIn: (account: SignedIn) => void }) {
             </Form.Item>
           </div>
           <div style={{ display: 'flex', gap: 12 }}>
-            <Form.Item name="password" label="密码" extra="至少 8 位，含大写、小写字母、数字、符号中的 3 类" rules={[{ required: true, message: '请设置密码' }]} style={{ flex: 1 }}>
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item
-              name="again"
-              label="再输一次"
-              dependencies={['password']}
-              rules={[{ required: true, message: '请再输一次密码' }, ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))) })]}
-              style={{ flex: 1 }}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
+            <NewPasswordFields label="密码" style={{ flex: 1 }} />
           </div>
           <Button type="primary" htmlType="submit" loading={busy}>
             完成设置并登录

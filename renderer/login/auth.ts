@@ -8,12 +8,13 @@ export interface SignedIn {
   displayName: string;
   role: Role;
 }
-export type AuthState = { state: 'in'; csrf?: string; account: SignedIn | null } | { state: 'out' | 'setup' | 'recovery' };
+/** `recoveryKey`: after set-up, the new register's recovery key, shown once. `message`: what a recovery did. */
+export type AuthState = { state: 'in'; csrf?: string; account: SignedIn | null; recoveryKey?: string } | { state: 'out' | 'setup' | 'recovery'; message?: string };
 
 
 export class AuthError extends Error {}
 
-export async function authCall(path: 'session' | 'login' | 'setup' | 'logout' | 'lock', body: unknown = {}): Promise<AuthState> {
+export async function authCall(path: 'session' | 'login' | 'setup' | 'logout' | 'lock' | 'recover', body: unknown = {}): Promise<AuthState> {
   let status: number;
   let answer: { message?: string } & Partial<AuthState>;
   const desktop = (window.yanpan as { auth?: (p: string, b: unknown) => Promise<{ status: number; body: unknown }> } | undefined)?.auth;

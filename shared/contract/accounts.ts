@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from './method.js';
 import { ALL_ROLES } from '../roles.js';
-import { accountCreateInput, accountResetInput, accountUnlockInput, accountUpdateInput, changePasswordInput, policyUpdateInput, type AccountRow, type SecurityPolicy, type SessionInfo } from '../accounts.js';
+import type { FilePayload } from '../files.js';
+import { confirmPasswordInput, registerEncryptInput, type EncryptOutcome, type EncryptionStatus, accountCreateInput, accountResetInput, accountUnlockInput, accountUpdateInput, changePasswordInput, policyUpdateInput, type AccountRow, type SecurityPolicy, type SessionInfo } from '../accounts.js';
 
 const empty = z.object({}).strict();
 
@@ -16,4 +17,8 @@ export const accountMethods = {
   'accounts.unlock': method<AccountRow>()(accountUnlockInput, true, '解除因密码错误造成的锁定', 'public', ['系统管理员']),
   'security.policy': method<SecurityPolicy>()(empty, false, '密码策略与空闲锁定', 'public', ALL_ROLES),
   'security.setPolicy': method<SecurityPolicy>()(policyUpdateInput, true, '修改密码策略、有效期和空闲锁定时间', 'public', ['安全管理员']),
+  'register.encryption': method<EncryptionStatus>()(empty, false, '台账加密状态：谁能解锁、有无恢复密钥、备份是否加密', 'public', ['系统管理员']),
+  'register.encrypt': method<EncryptOutcome>()(registerEncryptInput, true, '加密台账（须再次输入密码；得到只显示一次的恢复密钥）', 'public', ['系统管理员']),
+  'register.newRecoveryKey': method<{ recoveryKey: string }>()(confirmPasswordInput, true, '更换恢复密钥（旧的作废；须再次输入密码）', 'public', ['系统管理员']),
+  'backups.exportPlain': method<FilePayload>()(confirmPasswordInput, false, '导出未加密的台账副本（须再次输入密码，记入审计）', 'public', ['系统管理员']),
 } as const;

@@ -64,12 +64,37 @@ test('a register without accounts opens on the set-up page; no default password 
     await setup.getByLabel('密码', { exact: true }).fill('Sun-Guanli-2026');
     await setup.getByLabel('再输一次').fill('Sun-Guanli-2026');
     await setup.getByRole('button', { name: '完成设置并登录' }).click();
+    // The register is encrypted at once: its recovery key is shown this once, to be sealed.
+    const notice = page.getByTestId('recovery-key');
+    await expect(notice.getByTestId('recovery-key-text')).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
+    await expect(notice.getByRole('button', { name: /^继\s*续$/ })).toBeDisabled();
+    await notice.getByText('我已抄写或打印恢复密钥，并将密封保管').click();
+    await notice.getByRole('button', { name: /^继\s*续$/ }).click();
     await expect(page.getByRole('button', { name: '新建空台账' })).toBeVisible();
     await page.getByRole('button', { name: '新建空台账' }).click();
     await expect(page.getByText('河阳市信访局')).toBeVisible();
     await expect(page.getByTestId('account-tag')).toContainText('孙管理（系统管理员）');
+    await page.locator('.ant-menu-item', { hasText: '账号' }).click();
+    await expect(page.getByTestId('encryption-panel')).toContainText('已加密');
+    await expect(page.getByTestId('encryption-panel')).toContainText('root');
   } finally {
     server.proc.kill('SIGTERM');
+  }
+  // Started again, the host has no key: the first login unlocks the register.
+  const again = await startServer(dir, [], { accounts: false });
+  try {
+    await page.context().clearCookies();
+    await page.goto(again.url);
+    const form = page.getByTestId('login-page');
+    await form.getByLabel('账号').fill('root');
+    await form.getByLabel('密码').fill('Wrong-Guanli-1');
+    await form.getByRole('button', { name: /^登\s*录$/ }).click();
+    await expect(form.getByRole('alert')).toContainText('台账未能解锁');
+    await form.getByLabel('密码').fill('Sun-Guanli-2026');
+    await form.getByRole('button', { name: /^登\s*录$/ }).click();
+    await expect(page.getByTestId('account-tag')).toContainText('孙管理（系统管理员）');
+  } finally {
+    again.proc.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   }
 });
