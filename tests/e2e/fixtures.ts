@@ -1,6 +1,8 @@
 // Each test gets its own data folder and its own web host process (the real `yanpan serve`).
-// The register gets one account per role before the host starts, and `page` comes logged in
-// through the login page as the 研判员 (loginAs(page, server, role) switches to another role).
+// The register gets one account per role before the host starts and is encrypted like every
+// register the app makes (each account can unlock it), and `page` comes logged in through the login
+// page as the 研判员 (loginAs(page, server, role) switches to another role); that first login
+// unlocks the register in the host. readRegister(server) reads it from the test.
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/open.js';
 import { createAccount } from '../../db/accounts.js';
+import { encryptPlainRegister } from '../../db/encryptRegister.js';
+import { keysFileFor } from '../../db/cipher.js';
+import { unlockKey } from '../../db/keyring.js';
+import { connect, type Db } from '../../db/sqlite.js';
 import type { Role } from '../../shared/roles.js';
 
 export interface AppServer {
@@ -45,8 +51,10 @@ export function createE2eAccounts(dbPath: string): void {
     if (!template) {
       template = join(mkdtempSync(join(tmpdir(), 'yanpan-e2e-template-')), 'template.db');
       writeAccounts(template);
+      encryptPlainRegister(template, { accounts: Object.values(E2E_ACCOUNTS).map((a) => ({ account: a.name, password: a.password })) });
     }
     copyFileSync(template, dbPath);
+    copyFileSync(keysFileFor(template), keysFileFor(dbPath));
     return;
   }
   writeAccounts(dbPath);
@@ -64,6 +72,12 @@ function writeAccounts(dbPath: string): void {
   } finally {
     db.close();
   }
+}
+
+/** The test's own read-only look at the (encrypted) register, unlocked with the 研判员's password. */
+export function readRegister(server: AppServer): Db {
+  const a = E2E_ACCOUNTS.研判员;
+  return connect(server.dbPath, { readonly: true, fileMustExist: true, key: unlockKey(server.dbPath, { account: a.name, password: a.password }) });
 }
 
 /** Logs in through the login page (leaving the page on the app's first screen). */

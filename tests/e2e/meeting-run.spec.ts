@@ -3,8 +3,7 @@
 // neither switch the item behind nor wipe the typed text; → in a number field stays in the field;
 // Ctrl+Enter in the dialog saves the dialog (not the item behind); Esc closes it; the timer never
 // shows a negative time; outside a field → moves on and marks the item 已议.
-import Database from 'better-sqlite3-multiple-ciphers';
-import { test, expect } from './fixtures.js';
+import { test, expect, readRegister } from './fixtures.js';
 
 test.use({ actionTimeout: 20_000 });
 
@@ -14,7 +13,7 @@ test('runner keys: never behind a dialog or inside a field; Ctrl+Enter and Esc a
   await page.goto(server.url);
   await page.getByRole('button', { name: '载入示例数据' }).click();
   await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
-  const db = new Database(server.dbPath, { readonly: true });
+  const db = readRegister(server);
   const upcoming = db.prepare("SELECT id, date FROM meetings WHERE state = '筹备' ORDER BY date DESC LIMIT 1").get() as { id: number; date: string };
   db.close();
   expect(upcoming.date > '2026-11-25').toBe(true);
@@ -83,7 +82,7 @@ test('runner keys: never behind a dialog or inside a field; Ctrl+Enter and Esc a
   await expect(page.getByTestId('runner-timer')).toHaveText(/^\d+:\d{2} \/ \d+:00$/);
 
   // The unit picked in the dialog is a list entry the action references by id.
-  const check = new Database(server.dbPath, { readonly: true });
+  const check = readRegister(server);
   const row = check.prepare("SELECT a.lead_unit_id AS id, u.name FROM actions a JOIN units u ON u.id = a.lead_unit_id WHERE a.content = '键盘测试：三日内报送情况'").get() as { id: number; name: string };
   check.close();
   expect(row.name).toBe('键盘测试单位');

@@ -6,8 +6,7 @@
 // ids; nothing typed in the runner is lost; the runner's controls fit at 1366×768 and 1024×768.
 // Every user action goes through act(), so the job is counted (goal ≤ 25).
 import { execFileSync } from 'node:child_process';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { test, expect, type AppServer } from './fixtures.js';
+import { test, expect, readRegister, type AppServer } from './fixtures.js';
 import type { Locator, Page } from '@playwright/test';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -25,7 +24,7 @@ function docxText(file: string): string {
   return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<\/w:p>/g)].map((m) => (m[1] === undefined ? '\n' : m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))).join('');
 }
 function sql<T>(server: AppServer, q: string, ...args: unknown[]): T[] {
-  const db = new Database(server.dbPath, { readonly: true, fileMustExist: true });
+  const db = readRegister(server);
   try {
     return db.prepare(q).all(...args) as T[];
   } finally {
