@@ -49,7 +49,7 @@ export function EncryptionPanel() {
           </Descriptions.Item>
           <Descriptions.Item label="启动后能解锁台账的账号">
             {status.unlockAccounts.join('、') || '（无）'}
-            <Typography.Text type="secondary">　其他账号在台账打开后首次登录时自动加入</Typography.Text>
+            <Typography.Text type="secondary">　新建的账号随即加入；加密前就有、尚未登录过的账号，在台账打开后首次登录时自动加入</Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label="恢复密钥">{status.hasRecoveryKey ? '已设置（密封保管）' : '未设置'}</Descriptions.Item>
           <Descriptions.Item label="未加密的备份">{status.plainBackups ? <Tag color="red">{status.plainBackups} 个</Tag> : '无'}</Descriptions.Item>

@@ -30,12 +30,14 @@ export function RecoverWithKey({ open, onClose, onDone }: { open: boolean; onClo
     }
   };
   return (
-    <Modal open={open} title="忘记全部密码：用恢复密钥重设系统管理员密码" onCancel={onClose} footer={null} destroyOnClose width={520}>
+    // Above the login screen (z-index 2000), which it is opened from.
+    <Modal open={open} title="忘记全部密码：用恢复密钥重设系统管理员密码" onCancel={onClose} footer={null} destroyOnHidden width={520} zIndex={2100}>
       <Typography.Paragraph type="secondary">
         取出设置时密封保存的恢复密钥（6 组，每组 4 个字符），为一个系统管理员账号设置新密码。登录后须再改一次密码，然后由他在“账号”页为其他同事重设密码。此操作记入审计。
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      {/* Its own field ids (recover_…): the login form behind it has fields of the same names. */}
+      <Form<Values> form={form} name="recover" layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="recoveryKey" label="恢复密钥" rules={[{ required: true, message: '请输入恢复密钥' }]}>
           <Input placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" autoComplete="off" spellCheck={false} />
         </Form.Item>
