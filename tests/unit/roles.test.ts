@@ -42,6 +42,10 @@ const DECLARED: Partial<Record<MethodName, Role[]>> = {
   'audit.list': ['审计管理员'],
   'audit.export': ['审计管理员'],
   'audit.verify': ['审计管理员'],
+  'register.encryption': ['系统管理员'],
+  'register.encrypt': ['系统管理员'],
+  'register.newRecoveryKey': ['系统管理员'],
+  'backups.exportPlain': ['系统管理员'],
 };
 
 const expected = (m: MethodName): Role[] => DECLARED[m] ?? (contract[m].write ? EDITORS : READERS);
