@@ -71,6 +71,12 @@ export function rememberKeyFor(file: string, key: Buffer): void {
   if (id) rememberKey(id, key);
 }
 
+/** The key this process unlocked for the register at `file`, if any. */
+export function unlockedKeyFor(file: string): Buffer | undefined {
+  const id = registerIdOf(file);
+  return id ? unlocked.get(id) : undefined;
+}
+
 /** True when `file` is an encrypted register whose key this process has not unlocked yet. */
 export function needsUnlock(file: string): boolean {
   if (fileKind(file) !== 'encrypted') return false;

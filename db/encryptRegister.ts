@@ -85,7 +85,23 @@ export function encryptPlainRegister(file: string, o: { accounts: AccountSecret[
   if (kind === 'none') throw new AppError('NOT_FOUND', `台账文件不存在或是空的：${file}`);
   if (kind === 'encrypted') throw new AppError('CONFLICT', '这个台账已经加密，无需再加密');
   const { keyFile, key, recoveryKey } = newKeyring(o.accounts);
-  const lock = acquireWriterLock(file, { program: '台账加密', user: o.accounts[0].account });
+  swapInEncrypted(file, keyFile, key, o.accounts[0].account);
+  rememberKey(keyFile.registerId, key);
+  return { key, recoveryKey, ...encryptPlainBackups(file, keyFile, key, o.deletePlainBackups ?? false) };
+}
+
+/**
+ * A plain backup restored in place of an encrypted register is encrypted again at once with the
+ * register's own key file and key (same slots, same recovery key): the data is never left plain.
+ */
+export function encryptRestoredWith(file: string, keyFile: KeyFile, key: Buffer): void {
+  if (fileKind(file) !== 'plain') return;
+  swapInEncrypted(file, keyFile, key, '恢复备份');
+}
+
+/** Writes a checked encrypted copy and the key file, then renames the copy over the plain register. */
+function swapInEncrypted(file: string, keyFile: KeyFile, key: Buffer, user: string): void {
+  const lock = acquireWriterLock(file, { program: '台账加密', user });
   try {
     const tmp = `${file}.encrypting`;
     try {
@@ -105,8 +121,6 @@ export function encryptPlainRegister(file: string, o: { accounts: AccountSecret[
   } finally {
     lock.release();
   }
-  rememberKey(keyFile.registerId, key);
-  return { key, recoveryKey, ...encryptPlainBackups(file, keyFile, key, o.deletePlainBackups ?? false) };
 }
 
 function encryptPlainBackups(file: string, keyFile: KeyFile, key: Buffer, deletePlain: boolean): Omit<EncryptReport, 'key' | 'recoveryKey'> {

@@ -128,6 +128,11 @@ export function writeKeyFile(file: string, k: KeyFile): void {
   renameSync(tmp, kf);
 }
 
+/** An account's slot; login names are case-insensitive like the accounts table's (COLLATE NOCASE, ASCII). */
+function isSlotOf(s: Slot, account: string): boolean {
+  return s.kind === 'account' && s.account !== undefined && s.account.toLowerCase() === account.trim().toLowerCase();
+}
+
 function needAccount(a: AccountSecret): void {
   if (typeof a.account !== 'string' || !a.account.trim()) throw new AppError('INVALID_INPUT', '账号不能为空');
   if (typeof a.password !== 'string' || !a.password) throw new AppError('INVALID_INPUT', `账号「${a.account}」的密码不能为空`);
@@ -187,7 +192,7 @@ export function unlockKey(file: string, cred: Credentials): Buffer {
     key = slot ? unwrap(slot, canonical, k.registerId) : null;
     if (!key) throw new AppError('FORBIDDEN', '恢复密钥不正确，请逐组核对后重新输入（它只能打开设置时的那个台账及其备份）。');
   } else {
-    const slot = k.slots.find((s) => s.kind === 'account' && s.account === cred.account);
+    const slot = k.slots.find((s) => isSlotOf(s, cred.account));
     key = slot ? unwrap(slot, cred.password, k.registerId) : null;
     if (!key) throw new AppError('FORBIDDEN', '账号或密码不正确，无法解锁台账。');
   }
@@ -199,7 +204,7 @@ export function unlockKey(file: string, cred: Credentials): Buffer {
 function setAccountSlot(file: string, k: KeyFile, key: Buffer, a: AccountSecret): void {
   needAccount(a);
   const slot = wrap(key, a.password, k.registerId, 'account', a.account);
-  const at = k.slots.findIndex((s) => s.kind === 'account' && s.account === a.account);
+  const at = k.slots.findIndex((s) => isSlotOf(s, a.account));
   const slots = [...k.slots];
   if (at >= 0) slots[at] = slot;
   else slots.push(slot);
@@ -210,7 +215,7 @@ function setAccountSlot(file: string, k: KeyFile, key: Buffer, a: AccountSecret)
 export function addSlot(file: string, key: Buffer, a: AccountSecret): void {
   const k = readKeyFile(file);
   assertKey(k, key);
-  if (k.slots.some((s) => s.kind === 'account' && s.account === a.account)) throw new AppError('CONFLICT', `账号「${a.account}」已能打开这个台账`);
+  if (k.slots.some((s) => isSlotOf(s, a.account))) throw new AppError('CONFLICT', `账号「${a.account}」已能打开这个台账`);
   setAccountSlot(file, k, key, a);
 }
 
@@ -218,7 +223,7 @@ export function addSlot(file: string, key: Buffer, a: AccountSecret): void {
 export function removeSlot(file: string, key: Buffer, account: string): void {
   const k = readKeyFile(file);
   assertKey(k, key);
-  const slots = k.slots.filter((s) => !(s.kind === 'account' && s.account === account));
+  const slots = k.slots.filter((s) => !(isSlotOf(s, account)));
   if (slots.length === k.slots.length) throw new AppError('NOT_FOUND', `账号「${account}」本来就不能打开这个台账`);
   writeKeyFile(file, { ...k, slots });
 }
@@ -250,12 +255,12 @@ export function putSlot(file: string, key: Buffer, a: AccountSecret): void {
 export function dropSlot(file: string, key: Buffer, account: string): void {
   const k = readKeyFile(file);
   assertKey(k, key);
-  if (k.slots.some((s) => s.kind === 'account' && s.account === account)) removeSlot(file, key, account);
+  if (k.slots.some((s) => isSlotOf(s, account))) removeSlot(file, key, account);
 }
 
 /** True when this account has a copy of the key (it can unlock the register at start). */
 export function hasSlot(file: string, account: string): boolean {
-  return readKeyFile(file).slots.some((s) => s.kind === 'account' && s.account === account);
+  return readKeyFile(file).slots.some((s) => isSlotOf(s, account));
 }
 
 /** A new recovery key (the sealed one lost or opened): the old one stops opening the register. */

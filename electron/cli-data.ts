@@ -7,6 +7,8 @@ import { acquireWriterLock } from '../db/writerLock.js';
 import { fail, parse, UsageError } from './cli-args.js';
 import { backupFile, checkDatabaseFile, restoreDatabase } from '../db/backups.js';
 import { cliCaller, unlockForCli } from './cli-auth.js';
+import { carryAccounts, encryptRestored, keepSecurity, type KeptSecurity } from '../db/restoreSecurity.js';
+import { openDatabase } from '../db/open.js';
 
 const nowIso = () => new Date().toISOString();
 
@@ -89,7 +91,24 @@ export async function restoreCmd(args: string[]) {
   const lock = acquireWriterLock(dbPath, { program: PROGRAM_NAMES.cli, user: osUserName() });
   let r: { savedCurrent: string | null };
   try {
+    // The register's encryption and accounts survive the restore (db/restoreSecurity.ts).
+    const current = existsSync(dbPath) && checkDatabaseFile(dbPath, { quick: true }).ok ? openDatabase(dbPath, { readonly: true }) : null;
+    let kept: KeptSecurity;
+    try {
+      kept = keepSecurity(dbPath, current, from);
+    } finally {
+      current?.close();
+    }
     r = await restoreDatabase(dbPath, from, new Date().toISOString());
+    encryptRestored(dbPath, kept);
+    if (kept.accounts.length) {
+      const core = openCore({ dbPath, host: 'cli' });
+      try {
+        carryAccounts(core.db, kept);
+      } finally {
+        core.close();
+      }
+    }
   } finally {
     lock.release();
   }

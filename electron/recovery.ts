@@ -17,6 +17,7 @@ import { unlockKey } from '../db/keyring.js';
 import { registerEncryptInput, type SetupInput } from '../shared/accounts.js';
 import { auditRowsAfter, carryAuditIntoRestored, maxAuditId } from '../db/auditChain.js';
 import { openDatabase } from '../db/open.js';
+import { carryAccounts, encryptRestored, keepSecurity } from '../db/restoreSecurity.js';
 import type { Caller } from '../shared/roles.js';
 import { AppError } from '../shared/errors.js';
 import type { PrinterSlot } from './print/types.js';
@@ -102,14 +103,18 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
     const wasOpen = core;
     try {
       await wasOpen?.ready;
-      // The audit written since the backup is not lost with the restore: it is carried over.
+      // The audit written since the backup is not lost with the restore: it is carried over; so
+      // are the encryption and (for a backup without any) the accounts (db/restoreSecurity.ts).
       const since = wasOpen ? auditRowsAfter(wasOpen.db, auditMaxIn(hit.file)) : [];
+      const kept = keepSecurity(o.dbPath, wasOpen?.db ?? null, hit.file);
       wasOpen?.close();
       core = null;
       const { savedCurrent } = await restoreDatabase(o.dbPath, hit.file, now());
+      encryptRestored(o.dbPath, kept);
       core = openCore({ ...o, backupOnStart: false });
       damaged = null;
-      carryAuditIntoRestored(core.db, since, { actor: caller?.name ?? '恢复程序', at: now(), detail: { restored: hit.name, savedCurrent, carriedRows: since.length } });
+      const carriedAccounts = carryAccounts(core.db, kept);
+      carryAuditIntoRestored(core.db, since, { actor: caller?.name ?? '恢复程序', at: now(), detail: { restored: hit.name, savedCurrent, carriedRows: since.length, carriedAccounts, encryptedAgain: !!kept.keyring } });
       return { ok: true, value: { restored: hit.name, savedCurrent } };
     } catch (e) {
       // The check refused the backup (nothing was replaced): reopen what was there.
@@ -162,7 +167,8 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
       if (locked) unlockWith(gate.unlock(name, password));
       if (!core) throw damaged!;
       const caller = login(core.db, name, password, now);
-      keepAccountSlot(core, name, password, o.log);
+      // Under the name as the register spells it (a login may type it in another case).
+      keepAccountSlot(core, caller.name, password, o.log);
       return caller;
     },
     setup: async (input) => {

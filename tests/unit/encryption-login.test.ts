@@ -5,8 +5,8 @@
 // 系统管理员; a plain register is encrypted from the accounts page; a backup downloads with its key
 // file; a plain copy needs the password again and is audited.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { unzipSync } from 'fflate';
 import { fileKind, forgetKeys, keysFileFor } from '../../db/cipher.js';
 import { listSlots } from '../../db/keyring.js';
@@ -26,6 +26,9 @@ interface Running {
   host: WebHost;
   stop: () => Promise<void>;
 }
+
+// Each test derives several scrypt keys (≈0.3–0.5 s each, far more on a loaded machine).
+vi.setConfig({ testTimeout: 180_000 });
 
 const running: Running[] = [];
 afterEach(async () => {
@@ -249,5 +252,39 @@ describe('the 系统管理员’s 台账加密 panel', () => {
     }
     const db = r.core.current()!.db;
     expect(db.prepare("SELECT actor FROM audit_log WHERE action = 'plainExport'").all()).toEqual([{ actor: 'root' }]);
+  });
+});
+
+describe('a restore does not undo the encryption or the accounts', () => {
+  it('a plain backup from before accounts: restored, encrypted again with the same key file, the accounts kept', async () => {
+    const { dbPath, r } = await setUp(tempDir());
+    const admin = await login(r, 'root', SETUP.password);
+    const keysBefore = readFileSync(keysFileFor(dbPath));
+    // A backup made before accounts and encryption existed: plain, no accounts, one risk.
+    const { openDatabase } = await import('../../db/open.js');
+    const { backupPath } = await import('../../db/backups.js');
+    const old = join(tempDir(), 'old.db');
+    const odb = openDatabase(old);
+    odb.prepare("INSERT INTO settings (key, value) VALUES ('cityName', '旧城市') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
+    odb.prepare('DELETE FROM accounts').run();
+    odb.pragma('wal_checkpoint(TRUNCATE)');
+    odb.close();
+    const name = backupPath(dbPath, '2026-11-01T02:00:00.000Z', 'manual');
+    const fs = await import('node:fs');
+    fs.mkdirSync(join(dirname(name)), { recursive: true });
+    fs.copyFileSync(old, name);
+    const restored = await admin('backups.restore', { name: name.split('/').pop() });
+    expect(restored.ok, restored.error?.message).toBe(true);
+    expect(fileKind(dbPath)).toBe('encrypted');
+    expect(readFileSync(keysFileFor(dbPath)).equals(keysBefore)).toBe(true);
+    const db = r.core.current()!.db;
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'cityName'").pluck().get()).toBe('旧城市');
+    expect(db.prepare('SELECT name FROM accounts').pluck().all()).toEqual(['root']);
+    // A new process: locked, and root's password (in the kept key file) still unlocks it.
+    await stop(r);
+    const r2 = await start(dbPath);
+    expect((await post(r2, 'auth/session', {})).body).toEqual({ state: 'out' });
+    await login(r2, 'root', SETUP.password);
+    expect(r2.core.locked()).toBe(false);
   });
 });
