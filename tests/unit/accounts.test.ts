@@ -63,7 +63,7 @@ describe('login and lockout', () => {
     const again = openDatabase(file);
     expect(again.prepare("SELECT actor FROM audit_log WHERE action = 'loginLocked'").pluck().all()).toEqual(['li']);
     again.close();
-  });
+  }, 120_000);
 });
 
 describe('password policy, forced change and expiry', () => {

@@ -222,7 +222,7 @@ describe('keys that never lock the bureau out', () => {
     const reopened = openDatabase(file, { key: k });
     expect((reopened.prepare('SELECT COUNT(*) FROM risks').pluck().get() as number)).toBe(200);
     reopened.close();
-  });
+  }, 120_000);
 
   it('accounts come and go; the recovery slot stays; a new recovery key replaces the old one', () => {
     const { file, db, key, recoveryKey } = demoRegister();
