@@ -3,18 +3,17 @@
 import type { Db } from './open.js';
 import type { AuditEntry, AuditFilter } from '../shared/audit.js';
 import { toAuditEntry, type AuditRow } from './audit.js';
+import { addDays, shanghaiDayStartUtc } from '../shared/dates.js';
 
-/** A day in Asia/Shanghai as the UTC instants it spans (audit `at` is UTC ISO). */
-const dayStartUtc = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`)).toISOString();
-const dayEndUtc = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`) + 86_400_000).toISOString();
 
 function where(f: AuditFilter): { sql: string; params: unknown[] } {
   const conds: Array<[string, unknown]> = [];
   if (f.actor) conds.push(['actor = ?', f.actor]);
   if (f.action) conds.push(['action = ?', f.action]);
   if (f.entity) conds.push(['entity = ?', f.entity]);
-  if (f.from) conds.push(['at >= ?', dayStartUtc(f.from)]);
-  if (f.to) conds.push(['at < ?', dayEndUtc(f.to)]);
+  // Days are Shanghai days; `at` is stored as UTC ISO text, so the bounds are too.
+  if (f.from) conds.push(['at >= ?', shanghaiDayStartUtc(f.from)]);
+  if (f.to) conds.push(['at < ?', shanghaiDayStartUtc(addDays(f.to, 1))]);
   return { sql: conds.length ? `WHERE ${conds.map((c) => c[0]).join(' AND ')}` : '', params: conds.map((c) => c[1]) };
 }
 

@@ -5,7 +5,7 @@ import type { WriteContext } from './context.js';
 import { insertRisksBulk } from './bulk.js';
 import { loadDemoHistory } from './demoMeetings.js';
 import { writeAudit } from './audit.js';
-import { getLists, getSetting } from './settings.js';
+import { getLists, getSetting, seedDemoIdentity } from './settings.js';
 import { currentRuleSet } from './rulesets.js';
 import { listPeriods } from './periods.js';
 import { withDeferredWeekAggregates } from './weeks.js';
@@ -33,6 +33,7 @@ export function loadDemo(db: Db, ctx: WriteContext, o: DemoLoadOptions): number 
 function loadDemoRows(db: Db, ctx: WriteContext, o: DemoLoadOptions): number {
   const existing = (db.prepare('SELECT COUNT(*) AS n FROM risks').get() as { n: number }).n;
   if (existing > 0) throw new AppError('CONFLICT', `台账中已有 ${existing} 条事项。示例数据只能载入空台账，以免与真实数据混在一起。`);
+  seedDemoIdentity(db);
   const lists = getLists(db);
   const rows = generateDemoRisks({
     count: o.risks,

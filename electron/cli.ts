@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { contract } from '../shared/contract/index.js';
 import { openCore, openCoreToRead } from './core.js';
-import { defaultDbPath } from './paths.js';
+import { defaultDbPath, machineDataDir } from './paths.js';
 import { RENDERER_DIR } from './renderer-dir.js';
 import { startWebHost } from './webhost.js';
 import { createChromiumPrinter } from './print/chromium.js';
@@ -67,7 +67,8 @@ const USAGE = `风险研判台 命令行
 登录：call、brief、import、export 等命令以账号身份执行并记入审计：在终端中会询问账号和密码，
 脚本中请设置环境变量 YANPAN_USER 和 YANPAN_PASSWORD。密码连续错误 5 次锁定 10 分钟（与网页登录合计）。
 
-未给 --db 时使用用户数据目录中的数据库：${defaultDbPath()}`;
+未给 --db 时使用本机公用文件夹中的数据库：${machineDataDir(process.platform, process.env)}（本机各用户共用；当前系统用户无权写入时改用本用户的文件夹并给出提示）。
+环境变量 YANPAN_HOME 可改变数据目录。`;
 
 const nowIso = () => new Date().toISOString();
 /** Who loads the demo into a register that has no account yet (the demo then brings its own). */

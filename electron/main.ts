@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openRecoverableCore, type RecoverableCore } from './recovery.js';
 import { electronPrinter } from './print/electron.js';
-import { PRODUCT_NAME } from './paths.js';
+import { defaultDbLocation, PRODUCT_NAME } from './paths.js';
 import { downloadResponse } from './downloads.js';
 import { DOWNLOAD_PREFIX } from '../shared/files.js';
 import { desktopAuth, webAuthFor } from './webAuth.js';
@@ -89,7 +89,10 @@ export function startMain({ app, BrowserWindow, ipcMain, protocol, session }: El
       }
     });
 
-    const dbPath = dbPathFromArgs(argv, app.getPath('userData'));
+    // Default: the machine-wide folder (or YANPAN_HOME); this user's userData only when it cannot be written.
+    const location = defaultDbLocation(app.getPath('userData'));
+    if (location.note) console.error(location.note);
+    const dbPath = dbPathFromArgs(argv, dirname(location.path));
     // Start-up check and backup; a damaged database opens in recovery mode instead of crashing.
     core = openRecoverableCore({ dbPath, host: 'electron', backupOnStart: true });
     // PDFs: a hidden window with the same hardened preferences loads the print route; it is ours

@@ -3,6 +3,7 @@
 // never stored, so they are always right for the asOf they are asked about.
 import { daysBetween, type IsoDate } from './dates.js';
 import { nextWorkingDayOnOrAfter, workingDaysBetween, type WorkCalendar } from './calendar.js';
+import { REGISTER_DECIDERS, type Role } from './roles.js';
 
 export const ACTION_STATES = ['已交办', '已签收', '办理中', '已反馈', '办结', '退回重办'] as const;
 export type ActionState = (typeof ACTION_STATES)[number];
@@ -20,6 +21,31 @@ export const ACTION_EVENT_LABELS: Record<ActionEvent, string> = {
   return: '退回重办',
   restart: '重新办理',
 };
+
+/**
+ * Who may take each step. 审核办结 is the 领导's decision (issue 16: 领导 "approves extensions and
+ * 办结"); a 研判员 records the rest (签收、报送、退回 …) as the units report them. The contract's
+ * actions.transition asks this before its input is validated; the drawer disables what it refuses.
+ */
+export const ACTION_EVENT_ROLES: Record<ActionEvent, readonly Role[]> = {
+  sign: REGISTER_DECIDERS,
+  start: REGISTER_DECIDERS,
+  feedback: REGISTER_DECIDERS,
+  approve: ['领导'],
+  return: REGISTER_DECIDERS,
+  restart: REGISTER_DECIDERS,
+};
+
+/** Who approves or refuses an extension (延期): the 领导. */
+export const EXTENSION_DECIDERS = ['领导'] as const satisfies readonly Role[];
+export const EXTENSION_DECIDERS_NOTE = `须由${EXTENSION_DECIDERS.join('或')}审批延期`;
+
+/** Why `role` may not take this step ("须由领导审核办结"), or null when it may. Unknown events are left to the schema. */
+export function actionEventRoleNote(event: unknown, role: Role): string | null {
+  if (typeof event !== 'string' || !Object.hasOwn(ACTION_EVENT_ROLES, event)) return null;
+  const roles = ACTION_EVENT_ROLES[event as ActionEvent];
+  return roles.includes(role) ? null : `须由${roles.join('或')}${ACTION_EVENT_LABELS[event as ActionEvent]}`;
+}
 
 /** The only allowed moves. Anything not here is refused with a message saying what is possible. */
 export const ACTION_TRANSITIONS: Record<ActionState, Partial<Record<ActionEvent, ActionState>>> = {

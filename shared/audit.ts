@@ -48,10 +48,3 @@ export interface AuditCheck {
   unsealedRows: number;
   message: string;
 }
-
-/** Audit actions in Chinese (the page, the export). */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  create: '新增', update: '修改', delete: '删除', restore: '恢复', login: '登录', loginFailed: '登录失败', loginLocked: '锁定中登录',
-  lockout: '账号锁定', unlock: '解锁', logout: '退出', lock: '锁屏', role: '角色变更', policy: '策略变更', resetPassword: '重置密码',
-  changePassword: '修改密码', setup: '首次设置', print: '打印', export: '导出', backup: '备份', restoreBackup: '恢复备份', init: '初始化',
-};

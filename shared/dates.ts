@@ -80,3 +80,8 @@ export function chineseDate(d: IsoDate): string {
 export function shanghaiDateTime(instant: string | number | Date): string {
   return dayjs(instant).tz(USER_TZ).format('YYYY-MM-DD HH:mm:ss');
 }
+
+/** The UTC instant (ISO) at which a Shanghai calendar day begins: 2026-11-25 → 2026-11-24T16:00:00.000Z. */
+export function shanghaiDayStartUtc(d: IsoDate): string {
+  return dayjs.tz(`${d} 00:00:00`, USER_TZ).toISOString();
+}

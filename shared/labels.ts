@@ -5,7 +5,10 @@ export const DEFAULT_DOMAINS = [
   '异常重复投信', '教育医疗', '退役军人', '生态环境', '其他',
 ] as const;
 
-/** The fictional city 江城市 used by the demo register and fixtures. */
+/** The fictional city of the demo register (a new register takes its name from set-up). */
+export const DEMO_CITY_NAME = '江城市';
+
+/** The counties of the fictional city 江城市, used by the demo register and fixtures (a new register starts with none). */
 export const DEFAULT_REGIONS = [
   '城关区', '临江区', '南湖区', '高新区', '东山县', '西岭县', '北川县', '清河县',
 ] as const;

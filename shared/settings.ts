@@ -47,6 +47,11 @@ export interface Lists {
 
 export interface AppInfo {
   dbPath: string;
+  /**
+   * Which default the register is: machine (the folder every staff member of the PC reaches),
+   * user (the fallback in this OS user's profile, `note` says why), env (YANPAN_HOME), chosen (--db).
+   */
+  dbLocation: { scope: 'machine' | 'user' | 'env' | 'chosen'; note: string | null };
   today: string;
   firstRun: boolean;
   riskCount: number;

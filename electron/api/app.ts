@@ -14,6 +14,7 @@ export const appPreparers = {
   },
 };
 import { shanghaiDate } from '../../shared/dates.js';
+import { describeDbPath } from '../paths.js';
 import type { AppInfo } from '../../shared/settings.js';
 import type { HandlerContext } from './context.js';
 import type { HandlersFor } from './types.js';
@@ -22,6 +23,7 @@ import { syncSlot } from './accounts.js';
 function appInfo(ctx: HandlerContext, asOf?: string): AppInfo {
   return {
     dbPath: ctx.dbPath,
+    dbLocation: describeDbPath(ctx.dbPath),
     today: shanghaiDate(asOf ?? ctx.now()),
     firstRun: !isInitialized(ctx.db),
     riskCount: countRisks(ctx.db),

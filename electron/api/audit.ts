@@ -3,10 +3,10 @@ import type { HandlersFor } from './types.js';
 import type { HandlerContext } from './context.js';
 import { auditExportRows, listAuditLog } from '../../db/auditLog.js';
 import { chainHead, sealAudit, verifyChain } from '../../db/auditChain.js';
-import { writeAudit } from '../../db/audit.js';
 import { fileReply } from '../downloads.js';
 import { shanghaiDate } from '../../shared/dates.js';
-import { AUDIT_ACTION_LABELS } from '../../shared/audit.js';
+import { auditActionLabel, auditDetailLines, auditEntityLabel, auditFilterText, auditTime } from '../../shared/auditText.js';
+import { toAuditEntry, writeAudit, type AuditRow } from '../../db/audit.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -40,19 +40,20 @@ export const auditHandlers: HandlersFor<'audit.list' | 'audit.export' | 'audit.v
       ['链头覆盖到记录', check.head.lastId],
       ['校验结果', check.message],
       ['导出人', ctx.caller.name],
-      ['导出时间（UTC）', ctx.now()],
-      ['筛选条件', JSON.stringify(filter)],
+      ['导出时间（北京时间）', auditTime(ctx.now())],
+      ['筛选条件', auditFilterText(filter)],
     ]);
-    type R = { id: number; at: string; actor: string; action: string; entity: string; entity_id: number | null; before: string | null; after: string | null };
-    const rows = await addTable<R>(wb, '审计记录', [
+    const rows = await addTable<AuditRow>(wb, '审计记录', [
       { header: '序号', width: 8, value: (r) => r.id },
-      { header: '时间（UTC）', width: 24, value: (r) => r.at },
+      { header: '时间（北京时间）', width: 20, value: (r) => auditTime(r.at) },
       { header: '账号', width: 14, value: (r) => r.actor },
-      { header: '操作', width: 12, value: (r) => AUDIT_ACTION_LABELS[r.action] ?? r.action },
-      { header: '对象', width: 12, value: (r) => r.entity },
+      { header: '操作', width: 14, value: (r) => auditActionLabel(r.action, r.entity) },
+      { header: '对象', width: 12, value: (r) => auditEntityLabel(r.entity) },
       { header: '对象编号', width: 10, value: (r) => r.entity_id },
-      { header: '修改前', width: 50, value: (r) => r.before },
-      { header: '修改后', width: 50, value: (r) => r.after },
+      { header: '内容', width: 60, value: (r) => auditDetailLines(toAuditEntry(r)).join('\n') },
+      // The stored images as written, for an auditor who checks the words against them.
+      { header: '修改前（原始）', width: 40, value: (r) => r.before },
+      { header: '修改后（原始）', width: 40, value: (r) => r.after },
     ], auditExportRows(ctx.db, filter));
     return fileReply(ctx.downloads, { bytes: await wb.finish() }, `审计记录-${shanghaiDate(ctx.now())}.xlsx`, XLSX_MIME, { rows });
   },

@@ -129,6 +129,8 @@ export function refusal(method: MethodName, rawInput: unknown, caller: Caller | 
   if (!spec.roles.includes(caller.role)) {
     return { code: 'FORBIDDEN', message: `「${caller.role}」角色不能${spec.doc.replace(/（.*$/, '')}。请用有此权限的账号登录（${spec.roles.join('、')}）。` };
   }
+  const narrower = spec.refuse?.(rawInput, caller.role);
+  if (narrower) return { code: 'FORBIDDEN', message: narrower };
   if (caller.mustChange && !method.startsWith('session.')) {
     return { code: 'FORBIDDEN', message: '请先修改密码（首次登录、密码被重置或已过期），再进行其他操作。' };
   }

@@ -1,11 +1,12 @@
 // One action: its facts, the allowed next steps, the feedback log with attachments, extensions.
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Checkbox, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import { App, Button, Checkbox, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Space, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { UploadFile } from 'antd';
 import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
-import { ACTION_EVENT_LABELS, ACTION_TRANSITIONS, type ActionEvent } from '../../shared/actions';
+import { ACTION_EVENT_LABELS, ACTION_TRANSITIONS, actionEventRoleNote, EXTENSION_DECIDERS, EXTENSION_DECIDERS_NOTE, type ActionEvent } from '../../shared/actions';
+import { useOptionalSession } from '../login/session';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_FEEDBACK_ATTACHMENTS, type ActionDetail } from '../../shared/actionItems';
 import { mimeFromName, type AttachmentMime } from '../../shared/attachments';
 import { DueTag, SupervisionTag } from './SupervisionTag';
@@ -39,6 +40,9 @@ export function ActionDrawer({ id, onClose, onChanged }: { id: number | null; on
   const [fbForm] = Form.useForm<{ text: string; by: string; final: boolean }>();
   const [reasonForm] = Form.useForm<{ reason: string }>();
   const [extForm] = Form.useForm<{ days: number; reason: string }>();
+  // What this account may decide (审核办结 and 延期 are the 领导's); the dispatcher refuses the same.
+  const role = useOptionalSession()?.info.account.role ?? '查看';
+  const decidesExtensions = (EXTENSION_DECIDERS as readonly string[]).includes(role);
 
   const load = useCallback(() => {
     if (id) api('actions.get', { id }).then(setD, report);
@@ -104,19 +108,28 @@ export function ActionDrawer({ id, onClose, onChanged }: { id: number | null; on
             <Tag color="blue" data-testid="action-state">{a.state}</Tag>
             <DueTag due={a.due} />
             <SupervisionTag level={a.due.level} />
-            {next.map((e) => (
-              <Button key={e} type={e === 'approve' ? 'primary' : 'default'} danger={e === 'return'} onClick={() => (e === 'return' ? setReasonFor(e) : e === 'approve' ? modal.confirm({ title: '审核办结', content: `确认${a.code}已按要求办结？办结后不再督办。`, okText: '确认办结', onOk: () => move(e) }) : void move(e))}>
-                {ACTION_EVENT_LABELS[e]}
-              </Button>
-            ))}
+            {next.map((e) => {
+              const note = actionEventRoleNote(e, role);
+              return (
+                <Tooltip key={e} title={note}>
+                  <Button disabled={!!note} type={e === 'approve' ? 'primary' : 'default'} danger={e === 'return'} onClick={() => (e === 'return' ? setReasonFor(e) : e === 'approve' ? modal.confirm({ title: '审核办结', content: `确认${a.code}已按要求办结？办结后不再督办。`, okText: '确认办结', onOk: () => move(e) }) : void move(e))}>
+                    {ACTION_EVENT_LABELS[e]}
+                  </Button>
+                </Tooltip>
+              );
+            })}
             {a.state !== '办结' && !pending && <Button onClick={() => setExtOpen(true)}>申请延期</Button>}
           </Space>
           {pending && (
             <div className="yp-notice">
               延期申请：{pending.days} 天，理由：{pending.reason}（{pending.requestedBy}，{pending.requestedOn}）
               <Space style={{ marginLeft: 12 }}>
-                <Button size="small" type="primary" onClick={() => api('actions.decideExtension', { actionId: a.id, version: a.version, extensionId: pending.id, approve: true }).then(() => done('已同意延期'), report)}>同意</Button>
-                <Button size="small" onClick={() => api('actions.decideExtension', { actionId: a.id, version: a.version, extensionId: pending.id, approve: false }).then(() => done('已驳回延期'), report)}>不同意</Button>
+                <Tooltip title={decidesExtensions ? null : EXTENSION_DECIDERS_NOTE}>
+                  <Button size="small" type="primary" disabled={!decidesExtensions} onClick={() => api('actions.decideExtension', { actionId: a.id, version: a.version, extensionId: pending.id, approve: true }).then(() => done('已同意延期'), report)}>同意</Button>
+                </Tooltip>
+                <Tooltip title={decidesExtensions ? null : EXTENSION_DECIDERS_NOTE}>
+                  <Button size="small" disabled={!decidesExtensions} onClick={() => api('actions.decideExtension', { actionId: a.id, version: a.version, extensionId: pending.id, approve: false }).then(() => done('已驳回延期'), report)}>不同意</Button>
+                </Tooltip>
               </Space>
             </div>
           )}

@@ -1,15 +1,17 @@
 // 审计 (审计管理员): every account's actions, filtered; the chain head to write down; export to
 // .xlsx (the file carries the head too); verify the chain here or with `yanpan audit verify`.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
 import { saveFile } from '../imports/files';
-import { AUDIT_ACTION_LABELS, type AuditCheck, type AuditEntry, type AuditFilter, type AuditHead } from '../../shared/audit';
+import type { AuditCheck, AuditEntry, AuditFilter, AuditHead } from '../../shared/audit';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel, auditDetailLines, auditObjectLabel, auditTime } from '../../shared/auditText';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const brief = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v).slice(0, 160));
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const raw = (v: unknown) => (v === null || v === undefined ? '（无）' : JSON.stringify(v, null, 1));
 
 export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -21,9 +23,10 @@ export function AuditPage() {
   const load = useCallback(() => api('audit.list', { ...filter, page, pageSize: 50 }).then(setData, report), [filter, page, report]);
   useEffect(() => void load(), [load]);
 
-  const apply = (v: { actor?: string; action?: string; range?: [Dayjs, Dayjs] | null }) => {
+  // The picked days are Shanghai days (the server turns them into UTC bounds).
+  const apply = (v: { actor?: string; action?: string; entity?: string; range?: [Dayjs, Dayjs] | null }) => {
     setPage(1);
-    setFilter({ actor: v.actor?.trim() || undefined, action: v.action || undefined, from: v.range?.[0]?.format('YYYY-MM-DD'), to: v.range?.[1]?.format('YYYY-MM-DD') });
+    setFilter({ actor: v.actor?.trim() || undefined, action: v.action || undefined, entity: v.entity || undefined, from: v.range?.[0]?.format('YYYY-MM-DD'), to: v.range?.[1]?.format('YYYY-MM-DD') });
   };
   const exportXlsx = async () => {
     setBusy(true);
@@ -48,7 +51,10 @@ export function AuditPage() {
           <Input allowClear style={{ width: 130 }} />
         </Form.Item>
         <Form.Item name="action" label="操作">
-          <Select allowClear style={{ width: 130 }} options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Select allowClear showSearch optionFilterProp="label" style={{ width: 140 }} options={options(AUDIT_ACTION_LABELS)} data-testid="audit-action" />
+        </Form.Item>
+        <Form.Item name="entity" label="对象">
+          <Select allowClear showSearch optionFilterProp="label" style={{ width: 120 }} options={options(AUDIT_ENTITY_LABELS)} />
         </Form.Item>
         <Form.Item name="range" label="日期">
           <DatePicker.RangePicker style={{ width: 240 }} />
@@ -64,15 +70,44 @@ export function AuditPage() {
         size="small"
         dataSource={data?.rows ?? []}
         pagination={{ current: page, pageSize: 50, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+        // The stored images stay one click away for the auditor who checks the words against them.
+        expandable={{
+          expandedRowRender: (r) => (
+            <div className="yp-audit-raw" data-testid="audit-raw">
+              <Typography.Text type="secondary">原始记录 — 修改前：</Typography.Text>
+              <pre>{raw(r.before)}</pre>
+              <Typography.Text type="secondary">修改后：</Typography.Text>
+              <pre>{raw(r.after)}</pre>
+            </div>
+          ),
+        }}
         columns={[
           { title: '序号', dataIndex: 'id', width: 70 },
-          { title: '时间（UTC）', dataIndex: 'at', width: 190, render: (v: string) => v.replace('T', ' ').slice(0, 19) },
-          { title: '账号', dataIndex: 'actor', width: 110 },
-          { title: '操作', dataIndex: 'action', width: 90, render: (v: string) => AUDIT_ACTION_LABELS[v] ?? v },
-          { title: '对象', width: 110, render: (_, r) => `${r.entity}${r.entityId ? ` #${r.entityId}` : ''}` },
-          { title: '内容', render: (_, r) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{brief(r.after ?? r.before)}</Typography.Text> },
+          { title: '时间（北京时间）', dataIndex: 'at', width: 160, render: (v: string) => auditTime(v) },
+          { title: '账号', dataIndex: 'actor', width: 100 },
+          { title: '操作', width: 120, render: (_, r) => auditActionLabel(r.action, r.entity) },
+          { title: '对象', width: 100, render: (_, r) => auditObjectLabel(r.entity, r.entityId) },
+          { title: '内容', render: (_, r) => <AuditDetail entry={r} /> },
         ]}
       />
     </Card>
+  );
+}
+
+/** The first lines of the change in words; the rest (and every long value) in the tooltip. */
+function AuditDetail({ entry }: { entry: AuditEntry }) {
+  const lines = auditDetailLines(entry, 40);
+  if (lines.length === 0) return null;
+  const shown = lines.slice(0, 3);
+  const more = lines.length - shown.length;
+  return (
+    <Tooltip title={<div style={{ whiteSpace: 'pre-wrap' }}>{auditDetailLines(entry, 400).join('\n')}</div>} placement="topLeft" overlayStyle={{ maxWidth: 560 }}>
+      <div className="yp-audit-detail" data-testid="audit-detail">
+        {shown.map((l, i) => (
+          <div key={i}>{l}</div>
+        ))}
+        {more > 0 && <Typography.Text type="secondary">…另 {more} 项</Typography.Text>}
+      </div>
+    </Tooltip>
   );
 }

@@ -1,6 +1,6 @@
 // 导入导出与备份: bring a 台账 in, take the register out, and see the database's backups.
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Col, Popconfirm, Row, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Popconfirm, Row, Space, Table, Typography } from 'antd';
 import { CloudDownloadOutlined, DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { BACKUP_REASONS, formatBytes, rotationText, type BackupEntry } from '../../shared/backups';
@@ -9,6 +9,10 @@ import { ImportWizard } from './ImportWizard';
 import { downloadExport, saveFile } from './files';
 import type { ExportTable } from '../../shared/contract/imports';
 import { useProgress } from './useProgress';
+import type { AppInfo } from '../../shared/settings';
+
+/** Where the register file is, in words (the default is the folder every staff member of the PC reaches). */
+const SCOPES: Record<AppInfo['dbLocation']['scope'], string> = { machine: '本机公用文件夹，本机各用户共用', user: '本用户的文件夹', env: 'YANPAN_HOME 指定的文件夹', chosen: '启动时指定的文件' };
 
 const local = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
@@ -17,6 +21,8 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
   const [wizard, setWizard] = useState(false);
   const [backups, setBackups] = useState<BackupEntry[]>([]);
   const { busy, run: withProgress, bar } = useProgress();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  useEffect(() => void api('app.info', {}).then(setInfo, report), [report]);
 
   const loadBackups = useCallback(() => api('backups.list', {}).then(setBackups, report), [report]);
   useEffect(() => {
@@ -72,6 +78,12 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
           <Card title="数据库备份" extra={<SafetyCertificateOutlined />}>
             <p>启动时（数据自上次备份后有改动才备份，不耽误打开）、每次导入和升级前自动备份；{rotationText()}。</p>
             <Button icon={<SafetyCertificateOutlined />} disabled={busy} onClick={() => void backupNow()}>立即备份</Button>
+            {info && (
+              <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="db-location">
+                台账文件：<Typography.Text code copyable>{info.dbPath}</Typography.Text>（{SCOPES[info.dbLocation.scope]}）
+              </Typography.Paragraph>
+            )}
+            {info?.dbLocation.note && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={info.dbLocation.note} />}
           </Card>
         </Col>
       </Row>

@@ -4,8 +4,8 @@ import { DeleteOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import type { RiskRow } from '../../shared/risks';
 import type { AuditEntry } from '../../shared/audit';
+import { auditActionLabel, auditFieldLabel, auditValue } from '../../shared/auditText';
 import type { Lists } from '../../shared/settings';
-import { RISK_FIELD_LABELS, levelName } from '../../shared/labels';
 import { useErrorReporter } from '../shell/useApi';
 import { LevelTag } from './LevelTag';
 import { deadlineLabel, involvedLabel, when } from './format';
@@ -163,16 +163,6 @@ function RiskDetails({ risk: r }: { risk: RiskRow }) {
   );
 }
 
-const ACTIONS: Record<string, string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复', assess: '研判' };
-
-function show(field: string, v: unknown): string {
-  if (v === null || v === undefined || v === '') return '（空）';
-  if (field === 'level') return levelName(v as number);
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (Array.isArray(v)) return v.join('、') || '（空）';
-  return String(v);
-}
-
 function History({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) return <Empty description="暂无变更记录" />;
   return (
@@ -185,11 +175,11 @@ function History({ entries }: { entries: AuditEntry[] }) {
           color: e.action === 'delete' ? 'red' : e.action === 'create' ? 'green' : 'blue',
           children: (
             <div data-testid="history-entry">
-              <Typography.Text strong>{ACTIONS[e.action] ?? e.action}</Typography.Text>
+              <Typography.Text strong>{auditActionLabel(e.action, e.entity)}</Typography.Text>
               <Typography.Text type="secondary">　{when(e.at)}　{e.actor}</Typography.Text>
               {fields.map((f) => (
                 <div key={f} className="yp-history-change">
-                  {RISK_FIELD_LABELS[f] ?? f}：<del>{show(f, before[f])}</del> → <ins>{show(f, after[f])}</ins>
+                  {auditFieldLabel(f)}：<del>{auditValue(f, before[f])}</del> → <ins>{auditValue(f, after[f])}</ins>
                 </div>
               ))}
               {e.action === 'delete' && <div className="yp-history-change">原因：{String(after.deletedReason ?? '')}</div>}

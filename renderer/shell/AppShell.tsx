@@ -59,7 +59,7 @@ export function AppShell() {
       <Layout>
         {info.demo && <DemoBanner accounts={demoAccounts} onSeen={() => setDemoAccounts([])} />}
         <Layout.Header className="yp-header">
-          <Typography.Text strong>{info.settings.cityName}信访局 · 风险隐患台账</Typography.Text>
+          <Typography.Text strong>{info.settings.cityName ? `${info.settings.cityName}信访局 · ` : ''}风险隐患台账</Typography.Text>
           <span>
             <NearPeriodsTag today={info.today} />
             <Tag>今天 {info.today}</Tag>

@@ -23,6 +23,12 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
    * narrow that. tests/unit/roles.test.ts calls every method as every role.
    */
   roles: readonly Role[];
+  /**
+   * A narrower rule inside a method some roles may call (e.g. 审核办结 within actions.transition):
+   * given the raw input and the caller's role, why it is refused, or null. The dispatcher asks it
+   * right after the role check, before the input is validated.
+   */
+  refuse?: (rawInput: unknown, role: Role) => string | null;
   /** Phantom: carries the output type only. */
   readonly _output?: O;
 }
@@ -30,8 +36,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
 /** The roles a method gets when its declaration names none (see MethodSpec.roles). */
 export const defaultRoles = (write: boolean): readonly Role[] => (write ? REGISTER_EDITORS : REGISTER_READERS);
 
-/** `method<Output>()(inputSchema, write, doc[, tier[, roles]])` — the output type is given, the input type inferred. */
+/** `method<Output>()(inputSchema, write, doc[, tier[, roles[, refuse]]])` — the output type is given, the input type inferred. */
 export function method<O>() {
-  return <I extends z.ZodType, T extends MethodTier = 'public'>(input: I, write: boolean, doc: string, tier?: T, roles?: readonly Role[]): MethodSpec<I, O> & { tier: T } =>
-    ({ input, write, doc, tier: (tier ?? 'public') as T, roles: roles ?? defaultRoles(write) });
+  return <I extends z.ZodType, T extends MethodTier = 'public'>(input: I, write: boolean, doc: string, tier?: T, roles?: readonly Role[], refuse?: MethodSpec['refuse']): MethodSpec<I, O> & { tier: T } =>
+    ({ input, write, doc, tier: (tier ?? 'public') as T, roles: roles ?? defaultRoles(write), ...(refuse ? { refuse } : {}) });
 }

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, startServer, choose, loginAs } from './fixtures.js';
 
-test('create a meeting → agenda → an assignment → on the board → feedback with attachment → 办结', async ({ page, server }) => {
+test('create a meeting → agenda → an assignment → on the board → feedback with attachment → 办结 by the 领导', async ({ page, server }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);
@@ -84,6 +84,15 @@ test('create a meeting → agenda → an assignment → on the board → feedbac
   await page.getByRole('button', { name: '记录反馈' }).click();
   await expect(page.getByTestId('action-state')).toHaveText('已反馈');
   await expect(page.getByTestId('feedback-entry').filter({ hasText: '已约谈开发商' })).toContainText('书面答复.pdf');
+  // 审核办结 is the 领导's decision: the 研判员 sees why the button is off; the 领导 closes it.
+  const approve = page.getByRole('button', { name: '审核办结' });
+  await expect(approve).toBeDisabled();
+  await approve.hover();
+  await expect(page.getByRole('tooltip')).toHaveText('须由领导审核办结');
+  await loginAs(page, server, '领导');
+  await page.goto(server.url + '#/actions');
+  await choose(page, page.getByRole('combobox', { name: '责任单位' }), '测试牵头单位', '测试牵头');
+  await page.getByTestId('board-已反馈').getByTestId('action-card').click();
   await page.getByRole('button', { name: '审核办结' }).click();
   await page.getByRole('button', { name: '确认办结' }).click();
   await expect(page.getByTestId('action-state')).toHaveText('办结');

@@ -31,7 +31,7 @@ describe('action items via the API', () => {
     const { dispatch, db, risk } = await setup();
     let a = await ok<ActionRow>(dispatch, 'actions.create', { riskIds: [risk.id], content: '约谈开发商', leadUnit: '城关区住建局', dueAt: '2026-12-10' });
     a = await ok<ActionRow>(dispatch, 'actions.transition', { id: a.id, version: a.version, event: 'sign', by: '张三' });
-    const refused = await dispatch('actions.transition', { id: a.id, version: a.version, event: 'approve' });
+    const refused = await dispatch('actions.transition', { id: a.id, version: a.version, event: 'approve' }, LEADER);
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/已签收.*不能「审核办结」/) } });
     a = await ok<ActionRow>(dispatch, 'actions.transition', { id: a.id, version: a.version, event: 'start' });
     a = await ok<ActionRow>(dispatch, 'actions.feedback', { actionId: a.id, version: a.version, text: '已约谈，开发商承诺复工', by: '张三', final: true, attachments: [{ name: '书面答复.pdf', mime: 'application/pdf', base64: PDF.toString('base64') }] });
@@ -40,7 +40,12 @@ describe('action items via the API', () => {
     expect(a).toMatchObject({ state: '退回重办', returnReason: '未附复工计划' });
     a = await ok<ActionRow>(dispatch, 'actions.transition', { id: a.id, version: a.version, event: 'restart' });
     a = await ok<ActionRow>(dispatch, 'actions.feedback', { actionId: a.id, version: a.version, text: '补充复工计划', final: true });
-    a = await ok<ActionRow>(dispatch, 'actions.transition', { id: a.id, version: a.version, event: 'approve', asOf: '2026-12-01' });
+    // 审核办结 is the 领导's decision: a 研判员 is refused before anything is looked at, nothing changes.
+    const audited = rowCount(db, 'audit_log');
+    const byAnalyst = await dispatch('actions.transition', { id: a.id, version: a.version, event: 'approve', asOf: '2026-12-01' });
+    expect(byAnalyst).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/^须由领导审核办结；「研判员」账号不能操作/) } });
+    expect(rowCount(db, 'audit_log')).toBe(audited);
+    a = await ok<ActionRow>(dispatch, 'actions.transition', { id: a.id, version: a.version, event: 'approve', asOf: '2026-12-01' }, LEADER);
     expect(a).toMatchObject({ state: '办结', closedOn: '2026-12-01', due: { status: '已办结', level: null } });
     const d = await ok<ActionDetail>(dispatch, 'actions.get', { id: a.id });
     expect(d.feedback.map((f) => f.kind)).toEqual(['签收', '办理结果', '退回', '办理结果', '审核']);
@@ -73,6 +78,8 @@ describe('action items via the API', () => {
     const twice = await dispatch('actions.requestExtension', { actionId: a.id, version: a.version, days: 5, reason: '再延' });
     expect(twice.ok).toBe(false);
     let d = await ok<ActionDetail>(dispatch, 'actions.get', { id: a.id });
+    const byAnalyst = await dispatch('actions.decideExtension', { actionId: a.id, version: a.version, extensionId: d.extensions[0].id, approve: true });
+    expect(byAnalyst).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/「研判员」角色不能审批延期申请/) } });
     a = await ok<ActionRow>(dispatch, 'actions.decideExtension', { actionId: a.id, version: a.version, extensionId: d.extensions[0].id, approve: true }, LEADER);
     expect(a).toMatchObject({ dueAt: '2026-12-20', originalDueAt: '2026-12-10', pendingExtension: false });
     a = await ok<ActionRow>(dispatch, 'actions.requestExtension', { actionId: a.id, version: a.version, days: 30, reason: '再延一月' });

@@ -1,7 +1,7 @@
 // The action state machine (every state × every event), 临期/超期 and the supervision ladder
 // around each threshold, with holidays from the shipped calendar.
 import { describe, expect, it } from 'vitest';
-import { ACTION_EVENTS, ACTION_STATES, actionTransition, DEFAULT_SUPERVISION, dueStatus, onTimeRate, type ActionEvent, type ActionState } from '../../shared/actions.js';
+import { ACTION_EVENTS, ACTION_STATES, actionEventRoleNote, actionTransition, DEFAULT_SUPERVISION, dueStatus, onTimeRate, type ActionEvent, type ActionState } from '../../shared/actions.js';
 import { addWorkingDays, buildCalendar, defaultMeetingDate, dueDateFrom, EMPTY_CALENDAR, isWorkingDay } from '../../shared/calendar.js';
 import { addDays } from '../../shared/dates.js';
 import { getCalendar } from '../../db/calendar.js';
@@ -125,5 +125,20 @@ describe('临期, 超期 and the supervision ladder', () => {
       EMPTY_CALENDAR,
     );
     expect(r).toEqual({ onTime: 1, counted: 3, rate: 1 / 3 });
+  });
+});
+
+describe('who may take each step', () => {
+  it('审核办结 is the 领导\'s; a 研判员 records the rest', () => {
+    expect(actionEventRoleNote('approve', '研判员')).toBe('须由领导审核办结');
+    expect(actionEventRoleNote('approve', '领导')).toBeNull();
+    for (const e of ['sign', 'start', 'feedback', 'return', 'restart']) {
+      expect(actionEventRoleNote(e, '研判员')).toBeNull();
+      expect(actionEventRoleNote(e, '领导')).toBeNull();
+    }
+    expect(actionEventRoleNote('sign', '查看')).toBe('须由研判员或领导签收');
+    // Not an event: left to the input schema.
+    expect(actionEventRoleNote('toString', '研判员')).toBeNull();
+    expect(actionEventRoleNote(undefined, '研判员')).toBeNull();
   });
 });

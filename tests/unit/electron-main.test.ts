@@ -26,7 +26,7 @@ vi.mock('electron', async () => {
 let dir: string;
 let fake: FakeElectron;
 let callsBeforeReady: string[];
-const savedEnv = { YANPAN_RENDERER_DIR: process.env.YANPAN_RENDERER_DIR, YANPAN_MIGRATIONS: process.env.YANPAN_MIGRATIONS };
+const savedEnv = { YANPAN_RENDERER_DIR: process.env.YANPAN_RENDERER_DIR, YANPAN_MIGRATIONS: process.env.YANPAN_MIGRATIONS, YANPAN_HOME: process.env.YANPAN_HOME };
 /** What the print route's own API calls answered, per print window (the page's side of printing). */
 const pageAnswers: Array<{ contents: number; method: string; code: string }> = [];
 
@@ -45,6 +45,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'secret.txt'), 'not for the page');
   process.env.YANPAN_RENDERER_DIR = renderer;
   process.env.YANPAN_MIGRATIONS = join(root, 'db', 'migrations');
+  // The register's folder (never the machine-wide default from a test).
+  process.env.YANPAN_HOME = box.userData;
 
   const main = await import('../../electron/main.js');
   fake = box.fake;

@@ -141,7 +141,7 @@ describe('rekeying with the bundled SQLite3 Multiple Ciphers', () => {
     expect(() => openDatabase(file, { key })).toThrow(AppError);
     const raw = connect(file, { key: next });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect((raw.prepare('SELECT COUNT(*) FROM settings').pluck().get() as number)).toBeGreaterThan(0);
+    expect((raw.prepare('SELECT COUNT(*) FROM domains').pluck().get() as number)).toBeGreaterThan(0);
     raw.close();
   });
 });
