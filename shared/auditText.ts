@@ -20,6 +20,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   // The state moves of 交办 and 研判会 that share no name.
   start: '开始', end: '结束会议', draft: '拟写纪要', archive: '归档', reopen: '重新打开', cancel: '取消会议',
   approve: '审核办结', return: '退回重办', restart: '重新办理', sign: '签收/签发',
+  // The register's encryption (electron/encryptHost.ts, electron/api/encryption.ts).
+  encrypt: '加密台账', recoveryKeyReplaced: '更换恢复密钥', recoveryKeyUsed: '用恢复密钥重设密码', plainExport: '导出未加密副本',
 };
 
 /** Where one word means two things (sign: a unit's 签收 of an action, a leader's 签发 of minutes). */
@@ -74,6 +76,9 @@ const AUDIT_FIELD_LABELS: Record<string, string> = {
   period: '期间', measure: '指标', action: '操作', entity: '对象', from: '起始日期', to: '截止日期', actor: '账号',
   agenda: '议程设置', supervision: '督办阶梯', stats: '统计口径', payload: '内容', sort: '排序', active: '启用',
   itemId: '议程项', position: '位置', signedAt: '签发时间', signedBy: '签发人', closedOn: '办结日期', lastId: '覆盖到记录',
+  beforeUnlock: '台账解锁前', backupsEncrypted: '一并加密的备份', backupsDeleted: '删除的未加密备份', backupsLeftPlain: '未能加密的备份',
+  bytes: '字节数', restored: '恢复的备份', savedCurrent: '原台账另存为', carriedRows: '带入的审计记录', carriedAccounts: '带回的账号',
+  encryptedAgain: '恢复后重新加密',
 };
 
 export function auditFieldLabel(key: string): string {
