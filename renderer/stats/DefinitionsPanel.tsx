@@ -92,9 +92,8 @@ export function DefinitionsPanel({ definitions, frozen, onSaved }: { definitions
                 <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                   默认：{DEFAULT_STATS_DEFINITIONS[g.key].join('、')}
                 </Typography.Text>
-                <div style={{ margin: '4px 0' }}>
+                <div role="group" aria-label={g.label} style={{ margin: '4px 0' }}>
                   <Checkbox.Group
-                    aria-label={g.label}
                     value={draft[g.key]}
                     onChange={(v) => setDraft({ ...draft, [g.key]: v as RiskStatus[] })}
                     options={RISK_STATUSES.map((s) => ({ label: s, value: s, disabled: g.key === 'controlledStatuses' && isClosedStatus(s) }))}
