@@ -84,13 +84,16 @@ export function statsSummary(db: Db, p: Period, asOf: string, compare: boolean, 
   const current = periodFigures(db, p, asOf, defs);
   const prev = previousPeriod(p);
   const last = samePeriodLastYear(p);
+  const previous = compare ? periodFigures(db, prev, asOf, defs) : null;
+  // For a year the period before is the same period last year: counted once.
+  const lastYear = compare ? (prev.from === last.from && prev.to === last.to ? previous : periodFigures(db, last, asOf, defs)) : null;
   return {
     asOf,
     definitions: defs,
     ...lists,
     current,
-    previous: compare ? periodFigures(db, prev, asOf, defs) : null,
-    lastYear: compare ? periodFigures(db, last, asOf, defs) : null,
+    previous,
+    lastYear,
     manual: listManual(db, p),
     frozen: null,
   };

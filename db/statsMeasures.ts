@@ -9,6 +9,7 @@ import { BECAME_CLOSED_SQL, ENTERED_SQL, LOWERED_SQL, RAISED_SQL, REBOUNDED_SQL 
 import { HELD_MEETING_STATES, type DrillFilter, type Measure, type RiskMeasure, type StatsDefinitions } from '../shared/stats.js';
 import { ON_AGENDA } from './agendaStore.js';
 import { addDays } from '../shared/dates.js';
+import { cachedStatement } from './statements.js';
 
 export const HELD_SQL = sqlInList(HELD_MEETING_STATES);
 
@@ -31,25 +32,29 @@ const NO_WHERE: RiskWhere = { sql: '1', params: [] };
 const KEYS = (h: string, flag: string) => `${h}.risk_id AS id, ${h}.domain_id AS domain_id, ${h}.region_id AS region_id, ${h}.level AS level, ${h}.packaged AS pkg, ${flag} AS flag`;
 const JOIN_R = (h: string, join: boolean) => (join ? `JOIN risks r ON r.id = ${h}.risk_id` : '');
 
-// The rows holding on a day: those still holding (until NULL) and those ended after it, as two range
-// scans of risk_history_by_until (one OR'd condition made SQLite read every row up to the day).
-function openOn(day: '@start' | '@to', flag: string, join: boolean): string {
-  const holding = (until: string) => `SELECT risk_id, status, level, domain_id, region_id, packaged FROM risk_history WHERE ${until} AND on_date <= ${day}`;
-  return `SELECT ${KEYS('h', flag)} FROM (${holding('until IS NULL')} UNION ALL ${holding(`until > ${day}`)}) h ${JOIN_R('h', join)}
-    WHERE h.status NOT IN ${CLOSED_STATUSES_SQL}`;
+// The rows holding on a day: those still holding (until NULL) and those ended after it, as two parts
+// (one OR'd condition made SQLite read every row up to the day). Each part reads risk_history_open
+// (migration 0011) alone, and the part holding now streams its counts in that index's order.
+function openOn(day: '@start' | '@to', flag: string, join: boolean): string[] {
+  const part = (until: string) => `SELECT ${KEYS('h', flag)} FROM risk_history h ${JOIN_R('h', join)} WHERE h.${until} AND h.on_date <= ${day} AND h.status NOT IN ${CLOSED_STATUSES_SQL}`;
+  return [part('until IS NULL'), part(`until > ${day}`)];
 }
 /** Each risk of `ids` (a query yielding risk ids) once, with its state at the end of @to: looked up per risk. */
 function atEnd(ids: string, join: boolean): string {
   return `SELECT ${KEYS('e', '0')} FROM (${ids}) x CROSS JOIN risk_history e ON e.risk_id = x.rid AND e.on_date <= @to AND (e.until IS NULL OR e.until > @to) ${JOIN_R('e', join)}
     WHERE 1`;
 }
-/** Risks with a change in the period. */
+/** Risks with a change in the period (grouped, not DISTINCT: the ids come out in order, so the look-ups at the end walk the index forwards). */
 function changedIn(cond: string, join: boolean): string {
-  return atEnd(`SELECT DISTINCT h.risk_id AS rid FROM risk_history h WHERE h.on_date BETWEEN @from AND @to AND ${cond}`, join);
+  return atEnd(`SELECT h.risk_id AS rid FROM risk_history h WHERE h.on_date BETWEEN @from AND @to AND ${cond} GROUP BY h.risk_id`, join);
 }
 
-/** The rows of a risk measure: id, domain_id, region_id, level (at the period's end; at its start for 期初在册), pkg, flag. */
-export function riskMeasureSql(m: RiskMeasure, defs: StatsDefinitions, join = false): string {
+/**
+ * The rows of a risk measure — id, domain_id, region_id, level (at the period's end; at its start for
+ * 期初在册), pkg, flag — as parts whose UNION ALL is the measure; each part ends in its WHERE clause,
+ * so a caller may add `AND …` to every part.
+ */
+export function riskMeasureParts(m: RiskMeasure, defs: StatsDefinitions, join = false): string[] {
   const resolved = sqlInList(defs.resolvedStatuses);
   switch (m) {
     case 'openStart':
@@ -57,20 +62,25 @@ export function riskMeasureSql(m: RiskMeasure, defs: StatsDefinitions, join = fa
     case 'openEnd':
       return openOn('@to', `(h.status IN ${sqlInList(defs.controlledStatuses)})`, join);
     case 'entered':
-      return changedIn(ENTERED_SQL, join);
+      return [changedIn(ENTERED_SQL, join)];
     case 'raised':
-      return changedIn(RAISED_SQL, join);
+      return [changedIn(RAISED_SQL, join)];
     case 'lowered':
-      return changedIn(LOWERED_SQL, join);
+      return [changedIn(LOWERED_SQL, join)];
     case 'closed':
-      return changedIn(BECAME_CLOSED_SQL, join);
+      return [changedIn(BECAME_CLOSED_SQL, join)];
     case 'resolved':
-      return changedIn(`h.status IN ${resolved} AND h.prev_status IS NOT NULL AND h.prev_status NOT IN ${resolved}`, join);
+      return [changedIn(`h.status IN ${resolved} AND h.prev_status IS NOT NULL AND h.prev_status NOT IN ${resolved}`, join)];
     case 'rebounded':
-      return changedIn(REBOUNDED_SQL, join);
+      return [changedIn(REBOUNDED_SQL, join)];
     case 'assessedRisks':
-      return atEnd(`SELECT DISTINCT a.risk_id AS rid FROM assessments a WHERE a.meeting_id IN (${HELD_IDS})`, join);
+      return [atEnd(`SELECT DISTINCT a.risk_id AS rid FROM assessments a WHERE a.meeting_id IN (${HELD_IDS})`, join)];
   }
+}
+
+/** The rows of a risk measure as one query (drill-down, frozen snapshot). */
+export function riskMeasureSql(m: RiskMeasure, defs: StatsDefinitions): string {
+  return riskMeasureParts(m, defs).join(' UNION ALL ');
 }
 
 const HELD_IDS = `SELECT m.id FROM meetings m WHERE m.date BETWEEN @from AND @to AND m.state IN ${HELD_SQL}`;
@@ -94,18 +104,24 @@ export interface RiskTally {
   flagged: number;
 }
 
-/** One grouped pass over a risk measure: the figure and every breakdown. */
+/**
+ * One grouped pass over each part of a risk measure: the figure and every breakdown. Grouped by the
+ * keys in risk_history_open's order (flag summed, not grouped), so the register on a day is counted
+ * straight off the index without sorting.
+ */
 export function tallyRisks(db: Db, m: RiskMeasure, defs: StatsDefinitions, span: Span, where: RiskWhere = NO_WHERE): RiskTally {
-  const sql = `SELECT domain_id, region_id, level, pkg, flag, COUNT(*) AS n FROM (${riskMeasureSql(m, defs, where !== NO_WHERE)} AND ${where.sql}) GROUP BY 1, 2, 3, 4, 5`;
-  const rows = db.prepare(sql).raw().all(bind(span), ...where.params) as Array<[number, number, number | null, number, number, number]>;
   const t: RiskTally = { total: 0, byDomain: {}, byRegion: {}, byLevel: [0, 0, 0, 0, 0], packaged: 0, flagged: 0 };
-  for (const [d, g, lv, pkg, flag, n] of rows) {
-    t.total += n;
-    t.byDomain[d] = (t.byDomain[d] ?? 0) + n;
-    t.byRegion[g] = (t.byRegion[g] ?? 0) + n;
-    t.byLevel[lv ?? 0] += n;
-    if (pkg) t.packaged += n;
-    if (flag) t.flagged += n;
+  for (const part of riskMeasureParts(m, defs, where !== NO_WHERE)) {
+    const sql = `SELECT domain_id, region_id, level, pkg, COUNT(*), SUM(flag) FROM (${part} AND ${where.sql}) GROUP BY domain_id, region_id, level, pkg`;
+    const rows = cachedStatement(db, sql).raw().all(bind(span), ...where.params) as Array<[number, number, number | null, number, number, number]>;
+    for (const [d, g, lv, pkg, n, flagged] of rows) {
+      t.total += n;
+      t.byDomain[d] = (t.byDomain[d] ?? 0) + n;
+      t.byRegion[g] = (t.byRegion[g] ?? 0) + n;
+      t.byLevel[lv ?? 0] += n;
+      if (pkg) t.packaged += n;
+      t.flagged += flagged;
+    }
   }
   return t;
 }

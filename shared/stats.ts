@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { addDays, addMonths, isIsoDate, type IsoDate } from './dates.js';
 import { RISK_STATUSES, type RiskStatus } from './labels.js';
 import { MEETING_STATES, NOT_HELD_STATES, type MeetingState } from './meetings.js';
+import { CLOSED_STATUSES, isClosedStatus } from './risks.js';
 
 /** Meetings that count as held: 已召开 and every state after it (筹备, 进行中 and 已取消 do not). */
 export const HELD_MEETING_STATES: readonly MeetingState[] = MEETING_STATES.slice(MEETING_STATES.indexOf('已召开')).filter((s) => !NOT_HELD_STATES.includes(s));
@@ -60,8 +61,16 @@ export interface StatsDefinitions {
 }
 export const DEFAULT_STATS_DEFINITIONS: StatsDefinitions = { resolvedStatuses: ['已销号'], controlledStatuses: ['在控', '化解中', '申请销号', '稳控'] };
 
-const statusList = z.array(z.enum(RISK_STATUSES, { message: `状态只能是：${RISK_STATUSES.join('、')}` })).min(1, { message: '至少选择一个状态' }).max(RISK_STATUSES.length);
-export const statsDefinitionsInput = z.object({ resolvedStatuses: statusList, controlledStatuses: statusList });
+const statusList = (what: string) =>
+  z
+    .array(z.enum(RISK_STATUSES, { message: `状态只能是：${RISK_STATUSES.join('、')}` }))
+    .min(1, { message: `${what}至少选择一个状态` })
+    .refine((l) => new Set(l).size === l.length, { message: `${what}中有重复的状态` });
+export const statsDefinitionsInput = z.object({
+  resolvedStatuses: statusList('化解状态'),
+  // 在控率 counts within 期末在册, which never holds a closed risk: a closed status there could never count.
+  controlledStatuses: statusList('在控状态').refine((l) => !l.some(isClosedStatus), { message: `在控状态不能包括${CLOSED_STATUSES.join('、')}：在控率只计期末在册（未结）的事项` }),
+});
 
 /** Every figure the 统计 area shows, and where its records are. */
 export const RISK_MEASURES = ['openStart', 'openEnd', 'entered', 'raised', 'lowered', 'closed', 'resolved', 'rebounded', 'assessedRisks'] as const;

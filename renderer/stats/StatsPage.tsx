@@ -8,7 +8,7 @@ import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
 import { useToday } from '../shell/today';
 import { saveFile, XLSX_TYPE } from '../imports/files';
-import { MEASURE_INFO, periodName, periodOf, type Period } from '../../shared/stats';
+import { periodName, periodOf, type Period } from '../../shared/stats';
 import { statsTables, type StatsCell, type StatsTable } from '../../shared/statsTables';
 import type { StatsSummary } from '../../shared/statsTypes';
 import type { IssuedStatsReport } from '../../shared/contract/stats';
@@ -16,6 +16,7 @@ import { PeriodPicker } from './PeriodPicker';
 import { ColumnChart, CompareChart, StatsTableCard } from './StatsTableCard';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { ManualFigures } from './ManualFigures';
+import { DefinitionsPanel } from './DefinitionsPanel';
 
 const sameSpan = (a: Period, r: IssuedStatsReport) => a.from === r.from && a.to === r.to;
 
@@ -28,6 +29,7 @@ export function StatsPage() {
   const [issued, setIssued] = useState<IssuedStatsReport[]>([]);
   const [useFrozen, setUseFrozen] = useState(true);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const [reload, setReload] = useState(0);
   const issuedHere = issued.find((r) => sameSpan(period, r));
   const reportId = issuedHere && useFrozen ? issuedHere.id : undefined;
 
@@ -36,7 +38,7 @@ export function StatsPage() {
   useEffect(() => {
     setSummary(null);
     api('stats.summary', { period, asOf: today, compare: true, reportId }).then(setSummary, report);
-  }, [period, today, reportId, report]);
+  }, [period, today, reportId, report, reload]);
 
   const tables = useMemo(() => (summary ? statsTables(summary) : []), [summary]);
   const periodsOf = (s: StatsSummary) => [s.current.period, s.previous?.period ?? s.current.period, s.lastYear?.period ?? s.current.period];
@@ -108,13 +110,7 @@ export function StatsPage() {
         </Space>
       </Space>
       {summary?.frozen && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`以下为 ${summary.frozen.issuedAt.slice(0, 10)} 印发时冻结的数字（${summary.frozen.issuedBy}），点开各数字列出当时所计的记录。`} />}
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        口径：化解状态为{summary?.definitions.resolvedStatuses.join('、') ?? '…'}；在控状态为{summary?.definitions.controlledStatuses.join('、') ?? '…'}。
-        <Tooltip title={[MEASURE_INFO.resolveRate.def, MEASURE_INFO.controlRate.def, MEASURE_INFO.packageRate.def, MEASURE_INFO.onTimeRate.def].join('；')}>
-          <span className="yp-def">公式</span>
-        </Tooltip>
-        。点击任一数字可列出其所计的记录。
-      </Typography.Paragraph>
+      <DefinitionsPanel definitions={summary?.definitions ?? null} frozen={Boolean(summary?.frozen)} onSaved={() => setReload((n) => n + 1)} />
       {!summary ? (
         <Spin />
       ) : (

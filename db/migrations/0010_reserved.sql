@@ -1,0 +1,2 @@
+-- 0010 is reserved for another branch (issue numbering is per helper); this empty placeholder keeps the
+-- numbering without gaps until that branch is merged, when it is dropped in favour of the real 0010.
