@@ -17,13 +17,22 @@ export interface KeptSecurity {
   policy: string | null;
 }
 
-/** The number of accounts in a backup file (0 when it predates accounts). */
-function accountsIn(file: string): number {
-  const db = openDatabase(file, { readonly: true });
+/**
+ * True when a backup file predates accounts (has none). A file that cannot be read at all counts
+ * as not: the restore's own check refuses it in words, before anything is swapped.
+ */
+function lacksAccounts(file: string): boolean {
+  let db: Db;
   try {
-    return db.prepare('SELECT COUNT(*) FROM accounts').pluck().get() as number;
+    db = openDatabase(file, { readonly: true });
   } catch {
-    return 0;
+    return false;
+  }
+  try {
+    return (db.prepare('SELECT COUNT(*) FROM accounts').pluck().get() as number) === 0;
+  } catch {
+    // No accounts table: a backup from before accounts.
+    return true;
   } finally {
     db.close();
   }
@@ -33,7 +42,7 @@ function accountsIn(file: string): number {
 export function keepSecurity(dbPath: string, current: Db | null, backupFile: string): KeptSecurity {
   const key = (current && keyOf(current)?.key) ?? (fileKind(dbPath) === 'encrypted' ? unlockedKeyFor(dbPath) : undefined);
   const keyring = key ? { keyFile: readKeyFile(dbPath), key } : null;
-  if (!current || accountsIn(backupFile) > 0) return { keyring, accounts: [], policy: null };
+  if (!current || !lacksAccounts(backupFile)) return { keyring, accounts: [], policy: null };
   return {
     keyring,
     accounts: current.prepare('SELECT * FROM accounts ORDER BY id').all() as Row[],
