@@ -47,4 +47,28 @@ describe('register search by unit name', () => {
     expect(await search('城关区住建局')).toEqual({ ids: [], total: 0 });
     expect(await search('住建局')).toEqual({ ids: [b.id, f.id], total: 2 });
   });
+
+  it('pages through a unit with many risks the same way (the first pages walk the level order)', async () => {
+    const { dispatch } = tempCore();
+    const [g] = (await ok<Lists>(dispatch, 'lists.get', {})).regions;
+    const make = (title: string, leadUnit: string, grade?: { likelihood: number; impact: number }) =>
+      ok<RiskRow>(dispatch, 'risks.create', { regionId: g.id, domainId: 1, title, leadUnit, involvedCount: 20, ...grade });
+    const plain: RiskRow[] = [];
+    for (let i = 0; i < 60; i++) {
+      plain.push(await make(`事项${i}`, '县住建局'));
+      await make(`其他${i}`, '县人社局', { likelihood: 5, impact: 5 }); // 重大, but not this unit's
+    }
+    const graded = await make('最后登记的一般事项', '县住建局', { likelihood: 2, impact: 3 });
+    const gone = await make('已删除', '县住建局', { likelihood: 5, impact: 5 });
+    await ok(dispatch, 'risks.delete', { id: gone.id, version: gone.version, reason: '重复录入' });
+    const search = async (page: number, pageSize: number) => {
+      const p = await ok<Page<RiskRow>>(dispatch, 'risks.list', { query: '县住建局', page, pageSize });
+      return { ids: p.rows.map((r) => r.id), total: p.total };
+    };
+    // 61 live matches: the 一般 one first, then the 未定级 ones by id.
+    expect(await search(1, 1)).toEqual({ ids: [graded.id], total: 61 });
+    expect(await search(2, 1)).toEqual({ ids: [plain[0].id], total: 61 });
+    expect(await search(3, 20)).toEqual({ ids: plain.slice(39, 59).map((r) => r.id), total: 61 });
+    expect(await search(4, 20)).toEqual({ ids: [plain[59].id], total: 61 });
+  });
 });
