@@ -13,6 +13,7 @@ import { nextWorkingDayOnOrAfter } from '../shared/calendar.js';
 import { proposeAgenda, type AgendaAction, type AgendaReason, type AgendaRisk, type LastMeeting, type ProposedItem, type ReasonProvider } from '../shared/agenda.js';
 import type { AgendaItemRow, AgendaStatus, MeetingRow } from '../shared/meetings.js';
 import type { ActionState } from '../shared/actions.js';
+import type { RiskFacts } from '../shared/grading.js';
 import { dueForReviewProvider, levelRaisedProvider, sensitivePeriodProvider, type AgendaProviderFactory } from './agendaReasons.js';
 
 type DbRow = Record<string, unknown>;
@@ -60,8 +61,11 @@ export interface AgendaData {
   risks: AgendaRisk[];
   actions: AgendaAction[];
   titles: Map<number, string>;
+  /** Each candidate's grading facts and next review date. */
+  facts: Map<number, AgendaFacts>;
   providers: ReasonProvider[];
 }
+export type AgendaFacts = RiskFacts & { nextReview: string | null };
 
 /** Loads every row that could give a risk a reason (a superset; the pure rules decide). */
 export function loadAgendaData(db: Db, meetingId: number, asOf: string): AgendaData {
@@ -99,24 +103,30 @@ export function loadAgendaData(db: Db, meetingId: number, asOf: string): AgendaD
     providers.push(p.reason);
   }
   const since = prev ? endOfShanghaiDay(prev.date) : '';
-  // One pass over three index-backed candidate sets (linked, new since the last meeting, 反弹);
-  // Shanghai has no daylight saving, so its calendar date is the UTC instant plus 8 hours.
-  const cols = "id, code, title, level, status, date(created_at, '+8 hours') AS created_on, deleted_at";
+  // The candidate ids (linked, new since the last meeting, 反弹) as one id set, then each row read
+  // once; Shanghai has no daylight saving, so its calendar date is the UTC instant plus 8 hours.
+  // The grading facts come along, for the ranked proposal (db/agendaProposal.ts).
   const rows = db
     .prepare(
-      `SELECT ${cols} FROM risks WHERE id IN (SELECT value FROM json_each(@linked))
-       UNION SELECT ${cols} FROM risks WHERE created_at >= @since AND created_at < @until AND deleted_at IS NULL
-       UNION SELECT ${cols} FROM risks WHERE deleted_at IS NULL AND status = '反弹'`,
+      `SELECT id, code, title, level, status, date(created_at, '+8 hours') AS created_on, deleted_at,
+              involved_count, involved_unit, amount_wan, opinion_risk, extreme_risk, next_review
+       FROM risks WHERE id IN (SELECT value FROM json_each(@linked)
+         UNION SELECT id FROM risks WHERE created_at >= @since AND created_at < @until AND deleted_at IS NULL
+         UNION SELECT id FROM risks WHERE deleted_at IS NULL AND status = '反弹')`,
     )
     .raw()
-    .all({ linked: JSON.stringify([...linked]), since, until: endOfShanghaiDay(asOf) }) as Array<[number, string, string, number | null, string, string, string | null]>;
+    .all({ linked: JSON.stringify([...linked].sort((a, b) => a - b)), since, until: endOfShanghaiDay(asOf) }) as Array<
+    [number, string, string, number | null, string, string, string | null, number | null, string, number | null, string, number, string | null]
+  >;
   const risks: AgendaRisk[] = [];
   const titles = new Map<number, string>();
-  for (const [id, code, title, level, status, createdOn, deletedAt] of rows) {
+  const facts = new Map<number, AgendaFacts>();
+  for (const [id, code, title, level, status, createdOn, deletedAt, involvedCount, involvedUnit, amountWan, opinionRisk, extreme, nextReview] of rows) {
     risks.push({ id, code, level, status, createdOn, deleted: deletedAt !== null });
     titles.set(id, title);
+    facts.set(id, { involvedCount, involvedUnit, amountWan, opinionRisk, extremeRisk: extreme === 1, nextReview });
   }
-  return { meeting, lastMeeting, risks, actions, titles, providers };
+  return { meeting, lastMeeting, risks, actions, titles, facts, providers };
 }
 
 /** Reasons from the grading record (db/agendaReasons.ts): each adds its candidate risks and decides per risk. */

@@ -29,6 +29,41 @@ interface Ranked extends RankFacts {
   last: { likelihood: number | null; impact: number | null; level: number | null };
 }
 
+interface LastAssessment {
+  likelihood: number | null;
+  impact: number | null;
+  level: number;
+  assessedOn: string;
+  createdAt: string;
+}
+
+/** The latest assessment (greatest assessed_on, then id) of each risk in `ids` (a JSON array, ascending). */
+function latestAssessments(db: Db, ids: string): Map<number, LastAssessment> {
+  const rows = db
+    .prepare(
+      `SELECT j.value, a.likelihood, a.impact, a.final_level, a.assessed_on, a.created_at FROM json_each(?) j
+       JOIN assessments a ON a.id = (SELECT id FROM assessments WHERE risk_id = j.value ORDER BY assessed_on DESC, id DESC LIMIT 1)`,
+    )
+    .raw()
+    .all(ids) as Array<[number, number | null, number | null, number, string, string]>;
+  return new Map(rows.map(([id, likelihood, impact, level, assessedOn, createdAt]) => [id, { likelihood, impact, level, assessedOn, createdAt }]));
+}
+
+/** The (not deleted) events of each risk in `riskIds`, as the grading reads them, with when each was recorded. */
+function eventsByRisk(db: Db, riskIds: number[]): Map<number, Array<GradingEvent & { createdAt: string }>> {
+  const out = new Map<number, Array<GradingEvent & { createdAt: string }>>();
+  const rows = db
+    .prepare('SELECT e.risk_id, e.kind, e.occurred_on, e.count, e.stage, e.created_at FROM json_each(?) j JOIN risk_events e ON e.risk_id = j.value WHERE e.deleted_at IS NULL')
+    .raw()
+    .all(JSON.stringify([...riskIds].sort((a, b) => a - b))) as Array<[number, string, string, number | null, string | null, string]>;
+  for (const [riskId, kind, occurredOn, count, stage, createdAt] of rows) {
+    let list = out.get(riskId);
+    if (!list) out.set(riskId, (list = []));
+    list.push({ kind, occurredOn, count, stage, createdAt });
+  }
+  return out;
+}
+
 /** Computes and stores the meeting's ranked proposal (replacing the one before). */
 export function generateProposal(db: Db, ctx: WriteContext, meetingId: number, asOf: string): ProposalSummary {
   const meeting = getMeeting(db, meetingId);
@@ -40,11 +75,11 @@ export function generateProposal(db: Db, ctx: WriteContext, meetingId: number, a
   const periods = listPeriods(db);
   const window = rules.escalationDaysBefore;
   const period = upcomingPeriod(periods, meeting.date, window);
-  const ids = JSON.stringify(proposed.map((p) => p.riskId));
-  const facts = new Map(
-    (db.prepare('SELECT id, involved_count, involved_unit, amount_wan, opinion_risk, extreme_risk, next_review FROM risks WHERE id IN (SELECT value FROM json_each(?))').raw().all(ids) as Array<[number, number | null, string, number | null, string, number, string | null]>)
-      .map(([id, involvedCount, involvedUnit, amountWan, opinionRisk, extreme, nextReview]) => [id, { involvedCount, involvedUnit, amountWan, opinionRisk, extremeRisk: extreme === 1, nextReview }]),
-  );
+  // The grading at the meeting date sees only this period (its own activePeriod would pick the same one).
+  const escalating = period ? [period] : [];
+  // Every per-risk fact is read in one statement over the proposed ids in id order (so the index
+  // walks stay local), not by one query per risk: at 100,000 risks the proposal holds ~66,000.
+  const ids = JSON.stringify(proposed.map((p) => p.riskId).sort((a, b) => a - b));
   // Late actions per risk: the most days past the (holiday-shifted) due date.
   const actionLate = new Map<number, number>();
   for (const a of data.actions) {
@@ -52,12 +87,15 @@ export function generateProposal(db: Db, ctx: WriteContext, meetingId: number, a
     const d = daysBetween(a.effectiveDue, asOf);
     for (const r of a.riskIds) actionLate.set(r, Math.max(actionLate.get(r) ?? 0, d));
   }
-  const lastOf = db.prepare('SELECT likelihood, impact, final_level, assessed_on, created_at FROM assessments WHERE risk_id = ? ORDER BY assessed_on DESC, id DESC LIMIT 1').raw();
-  const eventsOf = db.prepare('SELECT kind, occurred_on, count, stage, created_at FROM risk_events WHERE risk_id = ? AND deleted_at IS NULL').raw();
+  const lastOf = latestAssessments(db, ids);
+  const kindsOf = new Map(proposed.map((p) => [p.riskId, p.reasons.map((r) => r.kind)]));
+  // Only an item merely due for review can go on the consent list; only those need their events and the grading.
+  const consentCandidates = proposed.filter((p) => p.reasons.length === 1 && p.reasons[0].kind === 'dueForReview' && lastOf.has(p.riskId)).map((p) => p.riskId);
+  const eventsOf = eventsByRisk(db, consentCandidates);
 
   const ranked: Ranked[] = proposed.map((p) => {
-    const f = facts.get(p.riskId)!;
-    const kinds = p.reasons.map((r) => r.kind);
+    const f = data.facts.get(p.riskId)!;
+    const kinds = kindsOf.get(p.riskId)!;
     const reviewLate = f.nextReview && f.nextReview < meeting.date && kinds.includes('dueForReview') ? daysBetween(f.nextReview, meeting.date) : 0;
     const rf: RankFacts = {
       code: p.code,
@@ -66,28 +104,21 @@ export function generateProposal(db: Db, ctx: WriteContext, meetingId: number, a
       overdueDays: Math.max(reviewLate, actionLate.get(p.riskId) ?? 0),
       sensitiveDaysToStart: kinds.includes('sensitivePeriod') && period ? Math.max(0, daysBetween(meeting.date, period.startDate)) : null,
     };
-    const last = lastOf.get(p.riskId) as [number | null, number | null, number, string, string] | undefined;
+    const last = lastOf.get(p.riskId);
     let list: ProposalList = 'main';
-    // Only an item merely due for review can go on the consent list; the rest skip the grading.
     if (kinds.length === 1 && kinds[0] === 'dueForReview' && last) {
-      const events = (eventsOf.all(p.riskId) as Array<[string, string, number | null, string | null, string]>);
-      const gev: GradingEvent[] = events.map(([kind, occurredOn, count, stage]) => ({ kind, occurredOn, count, stage }));
+      const events = eventsOf.get(p.riskId) ?? [];
+      const newEvent = events.some((e) => e.occurredOn > last.assessedOn || e.createdAt > last.createdAt);
       let computed: number | null = null;
-      if (last[0] !== null && last[1] !== null) {
+      // A new event keeps the item off the list whatever the grading says, so it is graded only without one.
+      if (!newEvent && last.likelihood !== null && last.impact !== null) {
         try {
-          computed = grade({ likelihood: last[0], impact: last[1], facts: f, events: gev, periods, asOf: meeting.date, rules }).computedLevel;
+          computed = grade({ likelihood: last.likelihood, impact: last.impact, facts: f, events, periods: escalating, asOf: meeting.date, rules }).computedLevel;
         } catch (e) {
           if (!(e instanceof GradingError)) throw e; // a likelihood/impact outside today's matrix: the meeting has to look at it
         }
       }
-      const blocker = consentBlocker({
-        reasons: kinds,
-        newEvent: events.some(([, occurredOn, , , createdAt]) => occurredOn > last[3] || createdAt > last[4]),
-        lastLevel: last[2],
-        lastLikelihood: last[0],
-        lastImpact: last[1],
-        computedLevel: computed,
-      });
+      const blocker = consentBlocker({ reasons: kinds, newEvent, lastLevel: last.level, lastLikelihood: last.likelihood, lastImpact: last.impact, computedLevel: computed });
       if (blocker === null) list = 'consent';
     }
     return {
@@ -97,7 +128,7 @@ export function generateProposal(db: Db, ctx: WriteContext, meetingId: number, a
       minutes: itemMinutes(p.level, settings.minutesPerLevel),
       reasonList: p.reasons,
       list,
-      last: { likelihood: last?.[0] ?? null, impact: last?.[1] ?? null, level: last?.[2] ?? null },
+      last: { likelihood: last?.likelihood ?? null, impact: last?.impact ?? null, level: last?.level ?? null },
     };
   });
   ranked.sort(compareRanked);

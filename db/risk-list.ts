@@ -57,14 +57,16 @@ function orderBy(key: RiskSortKey, dir: Dir, input: RiskListInput): { join: stri
 export const RISK_FTS_COLUMNS = 'title, summary, main_demands, control_measures, resolution_measures, progress, code, units, people, task_force';
 
 /**
- * One search term → SQL: the ids of risks whose row shows the term. The text index (migration
+ * One search term → the SQL of the ids of risks whose row shows the term. The text index (migration
  * 0005) holds the texts, the code, the units, the people and the task force: 3+ characters are a
  * trigram MATCH; 1–2 characters the OR of every indexed trigram that begins with the term (each
  * column is padded so every occurrence begins one), read from the vocabulary by a range — no table
- * scan. Domain and region names are matched in their own short lists and the risks found through
- * the (deleted_at, domain_id|region_id) indexes, so a renamed entry is found by its new name at once.
+ * scan. Domain and region names are matched first in their own short lists (so a renamed entry is
+ * found by its new name at once) and only when one matches are its risks added, through the
+ * (deleted_at, domain_id|region_id) indexes: a unit or a text then stays one index read, with no
+ * UNION to merge.
  */
-function termClause(db: Db, t: string, deleted: boolean): { sql: string; params: unknown[] } {
+function termSet(db: Db, t: string, deleted: boolean): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   if ([...t].length >= 3) {
@@ -81,19 +83,32 @@ function termClause(db: Db, t: string, deleted: boolean): { sql: string; params:
   }
   const live = deleted ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL';
   for (const [table, col] of [['domains', 'domain_id'], ['regions', 'region_id']] as const) {
-    parts.push(`SELECT id FROM risks WHERE ${live} AND ${col} IN (SELECT id FROM ${table} WHERE instr(lower(name), ?) > 0)`);
-    params.push(t.toLowerCase());
+    const ids = stmt(db, `SELECT id FROM ${table} WHERE instr(lower(name), ?) > 0`).pluck().all(t.toLowerCase()) as number[];
+    if (!ids.length) continue;
+    parts.push(`SELECT id FROM risks WHERE ${live} AND ${col} IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(ids));
   }
-  return { sql: `r.id IN (${parts.join(' UNION ')})`, params };
+  return { sql: parts.length ? parts.join(' UNION ') : 'SELECT NULL WHERE 0', params };
 }
 
-/** Each whitespace-separated term must match (AND). */
-export function searchClause(db: Db, query: string, deleted = false): { sql: string; params: unknown[] } {
-  const clauses = query.split(/\s+/).filter(Boolean).map((t) => termClause(db, t, deleted));
-  return { sql: clauses.map((c) => c.sql).join(' AND '), params: clauses.flatMap((c) => c.params) };
+/**
+ * Each whitespace-separated term must match (AND). `walk` writes each as `+r.id IN (…)`, so SQLite
+ * does not drive the query from the (large) id set but walks the sort's index and looks each row
+ * up in the set: the first page of 18,000 matches then reads a few hundred index entries.
+ */
+export function searchClause(db: Db, query: string, deleted = false, walk = false): { sql: string; params: unknown[]; sets: Array<{ sql: string; params: unknown[] }> } {
+  const sets = query.split(/\s+/).filter(Boolean).map((t) => termSet(db, t, deleted));
+  return { sql: sets.map((c) => `${walk ? '+' : ''}r.id IN (${c.sql})`).join(' AND '), params: sets.flatMap((c) => c.params), sets };
 }
 
-export function whereClause(db: Db, input: RiskListInput): { sql: string; params: unknown[] } {
+export interface Where {
+  sql: string;
+  params: unknown[];
+  /** The search's id sets when the search is the only filter on the live register (see listRisks' count). */
+  searchOnly?: Array<{ sql: string; params: unknown[] }>;
+}
+
+export function whereClause(db: Db, input: RiskListInput, walk = false): Where {
   const where: string[] = [input.deleted ? 'r.deleted_at IS NOT NULL' : 'r.deleted_at IS NULL'];
   const params: unknown[] = [];
   const add = (sql: string, v: unknown) => {
@@ -112,11 +127,13 @@ export function whereClause(db: Db, input: RiskListInput): { sql: string; params
   add('r.deadline <= ?', input.deadlineTo);
   add('r.involved_count >= ?', input.involvedMin);
   add('r.involved_count <= ?', input.involvedMax);
+  const filters = where.length;
   if (input.query) {
-    const s = searchClause(db, input.query, input.deleted === true);
+    const s = searchClause(db, input.query, input.deleted === true, walk);
     if (s.sql) {
       where.push(s.sql);
       params.push(...s.params);
+      if (filters === 1 && !input.deleted) return { sql: where.join(' AND '), params, searchOnly: s.sets };
     }
   }
   return { sql: where.join(' AND '), params };
@@ -144,6 +161,21 @@ function cachedCount(db: Db, key: string, compute: () => number): number {
   return n;
 }
 
+/** A search walks the sort's index when it matches at least this many times the rows up to the page's end. */
+const WALK_FACTOR = 50;
+
+/**
+ * The count of a filter. A search alone on the live register is counted on its id sets (the text
+ * index answers those without touching the register) less the deleted risks among them — few, and
+ * found through the deleted_at indexes — instead of looking every match up in the register.
+ */
+function countOf(db: Db, where: Where): number {
+  if (!where.searchOnly) return stmt(db, `SELECT COUNT(*) FROM risks r WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  const sets = where.searchOnly.map((s) => s.sql).join(' INTERSECT ');
+  const params = where.searchOnly.flatMap((s) => s.params);
+  return stmt(db, `SELECT (SELECT COUNT(*) FROM (${sets})) - (SELECT COUNT(*) FROM risks WHERE deleted_at IS NOT NULL AND id IN (${sets}))`).pluck().get(...params, ...params) as number;
+}
+
 /** Forgets cached totals (the bench uses it to time the uncached path). */
 export function clearListCache(db: Db): void {
   countCache.delete(db);
@@ -154,12 +186,14 @@ export function listRisks(db: Db, input: RiskListInput): Page<RiskRow> {
   const pageSize = input.pageSize ?? 20;
   const where = whereClause(db, input);
   const o = orderBy(input.sort ?? 'level', (input.order ?? 'asc') === 'desc' ? 'DESC' : 'ASC', input);
-  const total = cachedCount(db, where.sql + '\u0000' + JSON.stringify(where.params), () =>
-    stmt(db, `SELECT COUNT(*) FROM risks r WHERE ${where.sql}`).pluck().get(...where.params) as number,
-  );
-  const ids = stmt(db, `SELECT r.id FROM risks r ${o.join} WHERE ${where.sql} ORDER BY ${o.order} LIMIT ? OFFSET ?`)
+  const total = cachedCount(db, where.sql + '\u0000' + JSON.stringify(where.params), () => countOf(db, where));
+  // A search with many matches: walk the sort's index and test each row against the id set, while
+  // the rows walked (about (offset + page) × register ÷ matches) stay well under the matches.
+  const offset = (page - 1) * pageSize;
+  const page_ = input.query && (offset + pageSize) * WALK_FACTOR <= total ? whereClause(db, input, true) : where;
+  const ids = stmt(db, `SELECT r.id FROM risks r ${o.join} WHERE ${page_.sql} ORDER BY ${o.order} LIMIT ? OFFSET ?`)
     .pluck()
-    .all(...where.params, pageSize, (page - 1) * pageSize) as number[];
+    .all(...page_.params, pageSize, offset) as number[];
   return { rows: rowsByIds(db, ids), total, page, pageSize };
 }
 

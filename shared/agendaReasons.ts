@@ -1,9 +1,9 @@
 // Agenda reasons that need the grading record (assessments, sensitive periods). Pure: the db
 // layer (db/agendaProviders.ts) loads the few rows each rule needs; the rules here decide.
-import { addDays, daysBetween, type IsoDate } from './dates.js';
+import { daysBetween, type IsoDate } from './dates.js';
 import { levelName } from './labels.js';
 import type { AgendaReason } from './agenda.js';
-import type { PeriodLike } from './grading.js';
+import { activePeriod, type PeriodLike } from './grading.js';
 
 /** 等级上升: the level now is more serious (a smaller number) than the level at the reference date. */
 export function levelRaisedReason(before: number | null, now: number | null, since: IsoDate): AgendaReason | null {
@@ -31,9 +31,5 @@ export function sensitivePeriodReason(periods: PeriodLike[], meetingDate: IsoDat
   return { kind: 'sensitivePeriod', detail: `敏感节点「${p.name}」${when}，${trigger}` };
 }
 
-/** The first escalation period that is under way at the date or starts within `days` after it. */
-export function upcomingPeriod(periods: PeriodLike[], date: IsoDate, days: number): PeriodLike | null {
-  const ahead = addDays(date, days);
-  const hits = periods.filter((p) => p.escalation && p.startDate <= ahead && date <= p.endDate);
-  return hits.sort((a, b) => (a.startDate < b.startDate ? -1 : 1))[0] ?? null;
-}
+/** The first escalation period that is under way at the date or starts within `days` after it: the grading's own rule. */
+export const upcomingPeriod = activePeriod;

@@ -170,6 +170,7 @@ function latest(es: GradingEvent[]): GradingEvent {
 
 /** The period whose escalation window (N days before start … end) contains asOf, if any. */
 export function activePeriod(periods: PeriodLike[], asOf: IsoDate, daysBefore: number): PeriodLike | null {
+  if (periods.length === 0) return null;
   // start − N days ≤ asOf  ⇔  start ≤ asOf + N days (one date computation instead of one per period).
   const ahead = addDays(asOf, daysBefore);
   const hits = periods.filter((p) => p.escalation && p.startDate <= ahead && asOf <= p.endDate);
