@@ -35,6 +35,18 @@ export interface KeyFile {
   /** HMAC of the register id under the database key: tells a right key from a wrong one without opening the file. */
   check: string;
   slots: Slot[];
+  /**
+   * Wrong passwords typed while the register could not be opened (electron/unlock.ts), per login name
+   * (lower case): the running count, a lock's end, and the failures not yet written to the register's
+   * audit. Kept here because the register that normally counts them is the one that cannot be read.
+   */
+  attempts?: Record<string, UnlockAttempts>;
+}
+
+export interface UnlockAttempts {
+  count: number;
+  until: string | null;
+  failures: string[];
 }
 
 export interface AccountSecret {
@@ -261,6 +273,60 @@ export function dropSlot(file: string, key: Buffer, account: string): void {
 /** True when this account has a copy of the key (it can unlock the register at start). */
 export function hasSlot(file: string, account: string): boolean {
   return readKeyFile(file).slots.some((s) => isSlotOf(s, account));
+}
+
+// ---- failed unlocks, counted across processes (the login page and the command line) ---------------
+
+const attemptKey = (name: string) => name.trim().toLowerCase();
+
+/** The count so far for a name (nothing recorded: zero). */
+export function unlockAttempts(file: string, name: string): UnlockAttempts {
+  return readKeyFile(file).attempts?.[attemptKey(name)] ?? { count: 0, until: null, failures: [] };
+}
+
+/**
+ * One more wrong password for `name` at `at`: counted, and locked for `lockMinutes` at `max`. Best
+ * effort: a key file this process cannot write (a read-only folder) keeps the old count.
+ */
+export function recordUnlockFailure(file: string, name: string, at: string, max: number, lockMinutes: number): UnlockAttempts {
+  const k = readKeyFile(file);
+  const before = k.attempts?.[attemptKey(name)] ?? { count: 0, until: null, failures: [] };
+  // An expired lock starts a new count.
+  const count = (before.until && before.until <= at ? 0 : before.count) + 1;
+  const locked = count >= max;
+  const next: UnlockAttempts = { count: locked ? 0 : count, until: locked ? new Date(Date.parse(at) + lockMinutes * 60_000).toISOString() : before.until && before.until > at ? before.until : null, failures: [...before.failures, at].slice(-100) };
+  try {
+    writeKeyFile(file, { ...k, attempts: { ...k.attempts, [attemptKey(name)]: next } });
+  } catch {
+    // Counted in the answer only.
+  }
+  return { ...next, count };
+}
+
+/** A good unlock: that name's count starts again (its failures stay until handed to the register). */
+export function clearUnlockCount(file: string, name: string): void {
+  const k = readKeyFile(file);
+  const a = k.attempts?.[attemptKey(name)];
+  if (!a || (a.count === 0 && !a.until)) return;
+  try {
+    writeKeyFile(file, { ...k, attempts: { ...k.attempts, [attemptKey(name)]: { ...a, count: 0, until: null } } });
+  } catch {
+    // Best effort, as above.
+  }
+}
+
+/** The failures not yet in the register's audit, removed from the key file (it is open now and takes them). */
+export function takeUnlockFailures(file: string): Array<{ name: string; at: string }> {
+  const k = readKeyFile(file);
+  const out = Object.entries(k.attempts ?? {}).flatMap(([name, a]) => a.failures.map((at) => ({ name, at })));
+  if (!out.length) return [];
+  const attempts = Object.fromEntries(Object.entries(k.attempts ?? {}).map(([n, a]) => [n, { ...a, failures: [] }]));
+  try {
+    writeKeyFile(file, { ...k, attempts });
+  } catch {
+    return [];
+  }
+  return out.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /** A new recovery key (the sealed one lost or opened): the old one stops opening the register. */

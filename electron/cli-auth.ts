@@ -4,11 +4,13 @@
 import { createInterface } from 'node:readline';
 import { openDatabase, type Db } from '../db/open.js';
 import { login } from './session.js';
-import { countAccounts } from '../db/accounts.js';
+import { countAccounts, recordFailuresBeforeUnlock } from '../db/accounts.js';
 import { AppError } from '../shared/errors.js';
 import { needsUnlock } from '../db/cipher.js';
-import { fileOf } from '../db/sqlite.js';
-import { unlockKey } from '../db/keyring.js';
+import { fileOf, keyOf } from '../db/sqlite.js';
+import { takeUnlockFailures } from '../db/keyring.js';
+import { UnlockGate } from './unlock.js';
+import { sealAudit } from '../db/auditChain.js';
 import type { Caller } from '../shared/roles.js';
 
 export const NO_ACCOUNTS = '这个台账还没有任何账号。请先完成首次设置（打开网页版或桌面版，或运行 yanpan setup）再使用命令行。';
@@ -56,19 +58,36 @@ export async function cliCredentials(env: NodeJS.ProcessEnv = process.env): Prom
 
 /**
  * An encrypted register is unlocked with the account's password before anything opens it (its
- * accounts are inside). A wrong password is refused here; it cannot be counted toward the lockout,
- * which lives in the register it failed to open (see README: what is open).
+ * accounts are inside). A wrong password is counted in the register's key file with the login
+ * page's rule, so both count together (electron/unlock.ts); the register takes the count over at
+ * the next good login (cliCaller below, or the app's).
  */
 export async function unlockForCli(dbPath: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (!needsUnlock(dbPath)) return;
   const { name, password } = await cliCredentials(env);
-  unlockKey(dbPath, { account: name.trim(), password });
+  new UnlockGate(dbPath, () => new Date().toISOString()).unlock(name, password);
+}
+
+/** A good login on a writable connection: the wrong passwords kept in an encrypted register's key file go into it. */
+function loginAndTakeOver(conn: Db, name: string, password: string, now: () => string): Caller {
+  const caller = login(conn, name, password, now);
+  const k = keyOf(conn);
+  if (k && !conn.readonly) {
+    const earlier = takeUnlockFailures(k.file);
+    if (earlier.length) {
+      conn.transaction(() => {
+        recordFailuresBeforeUnlock(conn, earlier);
+        sealAudit(conn, now());
+      }).immediate();
+    }
+  }
+  return caller;
 }
 
 export async function cliCaller(db: Db, now: () => string, env: NodeJS.ProcessEnv = process.env): Promise<Caller> {
   if (countAccounts(db) === 0) throw new AppError('FORBIDDEN', NO_ACCOUNTS);
   const { name, password } = await cliCredentials(env);
-  if (!db.readonly || db.memory) return login(db, name, password, now);
+  if (!db.readonly || db.memory) return loginAndTakeOver(db, name, password, now);
   // Reading while the app holds the register: the login is still counted and audited, on a
   // short connection of its own (SQLite orders it with the app's writes). Only a file this user
   // cannot write at all is checked without counting.
@@ -79,7 +98,7 @@ export async function cliCaller(db: Db, now: () => string, env: NodeJS.ProcessEn
     return login(db, name, password, now);
   }
   try {
-    return login(side, name, password, now);
+    return loginAndTakeOver(side, name, password, now);
   } catch (e) {
     // The register is mid-write elsewhere: check without counting rather than wait.
     if ((e as { code?: string }).code === 'SQLITE_BUSY') return login(db, name, password, now);

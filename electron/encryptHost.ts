@@ -54,9 +54,15 @@ export function keepAccountSlot(core: Core, name: string, password: string, log?
   }
 }
 
-/** The wrong passwords typed while the register was locked: counted and audited now that it is open. */
-export function recordEarlierFailures(core: Core, failures: EarlierFailure[], now: () => string): void {
-  if (!failures.length || core.access !== 'write') return;
+/**
+ * The wrong passwords counted in the key file while the register could not be opened (by this host
+ * before its first login, or by the command line): counted and audited in the register now. Taken
+ * only when they can be written, so none is lost.
+ */
+export function recordEarlierFailures(core: Core, take: () => EarlierFailure[], now: () => string): void {
+  if (core.access !== 'write' || !keyOf(core.db)) return;
+  const failures = take();
+  if (!failures.length) return;
   core.db.transaction(() => {
     recordFailuresBeforeUnlock(core.db, failures);
     sealAudit(core.db, now());

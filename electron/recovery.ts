@@ -88,7 +88,7 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
   const unlockWith = (key: Buffer) => {
     open(key);
     locked = false;
-    if (core) recordEarlierFailures(core, gate.takeFailures(), now);
+    if (core) recordEarlierFailures(core, () => gate.takeFailures(), now);
   };
   try {
     if (!locked) open();
@@ -167,6 +167,8 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
       if (locked) unlockWith(gate.unlock(name, password));
       if (!core) throw damaged!;
       const caller = login(core.db, name, password, now);
+      // Wrong passwords the command line counted in the key file meanwhile go into the register too.
+      recordEarlierFailures(core, () => gate.takeFailures(), now);
       // Under the name as the register spells it (a login may type it in another case).
       keepAccountSlot(core, caller.name, password, o.log);
       return caller;

@@ -5,6 +5,7 @@
 // 系统管理员; a plain register is encrypted from the accounts page; a backup downloads with its key
 // file; a plain copy needs the password again and is audited.
 import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { unzipSync } from 'fflate';
@@ -166,6 +167,37 @@ describe('a restarted host: locked until a password unlocks it', () => {
     r2 = await start(dbPath);
     expect((await post(r2, 'auth/login', { name: 'analyst', password: 'Chongzhi-2026' })).status).toBe(403);
     expect(r2.core.locked()).toBe(true);
+  });
+});
+
+describe('wrong passwords against a locked register: the command line and the login page count together', () => {
+  it('three on the command line and two at the login page lock the account; the register audits all five once open', async () => {
+    const { dbPath, r } = await setUp(tempDir());
+    const admin = await login(r, 'root', SETUP.password);
+    expect((await admin('accounts.create', ANALYST)).ok).toBe(true);
+    await stop(r);
+    forgetKeys();
+    const bin = join(import.meta.dirname, '..', '..', 'scripts', 'yanpan.mjs');
+    for (let i = 1; i <= 3; i++) {
+      const cli = spawnSync(process.execPath, [bin, 'call', 'risks.list', '{}', '--db', dbPath], { encoding: 'utf8', env: { ...process.env, YANPAN_USER: 'root', YANPAN_PASSWORD: `Wrong-pass-${i}` } });
+      expect(cli.status).toBe(1);
+      expect(cli.stderr).toContain(`再错 ${5 - i} 次`);
+    }
+    const r2 = await start(dbPath);
+    expect(String((await post(r2, 'auth/login', { name: 'root', password: 'Wrong-pass-4' })).body.message)).toContain('再错 1 次');
+    expect(String((await post(r2, 'auth/login', { name: 'ROOT', password: 'Wrong-pass-5' })).body.message)).toContain('已锁定 10 分钟');
+    // Locked: even the right password is refused, on the command line too.
+    expect((await post(r2, 'auth/login', { name: 'root', password: SETUP.password })).status).toBe(403);
+    const cli = spawnSync(process.execPath, [bin, 'call', 'risks.list', '{}', '--db', dbPath], { encoding: 'utf8', env: { ...process.env, YANPAN_USER: 'root', YANPAN_PASSWORD: SETUP.password } });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain('已锁定');
+    // Another account opens the register: every failure is counted and audited there.
+    await login(r2, 'analyst', ANALYST.password);
+    const db = r2.core.current()!.db;
+    const rows = db.prepare("SELECT after FROM audit_log WHERE action IN ('loginFailed', 'lockout', 'loginLocked') ORDER BY id").pluck().all() as string[];
+    expect(rows.filter((x) => JSON.parse(x).beforeUnlock)).toHaveLength(rows.length);
+    expect(rows.length).toBeGreaterThanOrEqual(7);
+    expect((db.prepare("SELECT locked_until FROM accounts WHERE name = 'root'").pluck().get() as string | null) !== null).toBe(true);
   });
 });
 
