@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, E2E_ACCOUNTS, startServer } from './fixtures.js';
+import { test, expect, E2E_ACCOUNTS, startServer, stopServer } from './fixtures.js';
 import type { Page } from '@playwright/test';
 
 async function unlock(page: Page, role: keyof typeof E2E_ACCOUNTS) {
@@ -78,7 +78,8 @@ test('a register without accounts opens on the set-up page; no default password 
     await expect(page.getByTestId('encryption-panel')).toContainText('已加密');
     await expect(page.getByTestId('encryption-panel')).toContainText('root');
   } finally {
-    server.proc.kill('SIGTERM');
+    // Waited for: the next host needs the register's writer lock this one holds.
+    await stopServer(server);
   }
   // Started again, the host has no key: the first login unlocks the register.
   const again = await startServer(dir, [], { accounts: false });

@@ -114,6 +114,14 @@ export async function startServer(dir: string, extra: string[] = [], opts: { acc
   return { url, dbPath, dir, proc };
 }
 
+/** Stops a host and waits until it has exited (and so released the register's writer lock). */
+export async function stopServer(server: AppServer): Promise<void> {
+  if (server.proc.exitCode !== null || server.proc.signalCode !== null) return;
+  const exited = new Promise<void>((ok) => server.proc.once('exit', () => ok()));
+  server.proc.kill('SIGTERM');
+  await exited;
+}
+
 export const test = base.extend<{ server: AppServer }>({
   server: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'yanpan-e2e-'));
