@@ -82,3 +82,16 @@ export function removeListItem(db: Db, ctx: WriteContext, list: ListKind, id: nu
   db.prepare(`DELETE FROM ${list} WHERE id = ?`).run(id);
   writeAudit(db, ctx, 'delete', entity(list), id, { name: before.name, sort: before.sort, active: before.active }, null);
 }
+
+/**
+ * Set-up's county list. A register with no risk yet gets exactly these (what the first open
+ * seeded is only a placeholder list, so the demo's counties never reach a new bureau); one that
+ * already holds risks (an older register set up after an upgrade) keeps every county, in use or
+ * not, and gains the missing ones. Audited with the set-up row itself.
+ */
+export function setRegionsAtSetup(db: Db, names: readonly string[]): void {
+  if (((db.prepare('SELECT COUNT(*) FROM risks').pluck().get() as number) ?? 0) === 0) db.prepare('DELETE FROM regions').run();
+  const existing = new Set(db.prepare('SELECT name FROM regions').pluck().all() as string[]);
+  const ins = db.prepare('INSERT INTO regions (name, sort) VALUES (?, (SELECT coalesce(MAX(sort), 0) + 10 FROM regions))');
+  for (const name of names) if (!existing.has(name)) ins.run(name);
+}

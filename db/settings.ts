@@ -23,8 +23,8 @@ export function seedDefaults(db: Db): void {
       names.forEach((name, i) => ins.run(name, (i + 1) * 10));
     };
     insertList('domains', DEFAULT_DOMAINS);
-    // Still the demo's counties: every register needs a county list before its first risk, and
-    // set-up does not ask for one yet (see the report of issue 16's leftovers).
+    // A placeholder county list (every register needs one before its first risk): set-up replaces it
+    // with the bureau's own counties (db/lists.ts setRegionsAtSetup); the demo and tests keep it.
     insertList('regions', DEFAULT_REGIONS);
   }).immediate();
 }

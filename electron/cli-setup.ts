@@ -11,10 +11,13 @@ import { fail } from './cli-args.js';
 import type { AuditCheck } from '../shared/audit.js';
 import { encryptInPlace, recoverAdmin } from './encryptHost.js';
 import { isEncrypted, unlockKey } from '../db/keyring.js';
+import { splitListNames } from '../shared/settings.js';
 
 export async function setupCmd(args: string[]) {
-  const { values } = parse(args, { db: { type: 'string' }, city: { type: 'string' }, prefix: { type: 'string' }, admin: { type: 'string' }, name: { type: 'string' } });
-  if (!values.db || !values.city || !values.prefix || !values.admin) throw new UsageError('请给出 --db、--city（如 江城市）、--prefix（如 JC）和 --admin（系统管理员的账号名）。');
+  const { values } = parse(args, { db: { type: 'string' }, city: { type: 'string' }, prefix: { type: 'string' }, admin: { type: 'string' }, name: { type: 'string' }, regions: { type: 'string' } });
+  if (!values.db || !values.city || !values.prefix || !values.regions || !values.admin) {
+    throw new UsageError('请给出 --db、--city（如 江城市）、--prefix（如 JC）、--regions（下辖区县，用顿号或逗号分隔，如 城关区、临江区）和 --admin（系统管理员的账号名）。');
+  }
   const dbPath = resolve(String(values.db));
   if (isEncrypted(dbPath)) fail('这个台账已经加密，首次设置早已完成。请以账号登录后使用。');
   const password = process.env.YANPAN_PASSWORD ?? (await askPassword('系统管理员的密码：'));
@@ -23,7 +26,7 @@ export async function setupCmd(args: string[]) {
   let admin: string;
   try {
     admin = String(values.admin);
-    setup(core.db, { cityName: values.city, cityPrefix: values.prefix, name: admin, displayName: String(values.name ?? admin), password }, now);
+    setup(core.db, { cityName: values.city, cityPrefix: values.prefix, regions: splitListNames(String(values.regions)), name: admin, displayName: String(values.name ?? admin), password }, now);
   } finally {
     core.close();
   }

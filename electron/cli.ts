@@ -30,8 +30,8 @@ const USAGE = `风险研判台 命令行
   yanpan serve [--db 文件] [--port 端口] [--demo] [--as-of YYYY-MM-DD] [--today YYYY-MM-DD]
                                    启动网页版（仅本机 127.0.0.1）。--today 把程序的“今天”固定为该日
                                    （供测试与演示：所有规则和页面都以它为今天）；未给 --as-of 时示例数据也截至该日
-  yanpan setup --db 文件 --city 城市 --prefix 前缀 --admin 账号 [--name 姓名]
-                                   首次设置：单位名称、编号前缀和第一个系统管理员（密码在终端输入，
+  yanpan setup --db 文件 --city 城市 --prefix 前缀 --regions 区县,区县 --admin 账号 [--name 姓名]
+                                   首次设置：单位名称、编号前缀、下辖区县和第一个系统管理员（密码在终端输入，
                                    或由 YANPAN_PASSWORD 给出；不设默认密码）；随即加密台账并输出只显示一次的恢复密钥
   yanpan recover --admin 账号 [--db 文件]
                                    全部密码遗失时：凭密封保存的恢复密钥为系统管理员重设密码（恢复密钥与新密码在终端输入，

@@ -7,6 +7,7 @@ import { checkLogin, countAccounts, createAccount, getPolicy } from '../db/accou
 import { sealAudit } from '../db/auditChain.js';
 import { writeAudit } from '../db/audit.js';
 import { AppError } from '../shared/errors.js';
+import { setRegionsAtSetup } from '../db/lists.js';
 import { loginInput, passwordExpired, setupInput } from '../shared/accounts.js';
 import type { Caller } from '../shared/roles.js';
 
@@ -89,7 +90,8 @@ export function setup(db: Db, raw: unknown, now: () => string): Caller {
     const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
     put.run('cityName', input.cityName);
     put.run('cityPrefix', input.cityPrefix);
-    writeAudit(db, ctx, 'setup', 'settings', null, null, { cityName: input.cityName, cityPrefix: input.cityPrefix });
+    setRegionsAtSetup(db, input.regions);
+    writeAudit(db, ctx, 'setup', 'settings', null, null, { cityName: input.cityName, cityPrefix: input.cityPrefix, regions: input.regions.join('、') });
     const a = createAccount(db, ctx, { name: input.name, displayName: input.displayName, role: '系统管理员', password: input.password, mustChange: false });
     sealAudit(db, now());
     return a;

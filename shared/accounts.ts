@@ -2,6 +2,7 @@
 // lockout, session timeout). Pure rules here; hashing and storage in db/accounts.ts.
 import { z } from 'zod';
 import { ROLES, type Role } from './roles.js';
+import { itemName } from './settings.js';
 
 /** The demo register's accounts, one per role; their passwords are random, shown once when the demo loads. */
 export const DEMO_ACCOUNTS: ReadonlyArray<{ name: string; displayName: string; role: Role }> = [
@@ -114,6 +115,12 @@ export const setupInput = z
   .object({
     cityName: z.string().trim().min(2, { message: '请填写城市名称，如“江城市”' }).max(20),
     cityPrefix: z.string().trim().regex(/^[A-Z]{1,6}$/, { message: '编号前缀为 1–6 个大写字母，如 JC' }),
+    // The bureau's own counties: a new register starts with exactly these, never the demo's.
+    regions: z
+      .array(itemName, { message: '请填写下辖区县' })
+      .min(1, { message: '请至少填写一个下辖区县' })
+      .max(60, { message: '区县最多 60 个' })
+      .refine((names) => new Set(names).size === names.length, { message: '区县名称有重复，请删去重复的一行' }),
     name: accountName,
     displayName,
     password,

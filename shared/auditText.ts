@@ -64,7 +64,7 @@ export function auditTime(at: string): string {
 
 /** Field names the register's labels do not cover (accounts, policies, states, events). */
 const AUDIT_FIELD_LABELS: Record<string, string> = {
-  state: '状态', signer: '签发人', cityName: '城市', cityPrefix: '编号前缀', displayName: '姓名', role: '角色',
+  state: '状态', signer: '签发人', cityName: '城市', cityPrefix: '编号前缀', regions: '下辖区县', displayName: '姓名', role: '角色',
   disabled: '停用', mustChange: '须修改密码', lockedUntil: '锁定至', failedCount: '连续失败次数', failures: '连续失败次数',
   passwordChangedAt: '密码修改时间', createdAt: '创建时间', updatedAt: '修改时间', demo: '示例账号', minLength: '密码最短长度',
   minClasses: '字符类别数', expiryDays: '密码有效期（天）', idleMinutes: '空闲锁定（分钟）', deletedAt: '删除时间',

@@ -32,7 +32,12 @@ export const LIST_LABELS: Record<ListKind, string> = { domains: '领域', region
 const listKind = z.enum(LIST_KINDS, { message: '只能是 领域 或 县区' });
 const itemId = z.number({ message: '应为数字编号' }).int().positive();
 const itemVersion = z.number({ message: '缺少版本号' }).int().positive();
-const itemName = z.string().trim().min(1, { message: '名称不能为空' }).max(20, { message: '名称不能超过20个字' });
+/** A list typed as text (set-up's counties): one name per line, or separated by 、，, or spaces; blanks dropped. */
+export function splitListNames(text: string): string[] {
+  return text.split(/[\n\r、，,;；\s]+/).map((x) => x.trim()).filter((x) => x.length > 0);
+}
+
+export const itemName = z.string().trim().min(1, { message: '名称不能为空' }).max(20, { message: '名称不能超过20个字' });
 
 export const listAddInput = z.object({ list: listKind, name: itemName });
 export const listRenameInput = z.object({ list: listKind, id: itemId, version: itemVersion, name: itemName });

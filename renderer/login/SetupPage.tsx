@@ -5,10 +5,13 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { authCall, AuthError, type SignedIn } from './auth';
 import { RecoveryKeyNotice } from './RecoveryKeyNotice';
 import { NewPasswordFields } from './NewPasswordFields';
+import { splitListNames } from '../../shared/settings';
 
 interface Values {
   cityName: string;
   cityPrefix: string;
+  /** Typed as text, one county per line; sent as a list. */
+  regions: string;
   name: string;
   displayName: string;
   password: string;
@@ -20,11 +23,11 @@ export function SetupPage({ onIn }: { onIn: (account: SignedIn) => void }) {
   const [busy, setBusy] = useState(false);
   // Set up and encrypted: the recovery key is shown once before the app opens.
   const [done, setDone] = useState<{ account: SignedIn; recoveryKey: string; bureau: string } | null>(null);
-  const submit = async ({ again: _again, ...v }: Values) => {
+  const submit = async ({ again: _again, regions, ...v }: Values) => {
     setBusy(true);
     setError(null);
     try {
-      const s = await authCall('setup', v);
+      const s = await authCall('setup', { ...v, regions: splitListNames(regions) });
       if (s.state === 'in' && s.account) {
         if (s.recoveryKey) setDone({ account: s.account, recoveryKey: s.recoveryKey, bureau: `${v.cityName}信访局` });
         else onIn(s.account);
@@ -66,6 +69,14 @@ export function SetupPage({ onIn }: { onIn: (account: SignedIn) => void }) {
               <Input placeholder="如：JC" />
             </Form.Item>
           </div>
+          <Form.Item
+            name="regions"
+            label="下辖区县（每行一个，也可用顿号分隔）"
+            extra="风险隐患按区县登记；以后可在“设置 → 县区”中增改。"
+            rules={[{ required: true, whitespace: true, message: '请至少填写一个下辖区县' }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} placeholder={'如：城关区、临江区、东山县'} />
+          </Form.Item>
           <div style={{ display: 'flex', gap: 12 }}>
             <Form.Item name="name" label="系统管理员账号" rules={[{ required: true, message: '请填写账号名' }]} style={{ flex: 1 }}>
               <Input autoComplete="username" />

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, E2E_ACCOUNTS, startServer, stopServer } from './fixtures.js';
 import type { Page } from '@playwright/test';
+import { unlockKey } from '../../db/keyring.js';
+import { connect } from '../../db/sqlite.js';
 
 async function unlock(page: Page, role: keyof typeof E2E_ACCOUNTS) {
   const lock = page.getByTestId('lock-screen');
@@ -55,6 +57,7 @@ test('a register without accounts opens on the set-up page; no default password 
     await expect(setup).toBeVisible();
     await setup.getByLabel('城市（单位为“××信访局”）').fill('河阳市');
     await setup.getByLabel('编号前缀').fill('HY');
+    await setup.getByLabel('下辖区县（每行一个，也可用顿号分隔）').fill('河东区、河西县\n阳山县');
     await setup.getByLabel('系统管理员账号').fill('root');
     await setup.getByLabel('姓名').fill('孙管理');
     await setup.getByLabel('密码', { exact: true }).fill('short');
@@ -94,6 +97,13 @@ test('a register without accounts opens on the set-up page; no default password 
     await form.getByLabel('密码').fill('Sun-Guanli-2026');
     await form.getByRole('button', { name: /^登\s*录$/ }).click();
     await expect(page.getByTestId('account-tag')).toContainText('孙管理（系统管理员）');
+    // The bureau's own counties, none of the demo's.
+    const db = connect(again.dbPath, { readonly: true, fileMustExist: true, key: unlockKey(again.dbPath, { account: 'root', password: 'Sun-Guanli-2026' }) });
+    try {
+      expect(db.prepare('SELECT name FROM regions ORDER BY sort, id').pluck().all()).toEqual(['河东区', '河西县', '阳山县']);
+    } finally {
+      db.close();
+    }
   } finally {
     again.proc.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

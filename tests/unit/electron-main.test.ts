@@ -72,7 +72,7 @@ beforeAll(async () => {
   // 研判员, then the 研判员 logs in; every call below is theirs.
   const w = fake.windows[0].webContents;
   const auth = (path: string, body: unknown) => fake.invoke(AUTH_CHANNEL, w, top(w), path, body) as Promise<{ status: number; body: { state?: string; message?: string } }>;
-  const set = await auth('setup', { cityName: '江城市', cityPrefix: 'JC', name: 'root', displayName: '管理员', password: 'Admin-pass-1' });
+  const set = await auth('setup', { cityName: '江城市', cityPrefix: 'JC', regions: ['城关区'], name: 'root', displayName: '管理员', password: 'Admin-pass-1' });
   expect(set.body.state, JSON.stringify(set)).toBe('in');
   expect(codeOf(await ask(w, top(w), 'accounts.create', { name: 'li', displayName: '李研判', role: '研判员', password: 'Yanpan-pass-2' }))).toBe('ok');
   expect((await auth('login', { name: 'li', password: 'Yanpan-pass-2' })).body.state).toBe('in');

@@ -19,7 +19,7 @@ import { DownloadStore } from '../../electron/downloads.js';
 import { RENDERER_DIR } from '../../electron/renderer-dir.js';
 import { tempDir } from './helpers.js';
 
-const SETUP = { cityName: '河城市', cityPrefix: 'HC', name: 'root', displayName: '周系统', password: 'Hecheng-2026!' };
+const SETUP = { cityName: '河城市', cityPrefix: 'HC', regions: ['河东区', '河西县'], name: 'root', displayName: '周系统', password: 'Hecheng-2026!' };
 const ANALYST = { name: 'analyst', displayName: '李研判', role: '研判员', password: 'Yanpan-Li-001' };
 
 interface Running {
