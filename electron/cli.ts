@@ -129,7 +129,7 @@ async function serve(args: string[]) {
   }
   const core = openRecoverableCore({ dbPath, host: 'web', backupOnStart: true, now });
   if (core.damaged) process.stderr.write(core.damaged.message + '\n界面中可一键恢复该备份。\n');
-  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, host: values.host as string | undefined, port, downloads: core.downloads, auth: webAuthFor(core, now) });
+  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, host: values.host as string | undefined, port, downloads: core.downloads, auth: webAuthFor(core, now, dbPath) });
   core.printer.current = createChromiumPrinter(host.url, { session: host.printSession });
   process.stdout.write(`风险研判台网页版已启动：${host.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
   const stop = async () => {

@@ -103,7 +103,7 @@ export function startMain({ app, BrowserWindow, ipcMain, protocol, session }: El
       return win;
     }, APP_START_URL);
     // One account at a time in the one window; its print windows act for it (they only read the document).
-    const auth = desktopAuth(webAuthFor(core, () => new Date().toISOString()));
+    const auth = desktopAuth(webAuthFor(core, () => new Date().toISOString(), dbPath));
     ipcMain.handle(AUTH_CHANNEL, async (event, path: unknown, body: unknown) => {
       if (!isTrustedSender(event, ownContents)) return { status: 403, body: { message: UNTRUSTED_SENDER_ERROR.error.message } };
       return auth.handle(String(path), body);

@@ -9,6 +9,8 @@ import { AppError } from '../shared/errors.js';
 import type { Caller } from '../shared/roles.js';
 import { decodeRequest } from '../shared/briefs/request.js';
 import type { EncryptOutcome, SetupInput } from '../shared/accounts.js';
+import type { RegisterPlace } from '../shared/settings.js';
+import { describeDbPath } from './paths.js';
 
 /** What the host's register offers the login: a closed door when absent (nobody can log in). */
 export interface WebAuth {
@@ -26,6 +28,8 @@ export interface WebAuth {
   idleMs: () => number;
   /** Writes logout / lock to the audit. */
   ended?: (caller: Caller, why: 'logout' | 'lock') => void;
+  /** Where the register lives: told to set-up only (before any account exists). */
+  register?: () => RegisterPlace;
 }
 
 /** A one-document session (the host's print browser) lives this long at most without a request. */
@@ -94,7 +98,7 @@ export function authDoor(port: () => number, auth: WebAuth | undefined, clock: (
           const s = session(req);
           if (s && !s.caller.only) return send(res, 200, { state: 'in', csrf: s.csrf, account: { name: s.caller.name, displayName: s.caller.displayName, role: s.caller.role } });
           if (s) return send(res, 200, { state: 'in', csrf: s.csrf, account: null });
-          return send(res, 200, { state: state === 'ready' ? 'out' : state });
+          return send(res, 200, signedOut(auth, state));
         }
         if (path === '/auth/login') {
           if (!auth || state !== 'ready') return send(res, 409, { state, message: state === 'setup' ? '还没有账号，请先完成首次设置。' : '数据库需要恢复，暂不能登录。' });
@@ -130,12 +134,20 @@ export function authDoor(port: () => number, auth: WebAuth | undefined, clock: (
   };
 }
 
+/** The answer to a session check without a session: log in, set up (told where the register lives) or recover. */
+function signedOut(auth: WebAuth | undefined, state: ReturnType<WebAuth['state']>) {
+  if (state === 'setup') return { state, register: auth?.register?.() };
+  return { state: state === 'ready' ? 'out' : state };
+}
+
 /** The web host's login against a host's register (recovery mode: nobody can log in). */
 export function webAuthFor(
   core: { current: () => { db: Db } | null; login: (name: string, password: string) => Caller; locked?: () => boolean; setup?: WebAuth['setup']; recover?: WebAuth['recover'] },
   now: () => string,
+  dbPath?: string,
 ): WebAuth {
   return {
+    register: dbPath === undefined ? undefined : () => ({ dbPath, dbLocation: describeDbPath(dbPath) }),
     state: () => {
       // An encrypted register not yet unlocked has accounts (its key file names them): log in.
       if (core.locked?.()) return 'ready';
@@ -181,7 +193,7 @@ export function desktopAuth(auth: WebAuth, clock: () => number = Date.now) {
       try {
         if (path === 'session') {
           const s = live();
-          return { status: 200, body: s ? { state: 'in', account: { name: s.caller.name, displayName: s.caller.displayName, role: s.caller.role } } : { state: state === 'ready' ? 'out' : state } };
+          return { status: 200, body: s ? { state: 'in', account: { name: s.caller.name, displayName: s.caller.displayName, role: s.caller.role } } : signedOut(auth, state) };
         }
         if (path === 'login') return state === 'ready' ? signedIn(auth.login(String(b.name ?? ''), String(b.password ?? ''))) : { status: 409, body: { message: '现在不能登录。' } };
         if (path === 'setup') {

@@ -50,6 +50,17 @@ export interface Lists {
   regions: NamedItem[];
 }
 
+/** Where the register lives, in words (the data page; set-up shows it before the first account exists). */
+export const DB_SCOPE_LABELS: Record<AppInfo['dbLocation']['scope'], string> = {
+  machine: '本机公用文件夹，本机各用户共用',
+  user: '本用户的文件夹',
+  env: 'YANPAN_HOME 指定的文件夹',
+  chosen: '启动时指定的文件',
+};
+
+/** The register's file and which default it is. */
+export type RegisterPlace = Pick<AppInfo, 'dbPath' | 'dbLocation'>;
+
 export interface AppInfo {
   dbPath: string;
   /**

@@ -9,10 +9,9 @@ import { ImportWizard } from './ImportWizard';
 import { downloadExport, saveFile } from './files';
 import type { ExportTable } from '../../shared/contract/imports';
 import { useProgress } from './useProgress';
-import type { AppInfo } from '../../shared/settings';
+import { DB_SCOPE_LABELS, type AppInfo } from '../../shared/settings';
 
 /** Where the register file is, in words (the default is the folder every staff member of the PC reaches). */
-const SCOPES: Record<AppInfo['dbLocation']['scope'], string> = { machine: '本机公用文件夹，本机各用户共用', user: '本用户的文件夹', env: 'YANPAN_HOME 指定的文件夹', chosen: '启动时指定的文件' };
 
 const local = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
@@ -80,7 +79,7 @@ export function DataPage({ onChanged }: { onChanged: () => void }) {
             <Button icon={<SafetyCertificateOutlined />} disabled={busy} onClick={() => void backupNow()}>立即备份</Button>
             {info && (
               <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="db-location">
-                台账文件：<Typography.Text code copyable>{info.dbPath}</Typography.Text>（{SCOPES[info.dbLocation.scope]}）
+                台账文件：<Typography.Text code copyable>{info.dbPath}</Typography.Text>（{DB_SCOPE_LABELS[info.dbLocation.scope]}）
               </Typography.Paragraph>
             )}
             {info?.dbLocation.note && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={info.dbLocation.note} />}

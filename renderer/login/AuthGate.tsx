@@ -10,6 +10,7 @@ import { LoginPage } from './LoginPage';
 import { SetupPage } from './SetupPage';
 import { ChangePassword } from './ChangePassword';
 import { SessionContext } from './session';
+import type { RegisterPlace } from '../../shared/settings';
 
 type Phase = 'loading' | 'out' | 'setup' | 'recovery' | 'in';
 const ACTIVITY = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart'] as const;
@@ -22,6 +23,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const [locked, setLocked] = useState(false);
   const [changing, setChanging] = useState(false);
   const [generation, setGeneration] = useState(0);
+  const [place, setPlace] = useState<RegisterPlace | undefined>(undefined);
   const who = useRef<string | null>(null);
 
   const enter = useCallback(async (account: SignedIn | null) => {
@@ -36,7 +38,11 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void authCall('session').then(
-      (s) => (s.state === 'in' ? enter(s.account) : setPhase(s.state)),
+      (s) => {
+        if (s.state === 'in') return enter(s.account);
+        setPlace(s.register);
+        setPhase(s.state);
+      },
       () => setPhase('out'),
     );
   }, [enter]);
@@ -85,7 +91,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   if (phase === 'loading') return <Spin size="large" fullscreen tip="正在打开…" />;
   if (phase === 'recovery') return <>{children}</>;
-  if (phase === 'setup') return <SetupPage onIn={(a) => void enter(a)} />;
+  if (phase === 'setup') return <SetupPage place={place} onIn={(a) => void enter(a)} />;
   if (phase === 'out' || !info) return <LoginPage onIn={(a) => void enter(a)} />;
   if (info.mustChange) return <ChangePassword policy={info.policy} forced onDone={() => void enter(null)} />;
   return (

@@ -5,7 +5,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { authCall, AuthError, type SignedIn } from './auth';
 import { RecoveryKeyNotice } from './RecoveryKeyNotice';
 import { NewPasswordFields } from './NewPasswordFields';
-import { splitListNames } from '../../shared/settings';
+import { DB_SCOPE_LABELS, splitListNames, type RegisterPlace } from '../../shared/settings';
 
 interface Values {
   cityName: string;
@@ -18,7 +18,7 @@ interface Values {
   again: string;
 }
 
-export function SetupPage({ onIn }: { onIn: (account: SignedIn) => void }) {
+export function SetupPage({ place, onIn }: { place?: RegisterPlace; onIn: (account: SignedIn) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Set up and encrypted: the recovery key is shown once before the app opens.
@@ -59,6 +59,13 @@ export function SetupPage({ onIn }: { onIn: (account: SignedIn) => void }) {
         <Typography.Paragraph type="secondary">
           填写本单位信息，并建立第一个系统管理员账号。系统管理员只管理账号和角色，不编辑台账；研判员、领导等账号由他在“账号”页中建立。台账随即加密：只有本单位的账号（或密封保管的恢复密钥）能打开它。
         </Typography.Paragraph>
+        {place && (
+          // Where the register lives: the installer or the start-up's --db decides it; set-up says so before it is filled.
+          <Typography.Paragraph data-testid="setup-place" style={{ marginBottom: 12 }}>
+            台账文件：<Typography.Text code>{place.dbPath}</Typography.Text>（{DB_SCOPE_LABELS[place.dbLocation.scope]}）
+            {place.dbLocation.note && <Alert type="warning" showIcon message={place.dbLocation.note} style={{ marginTop: 8 }} />}
+          </Typography.Paragraph>
+        )}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
         <Form<Values> layout="vertical" onFinish={submit} requiredMark={false}>
           <div style={{ display: 'flex', gap: 12 }}>

@@ -2,6 +2,7 @@
 // preload (window.yanpan.auth) — the same answers either way.
 import { setCsrf } from '../api';
 import type { Role } from '../../shared/roles';
+import type { RegisterPlace } from '../../shared/settings';
 
 export interface SignedIn {
   name: string;
@@ -9,7 +10,7 @@ export interface SignedIn {
   role: Role;
 }
 /** `recoveryKey`: after set-up, the new register's recovery key, shown once. `message`: what a recovery did. */
-export type AuthState = { state: 'in'; csrf?: string; account: SignedIn | null; recoveryKey?: string } | { state: 'out' | 'setup' | 'recovery'; message?: string };
+export type AuthState = { state: 'in'; csrf?: string; account: SignedIn | null; recoveryKey?: string } | { state: 'out' | 'setup' | 'recovery'; message?: string; register?: RegisterPlace };
 
 
 export class AuthError extends Error {}

@@ -55,6 +55,7 @@ test('a register without accounts opens on the set-up page; no default password 
     await page.goto(server.url);
     const setup = page.getByTestId('setup-page');
     await expect(setup).toBeVisible();
+    await expect(setup.getByTestId('setup-place')).toContainText(`台账文件：${server.dbPath}（启动时指定的文件）`);
     await setup.getByLabel('城市（单位为“××信访局”）').fill('河阳市');
     await setup.getByLabel('编号前缀').fill('HY');
     await setup.getByLabel('下辖区县（每行一个，也可用顿号分隔）').fill('河东区、河西县\n阳山县');

@@ -42,7 +42,7 @@ async function start(dbPath: string, fresh = true): Promise<Running> {
   if (fresh) forgetKeys();
   const now = () => new Date().toISOString();
   const core = openRecoverableCore({ dbPath, host: 'web', now, downloads: new DownloadStore({ inlineLimit: 1024 }) });
-  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, downloads: core.downloads, auth: webAuthFor(core, now) });
+  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, downloads: core.downloads, auth: webAuthFor(core, now, dbPath) });
   const r = { core, host, stop: async () => (await host.close(), core.close()) };
   running.push(r);
   return r;
@@ -72,6 +72,8 @@ async function login(r: Running, name: string, password: string) {
 async function setUp(dir: string) {
   const dbPath = join(dir, 'yanpan.db');
   const r = await start(dbPath);
+  // Before set-up the page is told where the register lives (here: the file given with --db).
+  expect((await post(r, 'auth/session', {})).body).toEqual({ state: 'setup', register: { dbPath, dbLocation: { scope: 'chosen', note: null } } });
   const s = await post(r, 'auth/setup', SETUP);
   expect(s.status, String(s.body.message)).toBe(200);
   return { dbPath, r, setup: s };
