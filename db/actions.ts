@@ -6,6 +6,7 @@ import { writeAudit } from './audit.js';
 import { auditOfFiles, insertAttachments, listAttachments, type AttachmentFile } from './attachments.js';
 import { getCalendar, getSupervision } from './calendar.js';
 import { getMeeting } from './meetings.js';
+import { currentUnitNames } from './units.js';
 import { meetingDisplayName } from '../shared/meetings.js';
 import { AppError } from '../shared/errors.js';
 import { addDays, shanghaiDate, yearOf } from '../shared/dates.js';
@@ -161,6 +162,7 @@ export interface ActionCreate {
 }
 
 export function createAction(db: Db, ctx: WriteContext, input: ActionCreate): ActionRow {
+  input = currentUnitNames(db, input);
   const asOf = shanghaiDate(input.asOf ?? ctx.now());
   if (input.meetingId) {
     const m = getMeeting(db, input.meetingId);
@@ -195,6 +197,7 @@ function assertVersion(a: ActionRow, version: number): void {
 const EDITABLE = { content: 'content', leadUnit: 'lead_unit', coUnits: 'co_units', leadLeader: 'lead_leader', contact: 'contact', dueAt: 'due_at', feedbackCycle: 'feedback_cycle' } as const;
 
 export function updateAction(db: Db, ctx: WriteContext, id: number, version: number, patch: Partial<Record<keyof typeof EDITABLE | 'riskIds', unknown>>): ActionRow {
+  patch = currentUnitNames(db, patch);
   const rc = readCtx(db, shanghaiDate(ctx.now()));
   const before = getAction(db, id, rc);
   assertVersion(before, version);

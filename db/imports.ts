@@ -8,6 +8,7 @@ import { writeAudit } from './audit.js';
 import { getSetting } from './settings.js';
 import { ASSESSMENT_CACHE, getRisk, nextRiskCode, RISK_SELECT, rowToRisk, updateRisk } from './risks.js';
 import { recordRegistrationGrade } from './assessments.js';
+import { currentUnitNames } from './units.js';
 import { AppError } from '../shared/errors.js';
 import { shanghaiDate, yearOf } from '../shared/dates.js';
 import { DEFAULT_CITY_PREFIX, RISK_FIELD_LABELS } from '../shared/labels.js';
@@ -43,7 +44,8 @@ export function planImport(db: Db, results: RowResult[]): PlannedRow[] {
   return results.map((res): PlannedRow => {
     const base = { row: res.row, code: '', title: '', riskId: null, changed: [], reasons: [], issues: [], warnings: [], patch: {}, version: 0 };
     if (res.kind === 'skip') return { ...base, action: 'skip', reasons: [res.reason] };
-    const f = res.fields;
+    // Units as the list calls them now: a former name in the sheet is no change to a row already on that unit.
+    const f = currentUnitNames(db, res.fields);
     const row: PlannedRow = { ...base, action: 'reject', code: f.code ?? '', title: f.title ?? '', issues: res.errors, warnings: res.warnings };
     if (res.errors.length) return { ...row, reasons: res.errors.map(describeIssue) };
     let existing: RiskRow | undefined;

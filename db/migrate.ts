@@ -9,6 +9,7 @@ import { CLOSED_STATUSES_SQL } from '../shared/risks.js';
 import { riskHistoryFillSql } from '../shared/statsHistory.js';
 import { sqlInList } from '../shared/sql.js';
 import { ROLES } from '../shared/roles.js';
+import { unitName } from '../shared/units.js';
 
 export interface Migration {
   version: number;
@@ -74,6 +75,8 @@ export function migrate(db: Database.Database, migrations = loadMigrations(), be
   const current = schemaVersion(db);
   const latest = migrations.length;
   if (current < latest) beforeMigrate?.(current, latest);
+  // Rules a migration needs as SQL functions (0012 folds unit names the way shared/units.ts writes them).
+  db.function('unit_name', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? unitName(s) : s) as string | null);
   for (const m of migrations.slice(current)) {
     db.transaction(() => {
       db.exec(m.sql);

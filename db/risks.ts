@@ -11,6 +11,7 @@ import { DEFAULT_CITY_PREFIX, RISK_FIELD_LABELS } from '../shared/labels.js';
 import { recordRegistrationGrade } from './assessments.js';
 import { findRiskByCode, getRisk } from './risk-row.js';
 import { syncRiskWeeks } from './weeks.js';
+import { currentUnitNames } from './units.js';
 
 /** Writable field → column. The one place the camelCase contract meets the snake_case schema. */
 export const RISK_COLUMNS = {
@@ -81,6 +82,7 @@ export function nextRiskCode(db: Db, prefix: string, year: number): string {
 }
 
 export function createRisk(db: Db, ctx: WriteContext, input: RiskFields & { asOf?: string }): RiskRow {
+  input = currentUnitNames(db, input);
   assertListMember(db, 'regions', input.regionId);
   assertListMember(db, 'domains', input.domainId);
   const prefix = getSetting(db, 'cityPrefix') ?? DEFAULT_CITY_PREFIX;
@@ -121,6 +123,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /** Applies a patch. A patch that changes nothing writes nothing: no version bump, no audit row. */
 export function updateRisk(db: Db, ctx: WriteContext, id: number, version: number, patch: Partial<RiskFields>): RiskRow {
+  patch = currentUnitNames(db, patch);
   const before = getRisk(db, id);
   if (before.deletedAt) throw new AppError('CONFLICT', `「${before.title}」已删除，不能修改。如需修改，请先恢复。`);
   assertVersion(before, version);

@@ -4,6 +4,7 @@
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
+import { cachedStatement } from './statements.js';
 import { AppError } from '../shared/errors.js';
 import { unitName, type UnitResolution, type UnitRow } from '../shared/units.js';
 
@@ -108,4 +109,24 @@ export function resolveUnitNames(db: Db, names: string[]): UnitResolution {
     else fresh.add(raw);
   }
   return { known, fresh: [...fresh] };
+}
+
+/**
+ * Unit names as the list calls them now (migration 0012 did the same to the rows already written):
+ * each name in the standard spelling, a former name or another spelling replaced by its unit's
+ * current name, a unit named twice among the co-units kept once. A name not on the list stays (the
+ * triggers of 0006 add it). Every writer of risks and actions goes through this, so a row always
+ * shows the name of the unit its id points at.
+ */
+export function currentUnitNames<T extends { leadUnit?: unknown; coUnits?: unknown }>(db: Db, fields: T): T {
+  if (typeof fields.leadUnit !== 'string' && !Array.isArray(fields.coUnits)) return fields;
+  const find = cachedStatement(db, 'SELECT u.name FROM unit_names n JOIN units u ON u.id = n.unit_id WHERE n.name = ?');
+  const current = (s: string) => {
+    const n = unitName(s);
+    return n ? ((find.get(n) as { name: string } | undefined)?.name ?? n) : n;
+  };
+  const out = { ...fields };
+  if (typeof fields.leadUnit === 'string') out.leadUnit = current(fields.leadUnit);
+  if (Array.isArray(fields.coUnits)) out.coUnits = [...new Set((fields.coUnits as string[]).map(current))];
+  return out;
 }

@@ -5,7 +5,7 @@ import { getLists } from '../../db/settings.js';
 import { planImport, type PlannedRow } from '../../db/imports.js';
 import { AppError } from '../../shared/errors.js';
 import { applyMapping, findHeaderRow, readColumns } from '../../shared/imports/headers.js';
-import { normaliseRow } from '../../shared/imports/rows.js';
+import { normaliseRow, type RowResult } from '../../shared/imports/rows.js';
 import { cellText } from '../../shared/imports/normalise.js';
 import { countActions, type ImportFileInput, type ImportReport } from '../../shared/imports/report.js';
 import type { SheetData } from './sheet.js';
@@ -39,14 +39,21 @@ export function prepareImport(db: Db, input: ImportFileInput, sheet: SheetData):
     rows: plan.map(({ patch: _p, version: _v, ...row }) => row),
     committed: false,
     backupFile: null,
-    units: unitsOf(db, plan),
+    units: unitsOf(db, results, plan),
   };
   return { report, plan };
 }
 
-/** The unit names the import writes, mapped to the 责任单位 list (ids follow on write, by the database's triggers). */
-function unitsOf(db: Db, plan: PlannedRow[]): ImportReport['units'] {
-  const names = plan.filter((p) => p.action === 'create' || p.action === 'update').flatMap((p) => [p.patch.leadUnit ?? '', ...(p.patch.coUnits ?? [])]);
+/**
+ * The unit names the sheet gives on the rows the import writes, mapped to the 责任单位 list: names not on
+ * it (added on write) and names found by a former name or another spelling (written as the unit's
+ * current name, see db/units.ts currentUnitNames; ids follow by the database's triggers).
+ */
+function unitsOf(db: Db, results: RowResult[], plan: PlannedRow[]): ImportReport['units'] {
+  const names = plan.flatMap((p, i) => {
+    const r = results[i];
+    return (p.action === 'create' || p.action === 'update') && r.kind !== 'skip' ? [r.fields.leadUnit ?? '', ...(r.fields.coUnits ?? [])] : [];
+  });
   const r = resolveUnitNames(db, names);
   return { fresh: r.fresh, renamed: r.known.filter((k) => k.name !== k.unitName).map((k) => ({ name: k.name, unitName: k.unitName })) };
 }

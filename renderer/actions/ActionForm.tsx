@@ -12,6 +12,8 @@ export interface ActionFormProps {
   open: boolean;
   meetingId?: number | null;
   riskIds?: number[];
+  /** Prefilled 交办内容 (转为交办 of an older free-text note). */
+  content?: string;
   onClose: () => void;
   onSaved: (a: ActionRow) => void;
 }
@@ -29,7 +31,7 @@ interface Values {
   riskIds: number[];
 }
 
-export function ActionForm({ open, meetingId, riskIds, onClose, onSaved }: ActionFormProps) {
+export function ActionForm({ open, meetingId, riskIds, content, onClose, onSaved }: ActionFormProps) {
   const [form] = Form.useForm<Values>();
   const report = useErrorReporter();
   const [saving, setSaving] = useState(false);
@@ -39,14 +41,14 @@ export function ActionForm({ open, meetingId, riskIds, onClose, onSaved }: Actio
   useEffect(() => {
     if (!open) return;
     const ids = riskKey ? riskKey.split(',').map(Number) : [];
-    form.setFieldsValue({ dueMode: 'working', days: 15, feedbackCycle: '每周', coUnits: [], riskIds: ids, content: '', leadUnit: '', leadLeader: '', contact: '' });
+    form.setFieldsValue({ dueMode: 'working', days: 15, feedbackCycle: '每周', coUnits: [], riskIds: ids, content: content ?? '', leadUnit: '', leadLeader: '', contact: '' });
     // The risk's 主办单位 and 配合单位 are the usual lead and co-units: prefilled, changeable.
     if (ids.length) {
       api('risks.get', { id: ids[0] }).then((r) => {
         if (!form.getFieldValue('leadUnit')) form.setFieldsValue({ leadUnit: r.leadUnit, coUnits: r.coUnits.filter((u) => u && u !== r.leadUnit) });
       }, report);
     }
-  }, [open, riskKey, form, report]);
+  }, [open, riskKey, content, form, report]);
 
   const submit = async () => {
     const v = await form.validateFields();

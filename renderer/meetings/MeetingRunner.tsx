@@ -36,6 +36,8 @@ export function MeetingRunner({ id }: { id: number }) {
   const [now, setNow] = useState(() => Date.now());
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const [assigning, setAssigning] = useState(false);
+  // 转为交办: the text of an older free-text assignment note, prefilled as the new 交办's content.
+  const [converting, setConverting] = useState<string | undefined>();
   const [ending, setEnding] = useState(false);
   const submitAssessment = useRef<(() => Promise<boolean>) | null>(null);
 
@@ -175,7 +177,10 @@ export function MeetingRunner({ id }: { id: number }) {
           </label>
         ))}
       </div>
-      {oldAssignment && <Alert type="warning" style={{ marginTop: 6 }} message={`本项此前记下的交办文字（请用“交办”建为交办事项）：${oldAssignment}`} />}
+      {oldAssignment && (
+        <Alert type="warning" style={{ marginTop: 6 }} data-testid="old-assignment" message={`本项此前记下的交办文字（尚未建为交办事项）：${oldAssignment}`}
+          action={!readOnly && <Button size="small" onClick={() => { setConverting(oldAssignment); setAssigning(true); }}>转为交办</Button>} />
+      )}
       {risk && risk.id === item.riskId && (
         <RunnerAssessment
           risk={risk}
@@ -195,8 +200,18 @@ export function MeetingRunner({ id }: { id: number }) {
       <div data-testid="runner-actions" style={{ marginTop: 6 }}>
         <b>本次会议交办：</b>{mine.length ? mine.map((a) => `${a.code} ${a.leadUnit}：${a.content}`).join('；') : '无'}
       </div>
-      <ActionForm open={assigning} meetingId={id} riskIds={[item.riskId]} onClose={() => setAssigning(false)}
-        onSaved={(a) => { setAssigning(false); void message.success(`已交办 ${a.code}`); void loadOpen(item.riskId); }} />
+      <ActionForm open={assigning} meetingId={id} riskIds={[item.riskId]} content={converting} onClose={() => { setAssigning(false); setConverting(undefined); }}
+        onSaved={(a) => {
+          setAssigning(false);
+          void message.success(`已交办 ${a.code}`);
+          void loadOpen(item.riskId);
+          // The note is now a record: cleared here (an empty draft of this meeting also hides one carried from an earlier meeting).
+          if (converting !== undefined) {
+            setConverting(undefined);
+            setDrafts((x) => ({ ...x, [`${item.riskId}:assignment`]: '' }));
+            api('meetings.draftSave', { meetingId: id, riskId: item.riskId, field: 'assignment', text: '' }).catch(report);
+          }
+        }} />
       <EndMeeting open={ending} detail={d} onClose={() => setEnding(false)} onEnded={() => go(`meetings/${id}?tab=minutes`)} />
     </div>
   );

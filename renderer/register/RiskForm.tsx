@@ -6,6 +6,7 @@ import { COUNT_UNITS, LEVELS, OPINION_RISKS, RISK_SOURCES, RISK_STATUSES, TRENDS
 import type { RiskFields, RiskRow } from '../../shared/risks';
 import type { Lists } from '../../shared/settings';
 import { useErrorReporter } from '../shell/useApi';
+import { UnitPicker } from '../units/UnitPicker';
 
 interface Props {
   lists: Lists;
@@ -142,8 +143,8 @@ export function RiskForm({ lists, risk, onCancel, onSaved }: Props) {
           <Col span={6}><Form.Item name="levelBasis" label="定级依据"><Input disabled={graded} /></Form.Item></Col>
           <Col span={12}><Form.Item name="controlMeasures" label="稳控措施"><Input.TextArea rows={2} /></Form.Item></Col>
           <Col span={12}><Form.Item name="resolutionMeasures" label="化解措施"><Input.TextArea rows={2} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="leadUnit" label="主办单位"><Input /></Form.Item></Col>
-          <Col span={16}><Form.Item name="coUnits" label="协办单位"><Select mode="tags" tokenSeparators={['、', '，', ',']} placeholder="输入后回车，可填多个" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="leadUnit" label="主办单位"><UnitPicker aria-label="主办单位" style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={16}><Form.Item name="coUnits" label="协办单位"><UnitPicker mode="multiple" aria-label="协办单位" style={{ width: '100%' }} placeholder="输入名称搜索，可选多个；名单中没有的可添加" /></Form.Item></Col>
           <Col span={6}><Form.Item name="responsiblePerson" label="责任人"><Input /></Form.Item></Col>
           <Col span={6}><Form.Item name="packageLeader" label="包案领导"><Input /></Form.Item></Col>
           <Col span={6}><Form.Item name="packageLeaderTitle" label="包案领导职务"><Input /></Form.Item></Col>

@@ -1,9 +1,10 @@
 // Picks 责任单位 from the managed list: type to search (name, short name, former name); a name not
 // on the list is offered as "添加…" and added in place. The value is the unit's current name (the
-// rows keep names; the database keeps the ids in step), one name or a list (mode="multiple").
+// rows keep the current name and the database the id: db/units.ts currentUnitNames and 0006's
+// triggers), one name or a list (mode="multiple"). Used by the 交办 dialog and the risk form.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Select } from 'antd';
-import { api } from '../api';
+import { api, ApiCallError } from '../api';
 import { useErrorReporter } from '../shell/useApi';
 import { unitName, type UnitRow } from '../../shared/units';
 
@@ -33,6 +34,14 @@ export function UnitPicker(p: Props) {
       await load();
       return u.name;
     } catch (e) {
+      // Added meanwhile (another picker on the same form, another user): take that unit.
+      const existingId = e instanceof ApiCallError && e.error.code === 'CONFLICT' ? (e.error.details as { existingId?: number } | undefined)?.existingId : undefined;
+      const fresh = existingId ? await api('units.list', { limit: 2000 }).catch(() => null) : null;
+      const found = fresh?.find((x) => x.id === existingId);
+      if (fresh && found) {
+        setUnits(fresh);
+        return found.name;
+      }
       report(e);
       return null;
     }
@@ -68,6 +77,7 @@ export function UnitPicker(p: Props) {
       filterOption={(input, o) => (o?.keys ?? '').includes(unitName(input)) || String(o?.value ?? '').startsWith(ADD)}
       options={options}
       onChange={(v) => void change(v)}
+      onOpenChange={(open) => open && void load()}
       notFoundContent="名单中没有，输入全称后可添加"
     />
   );

@@ -1,7 +1,8 @@
 // Searching the register by a unit's name (issue 12 speed): the results, worked out by hand, stay
 // the same when the search is made fast — with a deleted risk, a co-unit, a term that is also part
 // of a region's name, a paged result, and a unit renamed in the units list (the row then shows the
-// new name, so the new name finds it and the former one no longer does).
+// new name, so the new name finds it and the former one no longer does — also for a row written later
+// with the former name).
 import { describe, expect, it } from 'vitest';
 import type { Page, RiskRow } from '../../shared/risks.js';
 import type { Lists, NamedItem } from '../../shared/settings.js';
@@ -46,6 +47,10 @@ describe('register search by unit name', () => {
     expect(await search('城关区住房和城乡建设局')).toEqual({ ids: [a.id, c.id, e.id], total: 3 });
     expect(await search('城关区住建局')).toEqual({ ids: [], total: 0 });
     expect(await search('住建局')).toEqual({ ids: [b.id, f.id], total: 2 });
+    // Written afterwards with the former name (typed, imported): the row shows the current name, which finds it.
+    const h = await make('辛', '城关区住建局');
+    expect(await search('城关区住房和城乡建设局')).toEqual({ ids: [a.id, c.id, e.id, h.id], total: 4 });
+    expect(await search('城关区住建局')).toEqual({ ids: [], total: 0 });
   });
 
   it('pages through a unit with many risks the same way (the first pages walk the level order)', async () => {
