@@ -6,6 +6,7 @@ import { getSetting } from './settings.js';
 import { buildCalendar, type CalendarDay, type WorkCalendar } from '../shared/calendar.js';
 import { checkSupervisionSettings, DEFAULT_SUPERVISION, type SupervisionSettings } from '../shared/actions.js';
 import { AppError } from '../shared/errors.js';
+import { writeStamp } from './statements.js';
 
 export function listCalendarDays(db: Db, year?: number): CalendarDay[] {
   const rows = year
@@ -14,8 +15,16 @@ export function listCalendarDays(db: Db, year?: number): CalendarDay[] {
   return rows as CalendarDay[];
 }
 
+const calendars = new WeakMap<Db, { stamp: string; cal: WorkCalendar }>();
+
+/** The working calendar, built once and kept until the next write to the database (the 统计 page asks for it per period). */
 export function getCalendar(db: Db): WorkCalendar {
-  return buildCalendar(listCalendarDays(db));
+  const stamp = writeStamp(db);
+  const kept = calendars.get(db);
+  if (kept?.stamp === stamp) return kept.cal;
+  const cal = buildCalendar(listCalendarDays(db));
+  calendars.set(db, { stamp, cal });
+  return cal;
 }
 
 /** Marks one date as a day off, a 调休 working day, or back to an ordinary day ('normal'). */

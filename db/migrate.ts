@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/errors.js';
 import { CLOSED_STATUSES_SQL } from '../shared/risks.js';
-import { riskHistoryFillSql } from '../shared/statsHistory.js';
+import { riskHistoryFillSql, riskHistoryMarksSql } from '../shared/statsHistory.js';
 import { sqlInList } from '../shared/sql.js';
 import { ROLES } from '../shared/roles.js';
 import { unitName } from '../shared/units.js';
@@ -40,8 +40,10 @@ export function loadMigrations(dir = migrationsDir()): Migration[] {
  */
 export const MIGRATION_PLACEHOLDERS: Readonly<Record<string, string>> = {
   CLOSED_STATUSES: CLOSED_STATUSES_SQL,
-  // 0009 fills the status/level history from what the register already holds.
-  RISK_HISTORY_FILL: riskHistoryFillSql('1'),
+  // 0009 fills the status/level history from what the register already holds (without the marks,
+  // which 0012 adds and works out from the history).
+  RISK_HISTORY_FILL: riskHistoryFillSql('1', false),
+  RISK_HISTORY_MARKS: riskHistoryMarksSql(),
   ROLES: sqlInList(ROLES).slice(1, -1),
 };
 

@@ -13,3 +13,12 @@ export function cachedStatement(db: Db, sql: string): Statement {
   if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
   return stmt;
 }
+
+/**
+ * A stamp that changes whenever anything is written to the database: by this connection
+ * (total_changes) or committed by another one (data_version). What is read once and kept per
+ * connection compares it to know it is still what the database holds.
+ */
+export function writeStamp(db: Db): string {
+  return `${cachedStatement(db, 'PRAGMA data_version').pluck().get() as number}/${cachedStatement(db, 'SELECT total_changes()').pluck().get() as number}`;
+}

@@ -6,6 +6,7 @@ import { classifyAction, type ActionCounts, type ActionFacts } from '../shared/s
 import { getCalendar, getSupervision } from './calendar.js';
 import type { Span } from './statsMeasures.js';
 import type { UnitFigures } from '../shared/statsTypes.js';
+import { cachedStatement } from './statements.js';
 
 // Due dates move at most past a holiday run (春节: 9 days), so an assignment due up to 15 days before
 // the period may still fall due in it.
@@ -20,7 +21,7 @@ export type ClassifiedAction = ActionFacts & ActionCounts;
 export function classifiedActions(db: Db, span: Span): ClassifiedAction[] {
   const cal = getCalendar(db);
   const sup = getSupervision(db);
-  const rows = db.prepare(SQL).raw().all({ from: span.from, to: span.to, dueFrom: addDays(span.from, -15) }) as Array<[number, number, string, string, string, string | null, number, number]>;
+  const rows = cachedStatement(db, SQL).raw().all({ from: span.from, to: span.to, dueFrom: addDays(span.from, -15) }) as Array<[number, number, string, string, string, string | null, number, number]>;
   const out: ClassifiedAction[] = [];
   for (const [id, unitId, state, issuedAt, dueAt, closedOn, returned, extended] of rows) {
     const facts: ActionFacts = { id, unitId, state, issuedAt, dueAt, closedOn, returned: returned === 1, extended: extended === 1 };
@@ -32,7 +33,7 @@ export function classifiedActions(db: Db, span: Span): ClassifiedAction[] {
 
 /** The unit table (月考核 / 季讲评), ranked by 按期办结率, then by how many fell due; plus the all-units total row. */
 export function unitTable(db: Db, rows: ClassifiedAction[]): { units: UnitFigures[]; total: UnitFigures } {
-  const names = new Map(db.prepare('SELECT id, name FROM units').raw().all() as Array<[number, string]>);
+  const names = new Map(cachedStatement(db, 'SELECT id, name FROM units').raw().all() as Array<[number, string]>);
   const per = new Map<number, UnitFigures & { daysSum: number }>();
   const blank = (unitId: number, unit: string): UnitFigures & { daysSum: number } => ({ unitId, unit, issued: 0, done: 0, due: 0, onTime: 0, returned: 0, extended: 0, overdue: 0, overdueBy: {}, onTimeRate: null, avgDays: null, daysSum: 0 });
   const total = blank(-1, '合计');

@@ -5,7 +5,7 @@
 import type { Db } from './open.js';
 import { CLOSED_STATUSES_SQL } from '../shared/risks.js';
 import { sqlInList } from '../shared/sql.js';
-import { BECAME_CLOSED_SQL, ENTERED_SQL, LOWERED_SQL, RAISED_SQL, REBOUNDED_SQL } from '../shared/statsHistory.js';
+import type { HistoryMark } from '../shared/statsHistory.js';
 import { HELD_MEETING_STATES, type DrillFilter, type Measure, type RiskMeasure, type StatsDefinitions } from '../shared/stats.js';
 import { ON_AGENDA } from './agendaStore.js';
 import { addDays } from '../shared/dates.js';
@@ -28,23 +28,33 @@ export interface RiskWhere {
 const NO_WHERE: RiskWhere = { sql: '1', params: [] };
 
 // A history row carries its risk's domain, county and 包案; the risk itself is joined only for the
-// 专报's register filter (a RiskWhere on r).
+// 专报's register filter (a RiskWhere on r), after the history (CROSS JOIN keeps that order: led by the
+// filter's index on risks, SQLite looked up every risk's rows one by one, 20× slower for a week).
 const KEYS = (h: string, flag: string) => `${h}.risk_id AS id, ${h}.domain_id AS domain_id, ${h}.region_id AS region_id, ${h}.level AS level, ${h}.packaged AS pkg, ${flag} AS flag`;
-const JOIN_R = (h: string, join: boolean) => (join ? `JOIN risks r ON r.id = ${h}.risk_id` : '');
+const JOIN_R = (h: string, join: boolean) => (join ? `CROSS JOIN risks r ON r.id = ${h}.risk_id` : '');
 
-// The rows holding on a day: those still holding (until NULL) and those ended after it, as two parts
-// (one OR'd condition made SQLite read every row up to the day). Each part reads risk_history_open
-// (migration 0011) alone, and the part holding now streams its counts in that index's order.
-function openOn(day: '@start' | '@to', flag: string, join: boolean): string[] {
-  const part = (until: string) => `SELECT ${KEYS('h', flag)} FROM risk_history h ${JOIN_R('h', join)} WHERE h.${until} AND h.on_date <= ${day} AND h.status NOT IN ${CLOSED_STATUSES_SQL}`;
+// The rows holding on a day that meet `cond`: those still holding (until NULL) and those ended after it,
+// as two parts (one OR'd condition made SQLite read every row up to the day). Each part reads
+// risk_history_open (migrations 0011, 0012) alone, and the part holding now streams its counts in that
+// index's order.
+function holdingOn(day: '@start' | '@to', cond: string, flag: string, join: boolean): string[] {
+  const part = (until: string) => `SELECT ${KEYS('h', flag)} FROM risk_history h ${JOIN_R('h', join)} WHERE h.${until} AND h.on_date <= ${day} AND ${cond}`;
   return [part('until IS NULL'), part(`until > ${day}`)];
 }
+/** The register on a day. */
+const openOn = (day: '@start' | '@to', flag: string, join: boolean) => holdingOn(day, `h.status NOT IN ${CLOSED_STATUSES_SQL}`, flag, join);
+/**
+ * Risks with a change of one kind in the period, with their state at its end: the rows holding at the end
+ * of @to whose mark (the risk's latest such change by then, shared/statsHistory.ts HISTORY_MARKS) falls
+ * in the period. Counted off the index like the register, with no look-up per risk.
+ */
+const marked = (mark: HistoryMark, join: boolean) => holdingOn('@to', `h.${mark} BETWEEN @from AND @to`, '0', join);
 /** Each risk of `ids` (a query yielding risk ids) once, with its state at the end of @to: looked up per risk. */
 function atEnd(ids: string, join: boolean): string {
   return `SELECT ${KEYS('e', '0')} FROM (${ids}) x CROSS JOIN risk_history e ON e.risk_id = x.rid AND e.on_date <= @to AND (e.until IS NULL OR e.until > @to) ${JOIN_R('e', join)}
     WHERE 1`;
 }
-/** Risks with a change in the period (grouped, not DISTINCT: the ids come out in order, so the look-ups at the end walk the index forwards). */
+/** Risks with a change in the period by a condition no mark holds (化解: its statuses are a setting), with their state at the end looked up per risk (grouped, not DISTINCT: the ids come out in order, so the look-ups walk the index forwards). */
 function changedIn(cond: string, join: boolean): string {
   return atEnd(`SELECT h.risk_id AS rid FROM risk_history h WHERE h.on_date BETWEEN @from AND @to AND ${cond} GROUP BY h.risk_id`, join);
 }
@@ -62,17 +72,17 @@ export function riskMeasureParts(m: RiskMeasure, defs: StatsDefinitions, join = 
     case 'openEnd':
       return openOn('@to', `(h.status IN ${sqlInList(defs.controlledStatuses)})`, join);
     case 'entered':
-      return [changedIn(ENTERED_SQL, join)];
+      return marked('entered_on', join);
     case 'raised':
-      return [changedIn(RAISED_SQL, join)];
+      return marked('last_raised', join);
     case 'lowered':
-      return [changedIn(LOWERED_SQL, join)];
+      return marked('last_lowered', join);
     case 'closed':
-      return [changedIn(BECAME_CLOSED_SQL, join)];
+      return marked('last_closed', join);
     case 'resolved':
       return [changedIn(`h.status IN ${resolved} AND h.prev_status IS NOT NULL AND h.prev_status NOT IN ${resolved}`, join)];
     case 'rebounded':
-      return [changedIn(REBOUNDED_SQL, join)];
+      return marked('last_rebounded', join);
     case 'assessedRisks':
       return [atEnd(`SELECT DISTINCT a.risk_id AS rid FROM assessments a WHERE a.meeting_id IN (${HELD_IDS})`, join)];
   }

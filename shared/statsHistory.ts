@@ -13,18 +13,22 @@
 // - its level: every assessment (研判记录) by 研判日期, in the order latestAssessment reads them;
 //   one dated before the entry counts from the entry day. Before the first one the level is NULL.
 // Deleted risks have no history (statistics, like the register, leave them out). Each row also carries
-// the risk's current domain, county and whether it has a 包案领导, so counts by them read the history alone.
+// the risk's current domain, county and whether it has a 包案领导, so counts by them read the history alone,
+// and its marks (migration 0012): the day of the risk's latest change of each kind up to this row.
 import { CLOSED_STATUSES_SQL } from './risks.js';
 
 /** Shanghai calendar day of an ISO UTC instant, in SQL. */
 export const shanghaiDaySql = (instant: string) => `date(${instant}, '+8 hours')`;
 
-/** INSERT … SELECT that writes the history of the risks `r` matching `where` (an SQL condition on risks r). */
-export function riskHistoryFillSql(where: string): string {
+/**
+ * INSERT … SELECT that writes the history of the risks `r` matching `where` (an SQL condition on risks r).
+ * `marks: false` leaves out the mark columns: migration 0009 runs it on the schema before 0012 added them.
+ */
+export function riskHistoryFillSql(where: string, marks = true): string {
   // A row whose instant cannot be read (hand-made data) counts from its 首次发现日期, else from the start.
   const created = `COALESCE(${shanghaiDaySql('r.created_at')}, r.first_found, '1970-01-01')`;
   const statusChanged = "a.entity = 'risk' AND a.action = 'update' AND json_extract(a.after, '$.status') IS NOT NULL";
-  return `INSERT INTO risk_history (risk_id, on_date, until, status, level, prev_status, prev_level, domain_id, region_id, packaged)
+  return `INSERT INTO risk_history (risk_id, on_date, until, status, level, prev_status, prev_level, domain_id, region_id, packaged${marks ? `, ${MARK_COLUMNS}` : ''})
 WITH entry AS (
   SELECT r.id AS risk_id, r.status AS cur_status, r.domain_id, r.region_id, (r.package_leader <> '') AS packaged,
     CASE WHEN r.first_found IS NOT NULL AND r.first_found < ${created} THEN r.first_found ELSE ${created} END AS d
@@ -61,8 +65,10 @@ daily AS (
   FROM filled WHERE nth_from_last = 1 WINDOW p AS (PARTITION BY risk_id ORDER BY d)
 ),
 kept AS (SELECT * FROM daily WHERE rn = 1 OR status IS NOT ps OR level IS NOT pl)
-SELECT k.risk_id, k.d, LEAD(k.d) OVER (PARTITION BY k.risk_id ORDER BY k.d), k.status, k.level, k.ps, k.pl, e.domain_id, e.region_id, e.packaged
-FROM kept k JOIN entry e ON e.risk_id = k.risk_id`;
+SELECT h.*${marks ? `, ${MARKS_WINDOW}` : ''} FROM (
+  SELECT k.risk_id, k.d AS on_date, LEAD(k.d) OVER (PARTITION BY k.risk_id ORDER BY k.d) AS until, k.status, k.level, k.ps AS prev_status, k.pl AS prev_level, e.domain_id, e.region_id, e.packaged
+  FROM kept k JOIN entry e ON e.risk_id = k.risk_id
+) h`;
 }
 
 /** A history row h that is a change into a closed status (销号, in the 专报's sense: 已销号 or 转司法终结). */
@@ -76,3 +82,30 @@ export const LOWERED_SQL = 'h.level > h.prev_level';
 export const ENTERED_SQL = 'h.prev_status IS NULL';
 /** The row h holds at the end of day `:d` (bind the same day twice). */
 export const HOLDS_ON_SQL = 'h.on_date <= ? AND (h.until IS NULL OR h.until > ?)';
+
+/**
+ * The marks a history row h carries: for each kind of change, the day of its risk's latest such change
+ * on or before h (NULL: none yet). The row holding at the end of a day D then says whether its risk had
+ * such a change in a period ending on D (its mark is within the period), with its state on D beside it:
+ * 新增, 升级, 降级, 销号 and 反弹 are counted from the rows holding on D alone (db/statsMeasures.ts).
+ */
+export const HISTORY_MARKS = {
+  entered_on: ENTERED_SQL,
+  last_raised: RAISED_SQL,
+  last_lowered: LOWERED_SQL,
+  last_closed: BECAME_CLOSED_SQL,
+  last_rebounded: REBOUNDED_SQL,
+} as const;
+export type HistoryMark = keyof typeof HISTORY_MARKS;
+
+const MARK_COLUMNS = Object.keys(HISTORY_MARKS).join(', ');
+/** The marks of each row h of a risk's chain (h: risk_id, on_date, status, level, prev_status, prev_level). */
+const MARKS_WINDOW = Object.entries(HISTORY_MARKS)
+  .map(([col, cond]) => `MAX(CASE WHEN ${cond} THEN h.on_date END) OVER (PARTITION BY h.risk_id ORDER BY h.on_date ROWS UNBOUNDED PRECEDING) AS ${col}`)
+  .join(',\n  ');
+
+/** Migration 0012: the marks of every existing row, worked out from the history itself. */
+export function riskHistoryMarksSql(): string {
+  const set = Object.keys(HISTORY_MARKS).map((c) => `${c} = m.${c}`).join(', ');
+  return `UPDATE risk_history SET ${set} FROM (SELECT h.id, ${MARKS_WINDOW} FROM risk_history h) m WHERE m.id = risk_history.id`;
+}

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_EVENTS, ACTION_STATES, actionEventRoleNote, actionTransition, DEFAULT_SUPERVISION, dueStatus, onTimeRate, type ActionEvent, type ActionState } from '../../shared/actions.js';
 import { addWorkingDays, buildCalendar, defaultMeetingDate, dueDateFrom, EMPTY_CALENDAR, isWorkingDay } from '../../shared/calendar.js';
 import { addDays } from '../../shared/dates.js';
-import { getCalendar } from '../../db/calendar.js';
-import { tempDatabase } from './helpers.js';
+import { getCalendar, setCalendarDay } from '../../db/calendar.js';
+import { openDatabase } from '../../db/open.js';
+import { tempDatabase, testContext } from './helpers.js';
 
 // The allowed moves, written out independently of ACTION_TRANSITIONS.
 const ALLOWED: Array<[ActionState, ActionEvent, ActionState]> = [
@@ -48,6 +49,18 @@ describe('shipped calendar (2026 State Council schedule)', () => {
     expect(isWorkingDay('2026-10-08', cal)).toBe(true);
     expect(cal.holidays.has('2027-10-01')).toBe(true);
   });
+  it('is read once and kept until the database is written, here or by another connection', () => {
+    const { db, file } = tempDatabase();
+    const cal = getCalendar(db);
+    expect(getCalendar(db)).toBe(cal);
+    setCalendarDay(db, testContext(), { date: '2026-06-22', kind: 'holiday', name: '' });
+    expect(isWorkingDay('2026-06-22', getCalendar(db))).toBe(false);
+    const other = openDatabase(file);
+    setCalendarDay(other, testContext(), { date: '2026-06-22', kind: 'normal', name: '' });
+    other.close();
+    expect(isWorkingDay('2026-06-22', getCalendar(db))).toBe(true);
+  });
+
   it('meeting default: next Monday, or the next working day when that Monday is off', () => {
     const { db } = tempDatabase();
     const cal = getCalendar(db);

@@ -90,19 +90,29 @@ describe('统计 measures on a constructed register', () => {
     expect(q.units[0]).toMatchObject({ unit: '市人力资源和社会保障局', due: 3, onTime: 2 });
   });
 
-  it('migration 0009 fills the history of existing data from the assessments and the audit log', () => {
+  it('migrations 0009 and 0012 fill the history of existing data from the assessments and the audit log, with its marks', () => {
     const { db } = tempDatabase();
     const { r } = build(db);
-    const rows = () => db.prepare('SELECT risk_id, on_date, until, status, level, prev_status, prev_level FROM risk_history ORDER BY risk_id, on_date').all();
+    const cols = 'risk_id, on_date, until, status, level, prev_status, prev_level, entered_on, last_raised, last_lowered, last_closed, last_rebounded';
+    const rows = () => db.prepare(`SELECT ${cols} FROM risk_history ORDER BY risk_id, on_date`).all();
     const kept = rows();
-    // C by hand: 化解中 一般 from 10 January; 已销号 on 10 April; 反弹 on 20 May.
+    // C by hand: 化解中 一般 from 10 January; 已销号 on 10 April; 反弹 on 20 May. Its marks: entered 10 January
+    // on every row, the 销号 from 10 April on, the 反弹 from 20 May on, never raised or lowered.
+    const marks = (closed: string | null, rebounded: string | null) => ({ entered_on: '2026-01-10', last_raised: null, last_lowered: null, last_closed: closed, last_rebounded: rebounded });
     expect(kept.filter((x) => (x as { risk_id: number }).risk_id === r.C)).toEqual([
-      { risk_id: r.C, on_date: '2026-01-10', until: '2026-04-10', status: '化解中', level: 3, prev_status: null, prev_level: null },
-      { risk_id: r.C, on_date: '2026-04-10', until: '2026-05-20', status: '已销号', level: 3, prev_status: '化解中', prev_level: 3 },
-      { risk_id: r.C, on_date: '2026-05-20', until: null, status: '反弹', level: 3, prev_status: '已销号', prev_level: 3 },
+      { risk_id: r.C, on_date: '2026-01-10', until: '2026-04-10', status: '化解中', level: 3, prev_status: null, prev_level: null, ...marks(null, null) },
+      { risk_id: r.C, on_date: '2026-04-10', until: '2026-05-20', status: '已销号', level: 3, prev_status: '化解中', prev_level: 3, ...marks('2026-04-10', null) },
+      { risk_id: r.C, on_date: '2026-05-20', until: null, status: '反弹', level: 3, prev_status: '已销号', prev_level: 3, ...marks('2026-04-10', '2026-05-20') },
     ]);
+    // D (一般 → 重大 on 30 June → 低 on 1 July): raised from 30 June on, lowered from 1 July on.
+    expect(kept.filter((x) => (x as { risk_id: number }).risk_id === r.D).map((x) => (x as { last_raised: string | null; last_lowered: string | null })).slice(-2)).toMatchObject([
+      { last_raised: '2026-06-30', last_lowered: null },
+      { last_raised: '2026-06-30', last_lowered: '2026-07-01' },
+    ]);
+    // A register from before 0009: the history is worked out again from its sources, then 0011's indexes and
+    // 0012's marks (from the history itself) give the same rows as the app keeps up as it goes.
     db.exec('DROP TABLE risk_history; DROP TABLE stats_manual; DROP TABLE stats_reports;');
-    db.exec(loadMigrations().find((m) => m.version === 9)!.sql);
+    for (const m of loadMigrations().filter((m) => m.version === 9 || m.version >= 11)) db.exec(m.sql);
     expect(rows()).toEqual(kept);
   });
 });
