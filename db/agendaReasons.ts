@@ -63,10 +63,16 @@ export const sensitivePeriodProvider: AgendaProviderFactory = (db, { meeting }) 
 };
 
 /** 我的周一's 到期研判 list: the first `limit` risks due for review by `upTo` (most serious first) and how many there are. */
+/** 我的周一's list (most serious first) and count of the risks due for review by a date; read through risks_open_by_review (0012). */
+export const DUE_FOR_REVIEW_QUERIES = {
+  rows: `SELECT id, code, title, level, next_review FROM risks WHERE ${DUE_FOR_REVIEW} ORDER BY coalesce(level, 9), next_review, code LIMIT ?`,
+  count: `SELECT COUNT(*) FROM risks WHERE ${DUE_FOR_REVIEW}`,
+};
+
 export function risksDueForReview(db: Db, upTo: string, limit: number): { rows: NonNullable<MondayDashboard['dueForReview']>; total: number } {
-  const rows = (db.prepare(`SELECT id, code, title, level, next_review FROM risks WHERE ${DUE_FOR_REVIEW} ORDER BY coalesce(level, 9), next_review, code LIMIT ?`).all(upTo, limit) as Array<Record<string, unknown>>).map((r) => ({
+  const rows = (db.prepare(DUE_FOR_REVIEW_QUERIES.rows).all(upTo, limit) as Array<Record<string, unknown>>).map((r) => ({
     riskId: r.id as number, code: r.code as string, title: r.title as string, level: (r.level as number | null) ?? null, nextReview: r.next_review as string,
   }));
-  const total = db.prepare(`SELECT COUNT(*) FROM risks WHERE ${DUE_FOR_REVIEW}`).pluck().get(upTo) as number;
+  const total = db.prepare(DUE_FOR_REVIEW_QUERIES.count).pluck().get(upTo) as number;
   return { rows, total };
 }

@@ -23,7 +23,25 @@ export function isIsoDate(s: string): boolean {
 /** The Shanghai calendar date of an instant (default: now). Accepts an IsoDate and returns it unchanged. */
 export function shanghaiDate(asOf?: Date | string | number): IsoDate {
   if (typeof asOf === 'string' && isIsoDate(asOf)) return asOf;
+  const wall = shanghaiWallClock(asOf ?? Date.now());
+  if (wall) return wall.slice(0, 10);
   return dayjs(asOf ?? Date.now()).tz(USER_TZ).format('YYYY-MM-DD');
+}
+
+// Asia/Shanghai has been UTC+8 all year since its last summer time ended (1991-09-15 02:00 CDT,
+// 1991-09-14T17:00Z): from then on its wall clock is UTC + 8 h, with no tz database. dayjs's tz goes
+// through Intl on every call (the register's 更新时间 column made 20 such calls per page, the first
+// loading the zone data: ~0.1 s of a fresh tab's start). Earlier instants, and strings that are not
+// plain ISO instants with a zone, still go through dayjs. Checked against dayjs by tests/unit/dates.test.ts.
+const FIXED_OFFSET_SINCE = Date.UTC(1991, 8, 14, 17);
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** 'YYYY-MM-DDTHH:mm:ss' in Shanghai, or null when the instant is not one this fast path covers. */
+function shanghaiWallClock(instant: Date | string | number): string | null {
+  const ms = instant instanceof Date ? instant.getTime() : typeof instant === 'number' ? instant : ISO_INSTANT.test(instant) ? Date.parse(instant) : NaN;
+  if (!(ms >= FIXED_OFFSET_SINCE && ms < 253_402_300_800_000 - SHANGHAI_OFFSET_MS)) return null; // up to year 9999
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19);
 }
 
 // Calendar arithmetic on 'YYYY-MM-DD' as whole days since the epoch, in UTC so DST or the host
@@ -78,6 +96,8 @@ export function chineseDate(d: IsoDate): string {
 
 /** An instant shown to users in Shanghai time. */
 export function shanghaiDateTime(instant: string | number | Date): string {
+  const wall = shanghaiWallClock(instant);
+  if (wall) return `${wall.slice(0, 10)} ${wall.slice(11)}`;
   return dayjs(instant).tz(USER_TZ).format('YYYY-MM-DD HH:mm:ss');
 }
 

@@ -1,5 +1,5 @@
 // 热力图 area: matrix, domain × region, movement, trends, plus the calendar and rules that drive grading.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Tabs } from 'antd';
 import { api } from '../api';
 import type { Lists } from '../../shared/settings';
@@ -10,10 +10,12 @@ import { useHeatFilters } from './useHeatFilters';
 import { MatrixView } from './MatrixView';
 import { DomainRegionView } from './DomainRegionView';
 import { MovementView } from './MovementView';
-import { TrendView } from './TrendView';
 import { PeriodsView } from './PeriodsView';
 import { RulesView } from './RulesView';
 import { useToday } from '../shell/today';
+
+// The trend charts (recharts) are their own chunk: the other tabs do not wait for them.
+const TrendView = lazy(() => import('./TrendView').then((m) => ({ default: m.TrendView })));
 
 const TABS = [
   { key: 'matrix', label: '风险矩阵' },
@@ -49,7 +51,7 @@ export function HeatmapPage({ subpath, onChanged }: { subpath: string; onChanged
       {tab === 'matrix' && <MatrixView filters={view} onMeta={onMeta} onOpenRisk={setOpen} />}
       {tab === 'domains' && <DomainRegionView filters={view} />}
       {tab === 'movement' && <MovementView filters={view} onOpenRisk={setOpen} />}
-      {tab === 'trend' && <TrendView filters={view} />}
+      {tab === 'trend' && <Suspense fallback={null}><TrendView filters={view} /></Suspense>}
       {tab === 'periods' && <PeriodsView today={today} />}
       {tab === 'rules' && <RulesView />}
       {lists && (

@@ -1,18 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Layout, Menu, Result, Spin, Tag, Typography } from 'antd';
 import { api, ApiCallError } from '../api';
 import { RecoveryPage, type RecoveryInfo } from '../imports/RecoveryPage';
 import type { AppInfo } from '../../shared/settings';
 import { FirstRun } from '../firstrun/FirstRun';
 import { areasFor } from './areas';
+import { AreaBoundary } from './AreaBoundary';
 import { AccountMenu } from '../login/AccountMenu';
 import { useOptionalSession } from '../login/session';
 import { useHashRoute } from './route';
 import { useErrorReporter } from './useApi';
 import { NearPeriodsTag } from '../heatmap/NearPeriodsTag';
 import { TodayContext } from './today';
-import { DemoBanner } from '../login/DemoBanner';
 import type { DemoAccount } from '../../shared/accounts';
+
+// Only a demo register shows it (its accounts table): not part of every start's first bundle.
+const DemoBanner = lazy(() => import('../login/DemoBanner').then((m) => ({ default: m.DemoBanner })));
 
 export function AppShell() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -57,7 +60,7 @@ export function AppShell() {
         />
       </Layout.Sider>
       <Layout>
-        {info.demo && <DemoBanner accounts={demoAccounts} onSeen={() => setDemoAccounts([])} />}
+        {info.demo && <Suspense fallback={null}><DemoBanner accounts={demoAccounts} onSeen={() => setDemoAccounts([])} /></Suspense>}
         <Layout.Header className="yp-header">
           <Typography.Text strong>{info.settings.cityName ? `${info.settings.cityName}信访局 · ` : ''}风险隐患台账</Typography.Text>
           <span>
@@ -67,7 +70,7 @@ export function AppShell() {
           </span>
         </Layout.Header>
         <Layout.Content className="yp-content">
-          {area.page ? area.page({ subpath: rest.join('/'), onChanged: refresh }) : <ComingSoon title={area.label} />}
+          <AreaBoundary key={area.key}>{area.page ? area.page({ subpath: rest.join('/'), onChanged: refresh }) : <ComingSoon title={area.label} />}</AreaBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,18 +1,35 @@
 // The app's areas (left menu). Each area owns a folder in renderer/ and one line here.
-import type { ReactNode } from 'react';
+// Each area's page is its own chunk, loaded when the area is first shown (the shell starts loading the
+// area in the address at start-up, alongside the login round trips): the first bundle carries the
+// shell and the login only, not 统计's charts or 研判会's drag and drop.
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import { AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, FileSearchOutlined, HeatMapOutlined, SafetyOutlined, SettingOutlined, SwapOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
-import { RegisterPage } from '../register/RegisterPage';
-import { SettingsPage } from '../settings/SettingsPage';
-import { BriefsPage } from '../briefs/BriefsPage';
-import { MeetingsPage } from '../meetings/MeetingsPage';
-import { ActionsPage } from '../actions/ActionsPage';
-import { HeatmapPage } from '../heatmap/HeatmapPage';
-import { DataPage } from '../imports/DataPage';
-import { StatsPage } from '../stats/StatsPage';
-import { AccountsPage } from '../accounts/AccountsPage';
-import { SecurityPage } from '../accounts/SecurityPage';
-import { AuditPage } from '../audit/AuditPage';
 import { REGISTER_EDITORS, REGISTER_READERS, type Role } from '../../shared/roles';
+
+/**
+ * An area's page module, loaded once: `preloadRoute` and React.lazy share the promise (a failed load
+ * is forgotten, so the next visit tries again).
+ */
+function chunk<P>(load: () => Promise<ComponentType<P>>) {
+  let p: Promise<ComponentType<P>> | null = null;
+  const get = () => (p ??= load().catch((e: unknown) => {
+    p = null;
+    throw e;
+  }));
+  return { preload: get, Page: lazy(() => get().then((c) => ({ default: c }))) };
+}
+
+const Register = chunk(() => import('../register/RegisterPage').then((m) => m.RegisterPage));
+const Meetings = chunk(() => import('../meetings/MeetingsPage').then((m) => m.MeetingsPage));
+const Heatmap = chunk(() => import('../heatmap/HeatmapPage').then((m) => m.HeatmapPage));
+const Actions = chunk(() => import('../actions/ActionsPage').then((m) => m.ActionsPage));
+const Briefs = chunk(() => import('../briefs/BriefsPage').then((m) => m.BriefsPage));
+const Stats = chunk(() => import('../stats/StatsPage').then((m) => m.StatsPage));
+const Data = chunk(() => import('../imports/DataPage').then((m) => m.DataPage));
+const Settings = chunk(() => import('../settings/SettingsPage').then((m) => m.SettingsPage));
+const Accounts = chunk(() => import('../accounts/AccountsPage').then((m) => m.AccountsPage));
+const Security = chunk(() => import('../accounts/SecurityPage').then((m) => m.SecurityPage));
+const Audit = chunk(() => import('../audit/AuditPage').then((m) => m.AuditPage));
 
 export interface AreaProps {
   /** The part of the hash route after the area key, e.g. "12" for #/meetings/12. */
@@ -29,21 +46,29 @@ export interface Area {
   page?: (props: AreaProps) => ReactNode;
   /** Who sees it in the menu (default: the register's readers); the API refuses the rest anyway. */
   roles?: readonly Role[];
+  /** Starts loading the page's code (the shell calls it for the area in the address at start-up). */
+  preload?: () => Promise<unknown>;
 }
 
 /** The areas a role sees, in menu order. */
 export const areasFor = (role: Role): Area[] => AREAS.filter((a) => (a.roles ?? REGISTER_READERS).includes(role));
 
 export const AREAS: Area[] = [
-  { key: 'register', label: '风险台账', icon: <TableOutlined />, page: (p) => <RegisterPage onChanged={p.onChanged} /> },
-  { key: 'meetings', label: '研判会', icon: <AuditOutlined />, page: (p) => <MeetingsPage subpath={p.subpath} /> },
-  { key: 'heatmap', label: '热力图', icon: <HeatMapOutlined />, page: (p) => <HeatmapPage subpath={p.subpath} onChanged={p.onChanged} /> },
-  { key: 'actions', label: '交办督办', icon: <AlertOutlined />, page: (p) => <ActionsPage key={p.subpath} subpath={p.subpath} /> },
-  { key: 'briefs', label: '简报', icon: <FileTextOutlined />, page: () => <BriefsPage /> },
-  { key: 'stats', label: '统计', icon: <BarChartOutlined />, page: () => <StatsPage /> },
-  { key: 'data', label: '导入导出', icon: <SwapOutlined />, page: (p) => <DataPage onChanged={p.onChanged} />, roles: ['研判员', '系统管理员'] },
-  { key: 'settings', label: '设置', icon: <SettingOutlined />, page: (p) => <SettingsPage onChanged={p.onChanged} />, roles: REGISTER_EDITORS },
-  { key: 'accounts', label: '账号', icon: <TeamOutlined />, page: () => <AccountsPage />, roles: ['系统管理员'] },
-  { key: 'security', label: '安全策略', icon: <SafetyOutlined />, page: () => <SecurityPage />, roles: ['安全管理员'] },
-  { key: 'audit', label: '审计', icon: <FileSearchOutlined />, page: () => <AuditPage />, roles: ['审计管理员'] },
+  { key: 'register', label: '风险台账', icon: <TableOutlined />, page: (p) => <Register.Page onChanged={p.onChanged} />, preload: Register.preload },
+  { key: 'meetings', label: '研判会', icon: <AuditOutlined />, page: (p) => <Meetings.Page subpath={p.subpath} />, preload: Meetings.preload },
+  { key: 'heatmap', label: '热力图', icon: <HeatMapOutlined />, page: (p) => <Heatmap.Page subpath={p.subpath} onChanged={p.onChanged} />, preload: Heatmap.preload },
+  { key: 'actions', label: '交办督办', icon: <AlertOutlined />, page: (p) => <Actions.Page key={p.subpath} subpath={p.subpath} />, preload: Actions.preload },
+  { key: 'briefs', label: '简报', icon: <FileTextOutlined />, page: () => <Briefs.Page />, preload: Briefs.preload },
+  { key: 'stats', label: '统计', icon: <BarChartOutlined />, page: () => <Stats.Page />, preload: Stats.preload },
+  { key: 'data', label: '导入导出', icon: <SwapOutlined />, page: (p) => <Data.Page onChanged={p.onChanged} />, preload: Data.preload, roles: ['研判员', '系统管理员'] },
+  { key: 'settings', label: '设置', icon: <SettingOutlined />, page: (p) => <Settings.Page onChanged={p.onChanged} />, preload: Settings.preload, roles: REGISTER_EDITORS },
+  { key: 'accounts', label: '账号', icon: <TeamOutlined />, page: () => <Accounts.Page />, preload: Accounts.preload, roles: ['系统管理员'] },
+  { key: 'security', label: '安全策略', icon: <SafetyOutlined />, page: () => <Security.Page />, preload: Security.preload, roles: ['安全管理员'] },
+  { key: 'audit', label: '审计', icon: <FileSearchOutlined />, page: () => <Audit.Page />, preload: Audit.preload, roles: ['审计管理员'] },
 ];
+
+/** Starts loading the code of the area a route names (#/heatmap/matrix → 热力图), if any. */
+export function preloadRoute(route: string): void {
+  const key = route.split('?')[0].split('/')[0] || 'register';
+  void AREAS.find((a) => a.key === key)?.preload?.().catch(() => {});
+}

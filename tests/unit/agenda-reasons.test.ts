@@ -8,6 +8,7 @@ import type { MeetingRow } from '../../shared/meetings.js';
 import type { ProposedItem } from '../../shared/agenda.js';
 import type { RiskRow } from '../../shared/risks.js';
 import { ok, tempCore } from './helpers.js';
+import { DUE_FOR_REVIEW_QUERIES } from '../../db/agendaReasons.js';
 
 describe('等级上升 rule', () => {
   const table: Array<[string, number | null, number | null, boolean]> = [
@@ -129,5 +130,14 @@ describe('我的周一: reviews due and sensitive periods ahead', () => {
     expect(d.dueForReviewCount).toBe(want.length);
     expect(want).toContain(risks[2].id);
     expect(d.sensitiveAhead.map((p) => [p.name, p.daysToStart])).toEqual([['测试节点', 10]]);
+  });
+
+  it('finds them through the index of open risks by next review, without reading the register rows', () => {
+    const { db } = tempCore();
+    for (const [name, sql] of Object.entries(DUE_FOR_REVIEW_QUERIES)) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(name === 'rows' ? ['2026-11-29', 20] : ['2026-11-29'])) as Array<{ detail: string }>).map((p) => p.detail);
+      expect(plan.some((d) => d.includes('USING INDEX risks_open_by_review')), `${name}: ${plan.join(' | ')}`).toBe(true);
+      expect(plan.filter((d) => /^SCAN risks\b/.test(d)), name).toEqual([]);
+    }
   });
 });
