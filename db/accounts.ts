@@ -213,6 +213,21 @@ export function changeOwnPassword(db: Db, ctx: WriteContext, id: number, current
   return getAccount(db, id);
 }
 
+/** An account's stored password hash, salt and parameters (no secret: the password cannot be read back from them). */
+export interface PasswordVerifier {
+  hash: string;
+  salt: string;
+  params: string;
+}
+
+const verifierOf = (r: Row): PasswordVerifier => ({ hash: r.pw_hash, salt: r.pw_salt, params: r.pw_params });
+
+/** The account's password hash as stored now (db/slotBinding.ts ties a key slot to it). */
+export function passwordVerifier(db: Db, id: number): PasswordVerifier | null {
+  const r = db.prepare('SELECT pw_hash, pw_salt, pw_params FROM accounts WHERE id = ?').get(id) as Row | undefined;
+  return r ? verifierOf(r) : null;
+}
+
 function verify(r: Row, password: string): boolean {
   const expected = Buffer.from(r.pw_hash, 'base64');
   const got = scrypt(password, Buffer.from(r.pw_salt, 'base64'), JSON.parse(r.pw_params) as ScryptParams);
@@ -226,9 +241,10 @@ export type LoginOutcome = { ok: true; account: AccountRow } | { ok: false; mess
 
 /**
  * Checks a login and keeps the count: the caller runs it in one transaction (its audit rows are
- * written either way). Unknown names and wrong passwords answer alike.
+ * written either way). Unknown names and wrong passwords answer alike. The lock and the disabled
+ * flag are checked before `proven` is asked.
  */
-export function checkLogin(db: Db, ctx: WriteContext, name: string, password: string, record = true): LoginOutcome {
+export function checkLogin(db: Db, ctx: WriteContext, name: string, password: string, record = true, proven?: (v: PasswordVerifier) => boolean): LoginOutcome {
   const audit: typeof writeAudit = (...a) => record && writeAudit(...a);
   const run = (sql: string, ...p: unknown[]) => record && db.prepare(sql).run(...p);
   const r = rowByName(db, name);
@@ -252,7 +268,9 @@ export function checkLogin(db: Db, ctx: WriteContext, name: string, password: st
     audit(db, ctx, 'loginFailed', 'account', r.id, null, { name: r.name, reason: 'disabled' });
     return { ok: false, message: '账号已停用，请联系系统管理员。' };
   }
-  if (!verify(r, password)) return countFailure(db, ctx, r, record);
+  // `proven`: this very password was already shown to match this hash (db/slotBinding.ts), so
+  // deriving it again would prove nothing new. Otherwise the hash is checked in full.
+  if (!proven?.(verifierOf(r)) && !verify(r, password)) return countFailure(db, ctx, r, record);
   // Raised parameters apply at the next good login.
   if (r.pw_params !== JSON.stringify(SCRYPT_PARAMS)) {
     const pw = hashPassword(password);

@@ -16,6 +16,8 @@ import { connect } from './sqlite.js';
 /** scrypt cost: N = 2^15, r = 8, p = 3 (one of OWASP's equivalent settings; 32 MB, ≈0.5 s here): see docs/encryption.md. */
 const SCRYPT = { N: 1 << 15, r: 8, p: 3 } as const;
 const SCRYPT_MAXMEM = 256 * 1024 * 1024;
+/** Derived for a name that has no slot (see unlockSlot). */
+const NO_SLOT = { name: 'scrypt', ...SCRYPT, salt: 'eWFucGFuLW5vLXNsb3Q=' } as const;
 
 export interface Slot {
   kind: 'account' | 'recovery';
@@ -41,6 +43,11 @@ export interface KeyFile {
    * audit. Kept here because the register that normally counts them is the one that cannot be read.
    */
   attempts?: Record<string, UnlockAttempts>;
+  /**
+   * Per login name (lower case): a MAC under the database key tying that account's slot to its
+   * password hash in the register, written once one password was seen to open both (db/slotBinding.ts).
+   */
+  bindings?: Record<string, string>;
 }
 
 export interface UnlockAttempts {
@@ -196,21 +203,28 @@ export function listSlots(file: string): Array<{ kind: Slot['kind']; account?: s
  * without a slot or a wrong recovery key: a Chinese error, the key file unchanged.
  */
 export function unlockKey(file: string, cred: Credentials): Buffer {
+  return unlockSlot(file, cred).key;
+}
+
+/** As unlockKey, with the slot that opened (a copy as read): db/slotBinding.ts ties it to the password hash. */
+export function unlockSlot(file: string, cred: Credentials): { key: Buffer; slot: Slot; registerId: string } {
   const k = readKeyFile(file);
   let key: Buffer | null = null;
+  let slot: Slot | undefined;
   if ('recoveryKey' in cred) {
     const canonical = normaliseRecoveryKey(cred.recoveryKey);
-    const slot = k.slots.find((s) => s.kind === 'recovery');
+    slot = k.slots.find((s) => s.kind === 'recovery');
     key = slot ? unwrap(slot, canonical, k.registerId) : null;
     if (!key) throw new AppError('FORBIDDEN', '恢复密钥不正确，请逐组核对后重新输入（它只能打开设置时的那个台账及其备份）。');
   } else {
-    const slot = k.slots.find((s) => isSlotOf(s, cred.account));
-    key = slot ? unwrap(slot, cred.password, k.registerId) : null;
+    slot = k.slots.find((s) => isSlotOf(s, cred.account));
+    // A name without a slot costs one derivation too, so the time taken tells nobody which names have one.
+    key = slot ? unwrap(slot, cred.password, k.registerId) : (derive(cred.password, NO_SLOT), null);
     if (!key) throw new AppError('FORBIDDEN', '账号或密码不正确，无法解锁台账。');
   }
   assertKey(k, key);
   rememberKey(k.registerId, key);
-  return key;
+  return { key, slot: slot!, registerId: k.registerId };
 }
 
 function setAccountSlot(file: string, k: KeyFile, key: Buffer, a: AccountSecret): void {

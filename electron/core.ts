@@ -38,6 +38,10 @@ export interface Core {
    * (none: all is well). Null when the check ran before opening (or there is no file).
    */
   checked: Promise<string[]> | null;
+  /** Starts the check after start when it waits to be asked (`checkWhenAsked`); otherwise nothing. */
+  startCheck: () => void;
+  /** True once the check after start is running or done (false while it waits, or when there is none). */
+  checkStarted: () => boolean;
 }
 
 /** Up to this size the contents are checked before opening (under ~1 s); larger, on a worker after start. */
@@ -60,6 +64,12 @@ export interface CoreOptions {
   checkAfterStart?: boolean;
   /** What counts as large for checkAfterStart (default CHECK_BEFORE_OPEN_MAX_BYTES). */
   checkBeforeOpenMaxBytes?: number;
+  /**
+   * The check after start waits for `startCheck()` instead of starting as the core opens: a host
+   * that opens the register inside a login starts it once the login has answered, so the check
+   * (a worker reading and decrypting the whole file) does not compete with the login for the CPU.
+   */
+  checkWhenAsked?: boolean;
   log?: (msg: string, err?: unknown) => void;
   /** A printer slot owned by the caller (kept across a restore); by default the core owns one. */
   printer?: PrinterSlot;
@@ -146,7 +156,8 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
   const base = { db, dbPath: o.dbPath, host: o.host, defaultOperator: o.operator ?? osUserName(), now, log, printer, downloads, caller: o.caller };
   const dispatch = createDispatcher({ ...base, tier: 'public' });
   const dispatchLocal = createDispatcher({ ...base, tier: 'local' });
-  const bg = deferCheck ? checkContentsInWorker(o.dbPath) : null;
+  const bg = deferCheck ? checkLater(o.dbPath) : null;
+  if (!o.checkWhenAsked) bg?.start();
   let closing = false;
   let cancelBackup = () => {};
   const ready = o.backupOnStart && !memory && access === 'write'
@@ -180,6 +191,8 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
     downloads,
     ready,
     checked: bg?.done ?? null,
+    startCheck: () => bg?.start(),
+    checkStarted: () => bg?.started() ?? false,
     close: () => {
       if (closing) return;
       closing = true;
@@ -191,6 +204,28 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
       } finally {
         lock?.release();
       }
+    },
+  };
+}
+
+/** The contents check on a worker, started on demand; stopped before it started, it found nothing. */
+function checkLater(file: string): { done: Promise<string[]>; start: () => void; started: () => boolean; stop: () => void } {
+  let run: ReturnType<typeof checkContentsInWorker> | null = null;
+  let stopped = false;
+  let settle: (problems: string[]) => void = () => {};
+  const done = new Promise<string[]>((resolve) => (settle = resolve));
+  return {
+    done,
+    start: () => {
+      if (run || stopped) return;
+      run = checkContentsInWorker(file);
+      void run.done.then(settle);
+    },
+    started: () => run !== null,
+    stop: () => {
+      stopped = true;
+      if (run) run.stop();
+      else settle([]);
     },
   };
 }

@@ -11,7 +11,7 @@ import { acquireWriterLock } from '../db/writerLock.js';
 import { osUserName } from './paths.js';
 import { refusal, type Dispatch } from './api/dispatcher.js';
 import { login, setup } from './session.js';
-import { needsUnlock, UnlockGate } from './unlock.js';
+import { loginAfterUnlock, needsUnlock, UnlockGate } from './unlock.js';
 import { encryptInPlace, keepAccountSlot, recordEarlierFailures, recoverAdmin, type EncryptOutcome } from './encryptHost.js';
 import { unlockKey } from '../db/keyring.js';
 import { registerEncryptInput, type SetupInput } from '../shared/accounts.js';
@@ -75,21 +75,26 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
       c.close();
     });
   /** Opens the core (with the key just unlocked, for an encrypted register); damage → recovery mode. */
-  const open = (key?: Buffer) => {
+  const open = (key?: Buffer, checkWhenAsked = false) => {
     try {
-      core = openCore({ ...o, key });
+      core = openCore({ ...o, key, checkWhenAsked });
       watch(core);
     } catch (e) {
       if (!(e instanceof DamagedDatabaseError)) throw e;
       damaged = e;
     }
   };
-  /** The first login (or the recovery key) since start: the register opens with its key. */
+  /**
+   * The first login (or the recovery key) since start: the register opens with its key. Its check
+   * after start waits for `checkAfterAnswer`, so it does not slow down the login that opened it.
+   */
   const unlockWith = (key: Buffer) => {
-    open(key);
+    open(key, true);
     locked = false;
     if (core) recordEarlierFailures(core, () => gate.takeFailures(), now);
   };
+  /** Starts that check once the call that unlocked has answered (the host sends its answer first). */
+  const checkAfterAnswer = () => setImmediate(() => core?.startCheck());
   try {
     if (!locked) open();
   } catch (e) {
@@ -164,14 +169,19 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
       return core ? core.dispatch(method, input, caller) : recovery(method, input);
     },
     login: (name, password) => {
-      if (locked) unlockWith(gate.unlock(name, password));
-      if (!core) throw damaged!;
-      const caller = login(core.db, name, password, now);
-      // Wrong passwords the command line counted in the key file meanwhile go into the register too.
-      recordEarlierFailures(core, () => gate.takeFailures(), now);
-      // Under the name as the register spells it (a login may type it in another case).
-      keepAccountSlot(core, caller.name, password, o.log);
-      return caller;
+      const unwrapped = locked ? gate.unlock(name, password) : null;
+      if (unwrapped) unlockWith(unwrapped.key);
+      try {
+        if (!core) throw damaged!;
+        const caller = unwrapped ? loginAfterUnlock(core.db, o.dbPath, unwrapped, name, password, now) : login(core.db, name, password, now);
+        // Wrong passwords the command line counted in the key file meanwhile go into the register too.
+        recordEarlierFailures(core, () => gate.takeFailures(), now);
+        // Under the name as the register spells it (a login may type it in another case).
+        keepAccountSlot(core, caller.name, password, o.log);
+        return caller;
+      } finally {
+        if (unwrapped) checkAfterAnswer();
+      }
     },
     setup: async (input) => {
       if (!core) throw damaged ?? new AppError('CONFLICT', '台账已加密，首次设置已经完成，请登录。');
@@ -182,9 +192,14 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
     },
     recover: (recoveryKey, account, password) => {
       const key = unlockKey(o.dbPath, { recoveryKey });
-      if (locked) unlockWith(key);
-      if (!core) throw damaged!;
-      recoverAdmin(core, account, password, now);
+      const unlocking = locked;
+      if (unlocking) unlockWith(key);
+      try {
+        if (!core) throw damaged!;
+        recoverAdmin(core, account, password, now);
+      } finally {
+        if (unlocking) checkAfterAnswer();
+      }
     },
     locked: () => locked,
     current: () => core,

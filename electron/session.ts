@@ -3,7 +3,7 @@
 // the register is needed for anything else.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open.js';
-import { checkLogin, countAccounts, createAccount, getPolicy } from '../db/accounts.js';
+import { checkLogin, countAccounts, createAccount, getPolicy, type PasswordVerifier } from '../db/accounts.js';
 import { sealAudit } from '../db/auditChain.js';
 import { writeAudit } from '../db/audit.js';
 import { AppError } from '../shared/errors.js';
@@ -11,13 +11,16 @@ import { setRegionsAtSetup } from '../db/lists.js';
 import { loginInput, passwordExpired, setupInput } from '../shared/accounts.js';
 import type { Caller } from '../shared/roles.js';
 
-/** Checks name and password (counting failures, locking after too many); the caller on success. */
-export function login(db: Db, name: string, password: string, now: () => string): Caller {
+/**
+ * Checks name and password (counting failures, locking after too many); the caller on success.
+ * `proven`: see checkLogin (the login that unlocked an encrypted register, electron/unlock.ts).
+ */
+export function login(db: Db, name: string, password: string, now: () => string, proven?: (v: PasswordVerifier) => boolean): Caller {
   const parsed = loginInput.safeParse({ name, password });
   if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? '请填写账号和密码。');
   // Failures are counted and audited too: the transaction commits either way. A register this
   // process cannot write (a read-only file) is checked without counting (see README: what is open).
-  const check = (record: boolean) => checkLogin(db, { actor: parsed.data.name, now }, parsed.data.name, parsed.data.password, record);
+  const check = (record: boolean) => checkLogin(db, { actor: parsed.data.name, now }, parsed.data.name, parsed.data.password, record, proven);
   let outcome: ReturnType<typeof check>;
   try {
     outcome = db.readonly

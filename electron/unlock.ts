@@ -4,10 +4,15 @@
 // Wrong passwords are counted with the login page's rule (MAX_FAILURES, LOCK_MINUTES) in the key
 // file, so the login page and the command line count together, and they are handed to the register
 // once it is open, where they are counted and audited like any other (recordFailuresBeforeUnlock).
-import { clearUnlockCount, recordUnlockFailure, takeUnlockFailures, unlockAttempts, unlockKey } from '../db/keyring.js';
+import { clearUnlockCount, recordUnlockFailure, takeUnlockFailures, unlockAttempts, unlockSlot } from '../db/keyring.js';
 import { needsUnlock } from '../db/cipher.js';
+import { bind, bindingHolds, type Unwrapped } from '../db/slotBinding.js';
+import { passwordVerifier } from '../db/accounts.js';
+import type { Db } from '../db/open.js';
 import { AppError } from '../shared/errors.js';
 import { LOCK_MINUTES, MAX_FAILURES } from '../shared/accounts.js';
+import type { Caller } from '../shared/roles.js';
+import { login } from './session.js';
 
 export interface EarlierFailure {
   name: string;
@@ -22,8 +27,8 @@ export class UnlockGate {
     private readonly now: () => string,
   ) {}
 
-  /** The database key for this account and password; a Chinese refusal (counted) otherwise. */
-  unlock(name: string, password: string): Buffer {
+  /** The database key for this account and password (with the slot it opened); a Chinese refusal (counted) otherwise. */
+  unlock(name: string, password: string): Unwrapped {
     const at = this.now();
     const who = name.trim();
     const before = unlockAttempts(this.dbPath, who);
@@ -31,9 +36,9 @@ export class UnlockGate {
       recordUnlockFailure(this.dbPath, who, at, Number.POSITIVE_INFINITY, LOCK_MINUTES);
       throw new AppError('FORBIDDEN', `密码连续错误 ${MAX_FAILURES} 次，账号已锁定 ${LOCK_MINUTES} 分钟。请稍后再试，或由其他同事先登录后请系统管理员解锁。`);
     }
-    let key: Buffer;
+    let key: Unwrapped;
     try {
-      key = unlockKey(this.dbPath, { account: who, password });
+      key = unlockSlot(this.dbPath, { account: who, password });
     } catch (e) {
       if (!(e instanceof AppError) || e.code !== 'FORBIDDEN') throw e;
       const after = recordUnlockFailure(this.dbPath, who, at, MAX_FAILURES, LOCK_MINUTES);
@@ -50,4 +55,18 @@ export class UnlockGate {
   takeFailures(): EarlierFailure[] {
     return takeUnlockFailures(this.dbPath);
   }
+}
+
+/**
+ * The login that has just unlocked the register with `u`: the register's own password check, in
+ * full unless the key file's binding shows this slot and the account's hash were set from one
+ * password (db/slotBinding.ts) — then the slot's derivation already proved it. After a check in
+ * full, the binding is written, so the next login at a just-started host derives once.
+ */
+export function loginAfterUnlock(db: Db, dbPath: string, u: Unwrapped, name: string, password: string, now: () => string): Caller {
+  let held = false;
+  const caller = login(db, name, password, now, (v) => (held = bindingHolds(dbPath, u, v)));
+  const v = held ? null : passwordVerifier(db, caller.accountId);
+  if (v) bind(dbPath, u, v);
+  return caller;
 }
