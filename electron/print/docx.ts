@@ -2,11 +2,11 @@
 // before issuing. Same page set-up (A4, 37/28 mm, 22 × 28 grid), fonts on every run with the East
 // Asian font set explicitly (Word otherwise falls back to the theme font), odd/even page numbers.
 import {
-  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, FrameAnchorType, HorizontalPositionAlign, LineRuleType, VerticalPositionAlign, Packer, PageBreak, PageNumber,
+  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, LineRuleType, NoBreakHyphen, OverlapType, Packer, RelativeVerticalPosition, TableAnchorType, PageBreak, PageNumber,
   PageOrientation, Paragraph, ImageRun, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions,
 } from 'docx';
 import JSZip from 'jszip';
-import { keepsWithNext, type Block, type Doc, type Masthead } from '../../shared/briefs/model.js';
+import { keepsWithNext, UNBREAKABLE, type Block, type Doc, type Masthead } from '../../shared/briefs/model.js';
 import { heatShadeHex } from '../../shared/briefs/shade.js';
 
 const MM = 56.6929; // twips per millimetre
@@ -30,12 +30,29 @@ type Face = keyof typeof FONTS;
 function run(text: string, face: Face, pt: number, extra: Partial<IRunOptions> = {}): TextRun {
   const f = FONTS[face];
   // Latin text in 公文 is set in Times New Roman; CJK in the named face.
-  return new TextRun({ text, size: Math.round(pt * 2), font: { ascii: face === 'fang' || face === 'song' ? 'Times New Roman' : f, hAnsi: face === 'fang' || face === 'song' ? 'Times New Roman' : f, eastAsia: f, cs: f }, characterSpacing: pt === 16 ? BODY_SPACING : undefined, ...extra });
+  return new TextRun({ children: unbroken(text), size: Math.round(pt * 2), font: { ascii: face === 'fang' || face === 'song' ? 'Times New Roman' : f, hAnsi: face === 'fang' || face === 'song' ? 'Times New Roman' : f, eastAsia: f, cs: f }, characterSpacing: pt === 16 ? BODY_SPACING : undefined, ...extra });
 }
 
-function para(children: TextRun[], o: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; right?: number; line?: number; before?: number; after?: number; keepNext?: boolean; left?: number; hanging?: number } = {}): Paragraph {
+/**
+ * A code's hyphens (JB-2026-098, UNBREAKABLE) are Word's non-breaking hyphen (<w:noBreakHyphen/>,
+ * ECMA-376 §17.3.3.18: drawn as "-", never a line break). LibreOffice 7.4 reads it as U+2011 but
+ * still breaks after it next to Chinese text (measured), as it ignores U+2060/U+200D/U+FEFF joiners
+ * in dates; dates get no invisible joiners, which would also stop Word's Find matching "11月26日".
+ */
+export function unbroken(text: string): (string | NoBreakHyphen)[] {
+  const out: (string | NoBreakHyphen)[] = [];
+  text.split(UNBREAKABLE).forEach((part, i) => {
+    if (!part) return;
+    if (i % 2 === 0 || !part.includes('-')) return void out.push(part);
+    part.split('-').forEach((seg, j) => out.push(...(j ? [new NoBreakHyphen()] : []), seg));
+  });
+  return out;
+}
+
+function para(children: TextRun[], o: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; right?: number; line?: number; before?: number; after?: number; keepNext?: boolean; left?: number; hanging?: number; free?: boolean } = {}): Paragraph {
   return new Paragraph({
     children,
+    style: o.free ? CELL_STYLE : undefined,
     alignment: o.align ?? AlignmentType.JUSTIFIED,
     indent: { firstLine: o.indent ? 2 * CHAR : undefined, right: o.right, left: o.left ?? o.hanging, hanging: o.hanging },
     spacing: { line: o.line ?? LINE, lineRule: LineRuleType.EXACT, before: o.before ?? 0, after: o.after ?? 0 },
@@ -49,7 +66,7 @@ function masthead(m: Masthead): Paragraph[] {
   if (m.internal) out.push(para([run('内部资料 注意保存', 'hei', 16)], { align: AlignmentType.RIGHT }));
   const mark = m.organ + (m.docName ?? '');
   const pt = Math.min(36, Math.floor(420 / Math.max(1, [...mark].length)));
-  out.push(para([run(mark, 'title', pt, { color: m.style === 'red' ? 'E60012' : '000000', bold: true })], { align: AlignmentType.CENTER, line: Math.round(pt * 20 * 1.4), before: 200, after: 200 }));
+  out.push(para([run(mark, 'title', pt, { color: m.style === 'red' ? 'E60012' : '000000', bold: true })], { align: AlignmentType.CENTER, line: Math.round(pt * 20 * 1.4), before: 200, after: 200, free: true }));
   if (m.issue || m.signer) {
     const kids = [run(m.issue ?? '', 'fang', 16)];
     if (m.signer) kids.push(run('\t签发人：', 'hei', 16), run(m.signer, 'kai', 16));
@@ -67,15 +84,15 @@ function masthead(m: Masthead): Paragraph[] {
 const cellBorder = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder };
 
-function cell(text: string, widthTw: number, o: { header?: boolean; pt: number; align?: 'left' | 'center' | 'right'; fill?: string; span?: number }): TableCell {
+function cell(text: string, widthTw: number, o: { header?: boolean; pt: number; align?: 'left' | 'center' | 'right'; fill?: string; span?: number; tight?: boolean }): TableCell {
   return new TableCell({
     // Cells keep their own line height: snapped to the 28.95 pt grid, each table row would take a grid line or two.
-    children: [new Paragraph({ children: [run(text, o.header ? 'hei' : 'fang', o.pt)], style: CELL_STYLE, alignment: o.header || o.align === 'center' ? AlignmentType.CENTER : o.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT })],
+    children: [new Paragraph({ children: [run(text, o.header ? 'hei' : 'fang', o.pt)], style: CELL_STYLE, spacing: { line: Math.round(o.pt * (o.tight ? 1.2 : 1.4) * 20), lineRule: LineRuleType.EXACT }, alignment: o.header || o.align === 'center' ? AlignmentType.CENTER : o.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT })],
     width: { size: widthTw, type: WidthType.DXA },
     columnSpan: o.span,
     borders,
     verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 80, right: 80, top: 30, bottom: 30 },
+    margins: o.tight ? { left: 60, right: 60, top: 10, bottom: 10 } : { left: 80, right: 80, top: 40, bottom: 40 },
     shading: o.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: o.fill } : undefined,
   });
 }
@@ -84,7 +101,7 @@ function table(rows: TableRow[], widths: number[]): Table {
   return new Table({ rows, columnWidths: widths, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA } });
 }
 
-function blockToDocx(b: Block, textWidth: number, images: Buffer[]): (Paragraph | Table)[] {
+function blockToDocx(b: Block, textWidth: number, images: Buffer[], kind: Doc['kind']): (Paragraph | Table)[] {
   switch (b.t) {
     case 'p': {
       const align = b.align === 'center' ? AlignmentType.CENTER : b.align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED;
@@ -111,9 +128,11 @@ function blockToDocx(b: Block, textWidth: number, images: Buffer[]): (Paragraph 
       // The domain column is wider (22 %), so names like 异常重复投信 stay on one line.
       const first = Math.round(textWidth * 0.22);
       const widths = [first, ...Array.from({ length: n - 1 }, () => Math.floor((textWidth - first) / (n - 1)))];
+      // The 专报's table is compact (10.5 pt, tight rows) like on its PDF, so it stays beside the summary.
+      const hs = kind === 'weekly' ? { pt: 10.5, tight: true } : { pt: 12 };
       const rows = [
-        new TableRow({ tableHeader: true, cantSplit: true, children: ['领域', ...b.colLabels, '合计'].map((t, i) => cell(t, widths[i], { header: true, pt: 12 })) }),
-        ...b.rowLabels.map((r, i) => new TableRow({ cantSplit: true, children: [cell(r, widths[0], { header: true, pt: 12 }), ...b.counts[i].map((c, j) => cell(String(c), widths[j + 1], { pt: 12, align: 'center', fill: heatShadeHex(c, b.counts, b.colHex?.[j]) })), cell(String(b.counts[i].reduce((a, x) => a + x, 0)), widths[n - 1], { pt: 12, align: 'center' })] })),
+        new TableRow({ tableHeader: true, cantSplit: true, children: ['领域', ...b.colLabels, '合计'].map((t, i) => cell(t, widths[i], { header: true, ...hs })) }),
+        ...b.rowLabels.map((r, i) => new TableRow({ cantSplit: true, children: [cell(r, widths[0], { header: true, ...hs }), ...b.counts[i].map((c, j) => cell(String(c), widths[j + 1], { ...hs, align: 'center', fill: heatShadeHex(c, b.counts, b.colHex?.[j]) })), cell(String(b.counts[i].reduce((a, x) => a + x, 0)), widths[n - 1], { ...hs, align: 'center' })] })),
       ];
       return [para([run(b.caption, 'hei', 14)], { align: AlignmentType.CENTER, keepNext: true }), table(rows, widths)];
     }
@@ -141,7 +160,7 @@ function blockToDocx(b: Block, textWidth: number, images: Buffer[]): (Paragraph 
     case 'receipt':
       return [para([]), new Paragraph({ children: b.labels.flatMap((l, i) => [run((i ? '\t' : '') + l, 'fang', 14)]), tabStops: b.labels.slice(1).map((_, i) => ({ type: 'left' as const, position: Math.round(((i + 1) * textWidth) / b.labels.length) })), border: { top: { style: BorderStyle.DASHED, size: 6, color: '000000', space: 4 } } })];
     case 'title':
-      return [para([run(b.text, 'title', 22, { bold: true })], { align: AlignmentType.CENTER, after: LINE })];
+      return [para([run(b.text, 'title', 22, { bold: true })], { align: AlignmentType.CENTER, after: LINE, free: true })];
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
   }
@@ -149,19 +168,39 @@ function blockToDocx(b: Block, textWidth: number, images: Buffer[]): (Paragraph 
 
 /**
  * 版记: 4号仿宋 one character in, first and last rules 0.35 mm (sz 8 = 1 pt ≈ 0.35 mm), the rule
- * between 0.25 mm (sz 6 = 0.75 pt). On portrait pages it sits in a frame anchored to the bottom
- * of the text block, so its last rule is the block's lower edge on whichever page is last.
+ * between 0.25 mm (sz 6 = 0.75 pt), as wide as the block. On portrait pages it is a one-column table
+ * floating at the bottom of the text block (w:tblpPr vertAnchor margin, tblpYSpec bottom), so its
+ * last rule is the block's lower edge on the last page; it is anchored to the paragraph after it,
+ * the document's last, so when the body leaves no room it moves to a new page with that paragraph.
+ * Horizontally it is placed from the page edge at the left margin: LibreOffice leaves a floating
+ * table as wide as the text area in the flow (measured: 7.4), but not one placed against the page.
+ * No cell margins (LibreOffice shifts a floating table left by them; Word may not), the text is
+ * indented instead. Rows are 26 pt, so with its rules the 版记 takes at most two grid lines (one
+ * without 抄送) and fits wherever the body leaves that much room.
  */
-function colophon(c: NonNullable<Doc['colophon']>, textWidth: number, foot: boolean): Paragraph[] {
-  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
-  const thin = { ...thick, size: 6 };
-  const frame = foot ? { type: 'alignment' as const, alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM }, anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN }, width: textWidth } : undefined;
-  const line = (children: TextRun[], border: object, extra: object = {}) =>
-    new Paragraph({ children, style: CELL_STYLE, indent: { left: 280, right: 280 }, spacing: { line: 560, lineRule: LineRuleType.EXACT }, border, frame, ...extra });
-  const out: Paragraph[] = foot ? [] : [para([])];
-  if (c.cc) out.push(line([run(c.cc, 'fang', 14)], { top: thick, bottom: thin }));
-  out.push(line([run(c.printer, 'fang', 14), run('\t' + c.printDate, 'fang', 14)], { bottom: thick, ...(c.cc ? {} : { top: thick }) }, { tabStops: [{ type: 'right', position: textWidth - 560 }] }));
-  return out;
+function colophon(c: NonNullable<Doc['colophon']>, textWidth: number, foot: boolean, left: number): (Paragraph | Table)[] {
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const line = (children: TextRun[], extra: object = {}) =>
+    new TableRow({
+      cantSplit: true,
+      children: [new TableCell({ width: { size: textWidth, type: WidthType.DXA }, children: [new Paragraph({ children, style: CELL_STYLE, indent: { left: 280, right: 280 }, spacing: { line: 520, lineRule: LineRuleType.EXACT }, ...extra })] })],
+    });
+  const rows = [
+    ...(c.cc ? [line([run(c.cc, 'fang', 14)])] : []),
+    line([run(c.printer, 'fang', 14), run('\t' + c.printDate, 'fang', 14)], { tabStops: [{ type: 'right', position: textWidth - 280 }] }),
+  ];
+  const t = new Table({
+    rows,
+    columnWidths: [textWidth],
+    width: { size: textWidth, type: WidthType.DXA },
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    borders: { top: thick, bottom: thick, insideHorizontal: { ...thick, size: 6 }, left: none, right: none, insideVertical: none },
+    float: foot ? { horizontalAnchor: TableAnchorType.PAGE, absoluteHorizontalPosition: left, verticalAnchor: TableAnchorType.MARGIN, relativeVerticalPosition: RelativeVerticalPosition.BOTTOM, overlap: OverlapType.NEVER } : undefined,
+  });
+  // The paragraph the table is anchored to (a document ends with a paragraph): half a point high.
+  const anchor = new Paragraph({ children: [], style: CELL_STYLE, spacing: { line: 10, lineRule: LineRuleType.EXACT } });
+  return foot ? [t, anchor] : [para([]), t, anchor];
 }
 
 function pageNumberFooter(side: 'left' | 'right'): Footer {
@@ -184,12 +223,12 @@ export async function docToDocx(doc: Doc, trendImages: Buffer[] = []): Promise<B
   const textWidth = land ? mm(297 - 40) : mm(156);
   const children: (Paragraph | Table)[] = [];
   if (doc.masthead) children.push(...masthead(doc.masthead));
-  children.push(para([run(doc.title, 'title', 22, { bold: true })], { align: AlignmentType.CENTER }));
+  children.push(para([run(doc.title, 'title', 22, { bold: true })], { align: AlignmentType.CENTER, free: true }));
   if (doc.subtitle) children.push(para([run(doc.subtitle, 'kai', 16)], { align: AlignmentType.CENTER }));
   children.push(para([]));
   const pictures = [...trendImages];
-  for (const b of doc.blocks) children.push(...blockToDocx(b, textWidth, pictures));
-  if (doc.colophon) children.push(...colophon(doc.colophon, textWidth, !land));
+  for (const b of doc.blocks) children.push(...blockToDocx(b, textWidth, pictures, doc.kind));
+  if (doc.colophon) children.push(...colophon(doc.colophon, textWidth, !land, margin.left));
   const document = new Document({
     creator: '风险研判台',
     title: doc.title,
@@ -209,7 +248,7 @@ export async function docToDocx(doc: Doc, trendImages: Buffer[] = []): Promise<B
         children,
       },
     ],
-    styles: { default: { document: { run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: FONTS.fang }, size: 32 } } } },
+    styles: { default: { document: { run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: FONTS.fang }, size: 32, language: { eastAsia: 'zh-CN' } } } } },
   });
   return gridSettings(await Packer.toBuffer(document));
 }
@@ -219,8 +258,9 @@ const CELL_STYLE = 'GwCell';
 /**
  * What the docx library cannot write, set in styles.xml: no automatic space between Chinese and
  * Latin or digits ("2026年", not "2026 年"); the Normal style at 16 pt (LibreOffice takes the grid's
- * character pitch from it); and a paragraph style for table cells and the 版记 that does not snap
- * to the line grid (snapped, every table row would take one or two 28.95 pt grid lines).
+ * character pitch from it); and a paragraph style for table cells, the 版记 and the titles that does
+ * not snap to the line grid (snapped, every table row would take one or two 28.95 pt grid lines, and
+ * LibreOffice gives a 22 pt title line two: its exact line height is then one grid line in both).
  */
 async function gridSettings(docx: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
@@ -234,3 +274,4 @@ async function gridSettings(docx: Buffer): Promise<Buffer> {
   zip.file('word/styles.xml', xml);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
+

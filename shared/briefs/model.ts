@@ -106,6 +106,13 @@ export function chineseNumber(n: number): string {
   return String(n);
 }
 
+/**
+ * Codes (JB-2026-098, 督办〔2026〕3号) and dates (2026年11月23日, 11月30日) are never split across
+ * lines on paper: the print route sets them nowrap, the Word writer joins their characters. As a
+ * splitter: `text.split(UNBREAKABLE)` puts the codes and dates at the odd indexes.
+ */
+export const UNBREAKABLE = /([A-Z]{2,}-\d{4}-\d{2,}|督办〔\d{4}〕\d+号|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日)/;
+
 /** The GB/T 9704 numbering of structure levels: 一、 （一） 1. （1）. */
 /** Characters on one full line of the 156 mm block at 16 pt (GB/T 9704: 22 lines × 28 characters). */
 export const LINE_CHARS = 28;

@@ -21,7 +21,8 @@ function body(text: string, title: string, organ: string): string {
 }
 function docxText(file: string): string {
   const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<\/w:p>/g)].map((m) => (m[1] === undefined ? '\n' : m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))).join('');
+  // A code's hyphens are Word's non-breaking hyphen (<w:noBreakHyphen/>), shown as "-".
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<\/w:p>|<w:noBreakHyphen\/>/g)].map((m) => (m[0] === '<w:noBreakHyphen/>' ? '-' : m[1] === undefined ? '\n' : m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))).join('');
 }
 function sql<T>(server: AppServer, q: string, ...args: unknown[]): T[] {
   const db = readRegister(server);

@@ -4,7 +4,7 @@
 // profile), and every count of the 专报 recomputed here with its own SQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,8 @@ import { openCore, type Core } from '../../electron/core.js';
 import { startWebHost, type WebHost } from '../../electron/webhost.js';
 import { createChromiumPrinter } from '../../electron/print/chromium.js';
 import { RENDERER_DIR } from '../../electron/renderer-dir.js';
-import { docText, type Doc } from '../../shared/briefs/model.js';
+import { chineseNumber, docText, type Doc } from '../../shared/briefs/model.js';
+import { docToDocx } from '../../electron/print/docx.js';
 import type { BriefRequest } from '../../shared/briefs/request.js';
 import { testCaller } from './helpers.js';
 
@@ -315,6 +316,57 @@ describe('Word files in LibreOffice', () => {
       // The demo 纪要 is printed as written and every long line of it carries a code or a date; the 专报 has full Chinese lines.
       if (d.name === 'weekly') expect(full.length, d.name).toBeGreaterThan(0);
       expect(full, d.name).toEqual(full.map(() => 28));
+      expectColophonAtFoot(lo, 3);
     }
   }, 180_000);
+
+  it('put the 版记 at the foot of the last page whatever the body\'s length: on the same page when it fits, else alone on the next', async () => {
+    // One-line paragraphs (2 characters' indent + 26): the title and the blank line after it take 2 of
+    // the 22 lines, a 版记 with 抄送 two more, one without one. So n lines fit with the 版记 when 2 + n + rows ≤ 22.
+    const cases = [
+      { name: 'short', n: 3, cc: true },
+      { name: 'full-cc', n: 18, cc: true },
+      { name: 'over-cc', n: 19, cc: true },
+      { name: 'full', n: 19, cc: false },
+      { name: 'over', n: 20, cc: false },
+    ];
+    const text = '风险隐患研判会议研究决定由属地牵头落实稳控化解措施并按期报送办理情况'.slice(0, 24);
+    const out = join(dir, 'lo-built');
+    for (const c of cases) {
+      const doc: Doc = {
+        kind: 'minutes',
+        orientation: 'portrait',
+        title: '版记位置',
+        blocks: Array.from({ length: c.n }, (_, i) => ({ t: 'p' as const, text: `${chineseNumber(Math.floor((i + 1) / 10)) || '零'}${chineseNumber((i + 1) % 10)}${text}` })),
+        colophon: { cc: c.cc ? '抄送：各县区信访局' : undefined, printer: '江城市信访局办公室', printDate: '2026年11月18日印发' },
+      };
+      writeFileSync(join(dir, `${c.name}.docx`), await docToDocx(doc));
+    }
+    // One LibreOffice process converts them one after another (one profile, no concurrent use).
+    await run('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-built-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...cases.map((c) => join(dir, `${c.name}.docx`))], { timeout: 180_000 });
+    for (const c of cases) {
+      const file = join(out, `${c.name}.pdf`);
+      const rows = c.cc ? 2 : 1;
+      expect(pages(file), c.name).toBe(2 + c.n + rows <= 22 ? 1 : 2);
+      // Every body line printed before the 版记's page ends (the 版记 alone on page 2 when it moved).
+      const body = lines(file, 1).filter((l) => l.y < BLOCK.bottom && /^[零一二]/.test(l.text));
+      expect(body.length, c.name).toBe(c.n);
+      expectColophonAtFoot(file, rows + 1);
+    }
+  }, 240_000);
 });
+
+/** The 版记's rules on the last page: `count` rules, the last one's lower edge on the block's (± 1 mm), outer 0.35 mm, between 0.25 mm, as wide as the block. */
+function expectColophonAtFoot(file: string, count: number) {
+  const page = raster(file, pages(file), 600);
+  const r = page.rules().filter((x) => x.bottom - x.top > 0.15 && x.top > 150).slice(-count);
+  const width = (x: { top: number; bottom: number }) => x.bottom - x.top;
+  expect(r.length, file).toBe(count);
+  expect(Math.abs(r[count - 1].bottom - BLOCK.bottom), `${file}: last rule ${r[count - 1].bottom.toFixed(2)} mm`).toBeLessThanOrEqual(1);
+  for (const [i, x] of r.entries()) {
+    expect(Math.abs(width(x) - (i === 0 || i === count - 1 ? 0.35 : 0.25)), `${file} rule ${i}`).toBeLessThan(0.06);
+    const y = Math.round((((x.top + x.bottom) / 2) / 25.4) * 600);
+    const px = (mm: number) => Math.round((mm / 25.4) * 600);
+    expect(page.dark(px(BLOCK.left + 0.3), y) && page.dark(px(BLOCK.right - 0.3), y) && !page.dark(px(BLOCK.left - 0.5), y) && !page.dark(px(BLOCK.right + 0.5), y), `${file} rule ${i} spans the block`).toBe(true);
+  }
+}

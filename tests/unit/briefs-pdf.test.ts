@@ -58,6 +58,8 @@ function pageWords(file: string, page: number): Word[] {
   return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4], text: m[5] }));
 }
 const squash = (s: string) => s.replace(/\s+/g, '');
+/** The text of a .docx body as Word shows it: its w:t runs, a non-breaking hyphen as "-". */
+const docxText = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)].map((m) => m[1] ?? '-').join('');
 /** Text of all pages without the page-number lines. */
 function bodyText(file: string): string {
   return squash(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).split('\n').filter((l) => !/^—\s*\d+\s*—$/.test(l.trim())).join(''));
@@ -162,8 +164,10 @@ describe('documents', () => {
     await call('briefs.saveDocx', { request, out: file });
     const doc = await call<Doc>('briefs.model', request);
     const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
-    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-    expect(squash(text)).toBe(squash(docText(doc).join('')));
+    expect(squash(docxText(xml))).toBe(squash(docText(doc).join('')));
+    // Codes keep their hyphens as Word's non-breaking hyphen: no code is written with a plain one.
+    expect(docText(doc).join('')).toMatch(/[A-Z]{2,}-\d{4}-\d{2,}/);
+    for (const m of xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)) expect(m[1]).not.toMatch(/[A-Z]{2,}-\d{4}|\d{4}-\d{2,}/);
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
     const runs = [...xml.matchAll(/<w:r>(.*?)<\/w:r>/gs)].map((m) => m[1]).filter((r) => r.includes('<w:t'));
@@ -180,10 +184,12 @@ describe('documents', () => {
     const file = join(dir, 'weekly.docx');
     await call('briefs.saveDocx', { request, out: file });
     const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
-    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-    expect(squash(text)).toBe(squash(docText(await call<Doc>('briefs.model', request)).join('')));
+    expect(squash(docxText(xml))).toBe(squash(docText(await call<Doc>('briefs.model', request)).join('')));
     expect(xml).toMatch(/<w:shd [^>]*w:fill="(?!FFFFFF)[0-9A-F]{6}"/);
-    expect(xml).toMatch(/<w:framePr [^>]*w:yAlign="bottom"/);
+    // The 版记: a table floating at the bottom of the text block (where it lands is measured in LibreOffice: briefs-leader).
+    const tblpPr = /<w:tblpPr [^>]*\/>/.exec(xml)?.[0] ?? '';
+    expect(tblpPr).toContain('w:vertAnchor="margin"');
+    expect(tblpPr).toContain('w:tblpYSpec="bottom"');
   });
 
   it('records every export in the audit log (who, when, which document, copies)', () => {

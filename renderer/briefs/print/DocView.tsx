@@ -1,7 +1,7 @@
 // Renders the document model as HTML laid out per GB/T 9704 (print.css). The same component
 // serves the print route (what Chromium/Electron turn into PDF) and the preview in the app.
 import type { CSSProperties, ReactNode } from 'react';
-import { keepsWithNext, type Block, type Doc, type Masthead } from '../../../shared/briefs/model';
+import { keepsWithNext, UNBREAKABLE, type Block, type Doc, type Masthead } from '../../../shared/briefs/model';
 import { heatShade } from '../../../shared/briefs/shade';
 import './fonts';
 import './print.css';
@@ -67,8 +67,7 @@ function ColophonView({ c }: { c: NonNullable<Doc['colophon']> }) {
   );
 }
 
-/** Codes (JB-2026-098, 督办〔2026〕3号) and dates (2026年11月23日) are never split across lines. */
-const UNBREAKABLE = /([A-Z]{2,}-\d{4}-\d{2,}|督办〔\d{4}〕\d+号|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日)/;
+/** Codes and dates (UNBREAKABLE) are never split across lines. */
 export function Words({ text }: { text: string }): ReactNode {
   const parts = text.split(UNBREAKABLE);
   if (parts.length === 1) return text;
