@@ -41,7 +41,7 @@ export function loadMigrations(dir = migrationsDir()): Migration[] {
 export const MIGRATION_PLACEHOLDERS: Readonly<Record<string, string>> = {
   CLOSED_STATUSES: CLOSED_STATUSES_SQL,
   // 0009 fills the status/level history from what the register already holds (without the marks,
-  // which 0012 adds and works out from the history).
+  // which 0013 adds and works out from the history).
   RISK_HISTORY_FILL: riskHistoryFillSql('1', false),
   RISK_HISTORY_MARKS: riskHistoryMarksSql(),
   ROLES: sqlInList(ROLES).slice(1, -1),

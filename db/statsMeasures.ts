@@ -35,7 +35,7 @@ const JOIN_R = (h: string, join: boolean) => (join ? `CROSS JOIN risks r ON r.id
 
 // The rows holding on a day that meet `cond`: those still holding (until NULL) and those ended after it,
 // as two parts (one OR'd condition made SQLite read every row up to the day). Each part reads
-// risk_history_open (migrations 0011, 0012) alone, and the part holding now streams its counts in that
+// risk_history_open (migrations 0011, 0013) alone, and the part holding now streams its counts in that
 // index's order.
 function holdingOn(day: '@start' | '@to', cond: string, flag: string, join: boolean): string[] {
   const part = (until: string) => `SELECT ${KEYS('h', flag)} FROM risk_history h ${JOIN_R('h', join)} WHERE h.${until} AND h.on_date <= ${day} AND ${cond}`;

@@ -14,7 +14,7 @@
 //   one dated before the entry counts from the entry day. Before the first one the level is NULL.
 // Deleted risks have no history (statistics, like the register, leave them out). Each row also carries
 // the risk's current domain, county and whether it has a 包案领导, so counts by them read the history alone,
-// and its marks (migration 0012): the day of the risk's latest change of each kind up to this row.
+// and its marks (migration 0013): the day of the risk's latest change of each kind up to this row.
 import { CLOSED_STATUSES_SQL } from './risks.js';
 
 /** Shanghai calendar day of an ISO UTC instant, in SQL. */
@@ -22,7 +22,7 @@ export const shanghaiDaySql = (instant: string) => `date(${instant}, '+8 hours')
 
 /**
  * INSERT … SELECT that writes the history of the risks `r` matching `where` (an SQL condition on risks r).
- * `marks: false` leaves out the mark columns: migration 0009 runs it on the schema before 0012 added them.
+ * `marks: false` leaves out the mark columns: migration 0009 runs it on the schema before 0013 added them.
  */
 export function riskHistoryFillSql(where: string, marks = true): string {
   // A row whose instant cannot be read (hand-made data) counts from its 首次发现日期, else from the start.
@@ -104,7 +104,7 @@ const MARKS_WINDOW = Object.entries(HISTORY_MARKS)
   .map(([col, cond]) => `MAX(CASE WHEN ${cond} THEN h.on_date END) OVER (PARTITION BY h.risk_id ORDER BY h.on_date ROWS UNBOUNDED PRECEDING) AS ${col}`)
   .join(',\n  ');
 
-/** Migration 0012: the marks of every existing row, worked out from the history itself. */
+/** Migration 0013: the marks of every existing row, worked out from the history itself. */
 export function riskHistoryMarksSql(): string {
   const set = Object.keys(HISTORY_MARKS).map((c) => `${c} = m.${c}`).join(', ');
   return `UPDATE risk_history SET ${set} FROM (SELECT h.id, ${MARKS_WINDOW} FROM risk_history h) m WHERE m.id = risk_history.id`;

@@ -1,4 +1,4 @@
--- 0012 (issue 18, speed at 100,000 risks): each risk_history row carries its risk's latest change of each
+-- 0013 (issue 18, speed at 100,000 risks): each risk_history row carries its risk's latest change of each
 -- kind up to it (shared/statsHistory.ts HISTORY_MARKS), so 新增, 升级, 降级, 销号 and 反弹 of a period are
 -- counted from the rows holding at the period's end alone, by the same index as the register on a day,
 -- instead of looking up each changed risk's state at the end one by one.
