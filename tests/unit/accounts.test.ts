@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/api/dispatcher.js';
 import { login } from '../../electron/session.js';
-import { createAccount, getAccount } from '../../db/accounts.js';
+import { createAccount, getAccount, hashPassword } from '../../db/accounts.js';
 import { openDatabase } from '../../db/open.js';
 import type { SessionInfo } from '../../shared/accounts.js';
 import type { Caller } from '../../shared/roles.js';
@@ -122,9 +122,23 @@ describe('password policy, forced change and expiry', () => {
     const rows = db.prepare('SELECT pw_hash, pw_salt, pw_params FROM accounts').all() as Array<{ pw_hash: string; pw_salt: string; pw_params: string }>;
     expect(rows[0].pw_salt).not.toBe(rows[1].pw_salt);
     expect(rows[0].pw_hash).not.toBe(rows[1].pw_hash);
-    expect(JSON.parse(rows[0].pw_params)).toMatchObject({ N: 65536, r: 8, p: 1 });
+    expect(JSON.parse(rows[0].pw_params)).toMatchObject({ N: 32768, r: 8, p: 3 });
     expect(JSON.stringify(db.prepare('SELECT * FROM accounts').all())).not.toContain('Same-pass-1');
     expect(JSON.stringify(db.prepare('SELECT * FROM audit_log').all())).not.toContain('Same-pass-1');
+  });
+
+  it('a hash stored with the former, weaker parameters is re-hashed with the current ones at the next good login, not at a failed one', () => {
+    const { db, c } = setup();
+    const a = createAccount(db, { actor: 'admin', now: c.now }, { name: 'old1', displayName: '老账号', role: '查看', password: 'Old-pass-2024' });
+    // As the accounts of an earlier version were stored: N = 2^16, r = 8, p = 1.
+    const former = hashPassword('Old-pass-2024', { N: 65536, r: 8, p: 1, keylen: 32 });
+    db.prepare('UPDATE accounts SET pw_hash = ?, pw_salt = ?, pw_params = ? WHERE id = ?').run(former.hash, former.salt, former.params, a.id);
+    const params = () => JSON.parse(db.prepare('SELECT pw_params FROM accounts WHERE id = ?').pluck().get(a.id) as string) as object;
+    expect(() => login(db, 'old1', 'Wrong-pass-2024', c.now)).toThrow();
+    expect(params()).toEqual({ N: 65536, r: 8, p: 1, keylen: 32 });
+    login(db, 'old1', 'Old-pass-2024', c.now);
+    expect(params()).toEqual({ N: 32768, r: 8, p: 3, keylen: 32 });
+    expect(login(db, 'old1', 'Old-pass-2024', c.now).name).toBe('old1');
   });
 
   it('the last 系统管理员 cannot be demoted, and nobody changes their own role', async () => {
