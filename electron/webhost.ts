@@ -235,7 +235,15 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       return { cookie, csrf };
     },
     printSession: door.printSession,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    // A connection a browser keeps open kept server.close() waiting for ever: a host told to stop
+    // (SIGTERM) while a browser that had used it was still running never exited (the bench's renderer
+    // suite hung on it). A request cut here either had not reached the register yet (its body was
+    // still arriving) or runs to its end there: replies are written only after the write commits.
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }
 

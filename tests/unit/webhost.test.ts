@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -90,5 +91,18 @@ describe('web host', () => {
     const h = await start();
     const r = await raw(h.port, '/../../../../etc/passwd');
     expect(r.body).not.toContain('root:');
+  });
+
+  it('stops while a browser still holds a connection open (a request begun, its body not sent)', async () => {
+    const h = await start();
+    const socket = connect(h.port, '127.0.0.1');
+    await new Promise((ok) => socket.once('connect', ok));
+    socket.on('error', () => {});
+    socket.write(`POST /api/app.info HTTP/1.1\r\nHost: 127.0.0.1:${h.port}\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n`);
+    await new Promise((r) => setTimeout(r, 100));
+    host = null;
+    const closed = await Promise.race([h.close().then(() => 'closed'), new Promise((r) => setTimeout(() => r('still open after 5 s'), 5000))]);
+    socket.destroy();
+    expect(closed).toBe('closed');
   });
 });
