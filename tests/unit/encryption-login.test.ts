@@ -194,6 +194,10 @@ describe('wrong passwords against a locked register: the command line and the lo
     const cli = spawnSync(process.execPath, [bin, 'call', 'risks.list', '{}', '--db', dbPath], { encoding: 'utf8', env: { ...process.env, YANPAN_USER: 'root', YANPAN_PASSWORD: SETUP.password } });
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain('已锁定');
+    // spawnSync held this process's event loop (host and client alike) for seconds under load: let
+    // the host's overdue keep-alive timeout close the idle connection before the next request,
+    // rather than race it on that socket (ECONNRESET).
+    await new Promise((settle) => setTimeout(settle, 100));
     // Another account opens the register: every failure is counted and audited there.
     await login(r2, 'analyst', ANALYST.password);
     const db = r2.core.current()!.db;
