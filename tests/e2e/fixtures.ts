@@ -127,8 +127,9 @@ export const test = base.extend<{ server: AppServer }>({
     const dir = mkdtempSync(join(tmpdir(), 'yanpan-e2e-'));
     const server = await startServer(dir);
     await use(server);
-    server.proc.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    // Waited for: a host still finishing its start-up backup would write into the folder being removed.
+    await stopServer(server);
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   },
   // Logged in as the 研判员 before the test's first action (the Monday job counts from there).
   page: async ({ page, server }, use) => {

@@ -87,7 +87,8 @@ afterAll(() => {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
-  rmSync(dir, { recursive: true, force: true });
+  // Retried: the start-up backup runs after the first page and may still be closing its file at quit.
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 const mainWindow = () => fake.windows[0];
