@@ -11,6 +11,7 @@ import { CLOSED_STATUSES_SQL } from '../../shared/risks.js';
 import { sqlInList } from '../../shared/sql.js';
 import { HELD_MEETING_STATES, periodOf } from '../../shared/stats.js';
 import { rawUnits, unitFigures } from './statsUnits.js';
+import { addBenchActions } from './meetings.js';
 
 function sameTotals(name: string) {
   return (a: unknown, b: unknown) => {
@@ -20,8 +21,10 @@ function sameTotals(name: string) {
 
 export const statsSuite: BenchSuite = {
   name: 'stats',
-  setup({ core, asOf }) {
+  setup({ core, asOf, quick, risks }) {
     const db = core.db;
+    // The whole bench runs this suite after the meetings suite's 200,000 assignments: add them when run alone.
+    addBenchActions(db, asOf, quick, risks);
     const year = periodOf('year', asOf);
     const span: Span = { from: year.from, to: asOf };
     const defs = getStatsDefinitions(db);
