@@ -6,10 +6,10 @@ import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
 import { getListNames } from './settings.js';
 import { AppError } from '../shared/errors.js';
-import { DEFAULT_STATS_DEFINITIONS, RISK_MEASURES, drillFilterProblem, previousPeriod, recordKindOf, samePeriodLastYear, type DrillFilter, type Measure, type Period, type StatsDefinitions } from '../shared/stats.js';
+import { DEFAULT_STATS_DEFINITIONS, RISK_MEASURES, drillFilterProblem, previousPeriod, recordKindOf, samePeriodLastYear, type ActionMeasure, type DrillFilter, type Measure, type Period, type StatsDefinitions } from '../shared/stats.js';
 import type { ManualFigure, PeriodFigures, Rate, StatsRecordRow, StatsRecords, StatsSummary, Tally } from '../shared/statsTypes.js';
 import { measureIds, tallyAssessments, tallyMeetings, tallyRisks, type Span } from './statsMeasures.js';
-import { classifiedActions, round1, unitTable } from './statsActions.js';
+import { actionRows, round1, unitTable } from './statsActions.js';
 import { frozenFigures, frozenRecordIds } from './statsReports.js';
 
 export function getStatsDefinitions(db: Db): StatsDefinitions {
@@ -36,7 +36,7 @@ export function periodFigures(db: Db, p: Period, asOf: string, defs: StatsDefini
   const span = spanOf(p, asOf);
   const risks = Object.fromEntries(RISK_MEASURES.map((m) => [m, tallyRisks(db, m, defs, span)])) as Record<(typeof RISK_MEASURES)[number], Tally>;
   const byType = tallyMeetings(db, span);
-  const { units, total } = unitTable(db, classifiedActions(db, span));
+  const { units, total } = unitTable(db, span);
   const base = risks.openStart.total + risks.entered.total;
   const baseP = risks.openStart.packaged + risks.entered.packaged;
   return {
@@ -103,10 +103,9 @@ export function statsSummary(db: Db, p: Period, asOf: string, compare: boolean, 
 export function recordIds(db: Db, m: Measure, p: Period, asOf: string, f: DrillFilter, offset: number, limit: number): { ids: number[]; total: number } {
   const span = spanOf(p, asOf);
   if (recordKindOf(m) !== 'action') return measureIds(db, m as Parameters<typeof measureIds>[1], getStatsDefinitions(db), span, f, offset, limit);
-  const all = classifiedActions(db, span)
-    .filter((a) => a.measures.has(m as never) && (f.unitId === undefined || a.unitId === f.unitId) && (f.supervision === undefined || a.supervision === f.supervision))
-    .map((a) => a.id)
-    .sort((a, b) => a - b);
+  const all = actionRows(db, span, m as ActionMeasure)
+    .filter(([, unitId, supervision]) => (f.unitId === undefined || unitId === f.unitId) && (f.supervision === undefined || supervision === f.supervision))
+    .map(([id]) => id);
   return { ids: all.slice(offset, offset + limit), total: all.length };
 }
 

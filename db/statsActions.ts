@@ -1,52 +1,109 @@
 // 交办 measures of a period by responsible unit (by unit id, so a renamed or merged unit keeps its
-// history): one query for the assignments a period can touch, each classified by shared/statsActions.ts.
+// history). One query per measure yields one row per assignment counted (id, unit, value); the unit
+// table groups those rows, the drill-down lists them and an issued report stores them, so a list's total
+// is the figure. The working calendar enters as parameters worked out by shared/statsActions.ts:
+// the run of due dates whose effective date falls in the period, and the days of it that move.
 import type { Db } from './open.js';
-import { addDays } from '../shared/dates.js';
-import { classifyAction, type ActionCounts, type ActionFacts } from '../shared/statsActions.js';
+import { dueWindow, overdueLevels } from '../shared/statsActions.js';
 import { getCalendar, getSupervision } from './calendar.js';
 import type { Span } from './statsMeasures.js';
 import type { UnitFigures } from '../shared/statsTypes.js';
+import type { ActionMeasure } from '../shared/stats.js';
+import type { SupervisionLevel } from '../shared/actions.js';
 import { cachedStatement } from './statements.js';
 
-// Due dates move at most past a holiday run (春节: 9 days), so an assignment due up to 15 days before
-// the period may still fall due in it.
-const SQL = `SELECT a.id, COALESCE(a.lead_unit_id, 0), a.state, a.issued_at, a.due_at, a.closed_on,
-    EXISTS (SELECT 1 FROM action_feedback f WHERE f.action_id = a.id AND f.kind = '退回' AND f.date BETWEEN @from AND @to),
-    EXISTS (SELECT 1 FROM action_extensions x WHERE x.action_id = a.id AND x.status = '已批准' AND x.decided_on BETWEEN @from AND @to)
-  FROM actions a
-  WHERE a.issued_at <= @to AND (a.state <> '办结' OR a.closed_on >= @from OR a.due_at >= @dueFrom)`;
+// Every query runs unit by unit (the units, then the assignments with none: lead_unit_id IS NULL, shown as
+// unit 0) down indexes that start with the unit (migration 0015), so a unit's figures are one range of
+// one index each, counted without sorting a period's 40,000 assignments by unit.
+const UNITS = 'us(id) AS (SELECT id FROM units UNION ALL SELECT NULL)';
+// The effective due date of a due day that moves (json object: day → effective day; else the day itself).
+const MOVED = 'moved(d, eff) AS MATERIALIZED (SELECT key, value FROM json_each(@moved))';
+const MOVED_TO = '(SELECT m.eff FROM moved m WHERE m.d = a.due_at)';
+const WITH = `WITH ${UNITS}, ${MOVED}`;
+// Closed by the period's end (a 办结 without a date is not closed).
+const CLOSED_BY_END = "(a.state = '办结' AND a.closed_on <= @to)";
 
-export type ClassifiedAction = ActionFacts & ActionCounts;
+/** Per measure: which assignments it counts (a condition on actions a), and for 办结 the value averaged. */
+const MEASURE: Record<Exclude<ActionMeasure, 'overdue'>, { where: string; value?: string }> = {
+  // 交办: issued in the period.
+  issued: { where: 'a.issued_at BETWEEN @from AND @to' },
+  // 办结: closed in the period; value: calendar days from issue to close.
+  done: { where: "a.state = '办结' AND a.closed_on BETWEEN @from AND @to", value: 'julianday(a.closed_on) - julianday(a.issued_at)' },
+  // 应办结: effective due date in the period (due_at in the due window), and closed by its end or past due at its end.
+  due: { where: `a.due_at BETWEEN @dueFrom AND @dueTo AND (${CLOSED_BY_END} OR @to > COALESCE(${MOVED_TO}, a.due_at))` },
+  // 按期办结: closed on or before the effective due date (so by the period's end): on or before due_at, or
+  // on or before the day a moved due day moves to.
+  onTime: { where: `a.due_at BETWEEN @dueFrom AND @dueTo AND a.state = '办结' AND (a.closed_on <= a.due_at OR a.closed_on <= ${MOVED_TO})` },
+  // 退回重办 / 延期: sent back / an extension approved in the period.
+  returned: { where: "a.id IN (SELECT f.action_id FROM action_feedback f WHERE f.kind = '退回' AND f.date BETWEEN @from AND @to)" },
+  extended: { where: "a.id IN (SELECT x.action_id FROM action_extensions x WHERE x.status = '已批准' AND x.decided_on BETWEEN @from AND @to)" },
+};
+const MEASURES = Object.keys(MEASURE) as Array<keyof typeof MEASURE>;
 
-export function classifiedActions(db: Db, span: Span): ClassifiedAction[] {
-  const cal = getCalendar(db);
-  const sup = getSupervision(db);
-  const rows = cachedStatement(db, SQL).raw().all({ from: span.from, to: span.to, dueFrom: addDays(span.from, -15) }) as Array<[number, number, string, string, string, string | null, number, number]>;
-  const out: ClassifiedAction[] = [];
-  for (const [id, unitId, state, issuedAt, dueAt, closedOn, returned, extended] of rows) {
-    const facts: ActionFacts = { id, unitId, state, issuedAt, dueAt, closedOn, returned: returned === 1, extended: extended === 1 };
-    const c = classifyAction(facts, span.from, span.to, sup, cal);
-    if (c.measures.size) out.push({ ...facts, ...c });
+/** One row per assignment a measure counts: id, unit (0: none), by id. */
+const rowsSql = (m: keyof typeof MEASURE) => `${WITH} SELECT a.id, COALESCE(a.lead_unit_id, 0) FROM us u JOIN actions a ON a.lead_unit_id IS u.id WHERE ${MEASURE[m].where} ORDER BY a.id`;
+
+/** Per unit: each measure's count (办结: [count, total days]). */
+const TABLE_SQL = `${WITH} SELECT COALESCE(u.id, 0), ${MEASURES.map((m) => `(SELECT ${MEASURE[m].value ? `json_array(COUNT(*), TOTAL(${MEASURE[m].value}))` : 'COUNT(*)'} FROM actions a WHERE a.lead_unit_id IS u.id AND ${MEASURE[m].where})`).join(',\n  ')} FROM us u`;
+
+// 超期未办结: issued by the period's end, not closed by it, and past its effective due date then, which
+// needs due_at < @to; the level (shared/actions.ts dueStatus at the period's end) is worked out in JS
+// for these few: the open ones, and the ones closed after the end (or 办结 without a date).
+const OVERDUE_CANDIDATES = `WITH ${UNITS} SELECT a.id, COALESCE(a.lead_unit_id, 0), a.due_at FROM actions a WHERE a.state <> '办结' AND a.due_at < @to AND a.issued_at <= @to
+  UNION ALL SELECT a.id, COALESCE(a.lead_unit_id, 0), a.due_at FROM us u JOIN actions a ON a.lead_unit_id IS u.id
+    WHERE a.state = '办结' AND a.closed_on > @to AND a.due_at < @to AND a.issued_at <= @to
+  UNION ALL SELECT a.id, COALESCE(a.lead_unit_id, 0), a.due_at FROM us u JOIN actions a ON a.lead_unit_id IS u.id
+    WHERE a.state = '办结' AND a.closed_on IS NULL AND a.due_at < @to AND a.issued_at <= @to`;
+
+function params(db: Db, span: Span) {
+  const w = dueWindow(span.from, span.to, getCalendar(db));
+  return { from: span.from, to: span.to, dueFrom: w.dueFrom, dueTo: w.dueTo, moved: JSON.stringify(w.moved) };
+}
+
+/** The overdue assignments at the period's end: id → [unit, level]. */
+function overdue(db: Db, span: Span): Map<number, [number, SupervisionLevel]> {
+  const level = overdueLevels(span.to, getSupervision(db), getCalendar(db));
+  const out = new Map<number, [number, SupervisionLevel]>();
+  for (const [id, unit, dueAt] of cachedStatement(db, OVERDUE_CANDIDATES).raw().all({ to: span.to }) as Array<[number, number, string]>) {
+    const l = level(dueAt);
+    if (l) out.set(id, [unit, l]);
   }
   return out;
 }
 
+/** The assignments one measure counts: [id, unit id, supervision level when overdue at the period's end], by id. */
+export function actionRows(db: Db, span: Span, m: ActionMeasure): Array<[number, number, SupervisionLevel | null]> {
+  const late = overdue(db, span);
+  if (m === 'overdue') return [...late].map(([id, [unit, l]]): [number, number, SupervisionLevel | null] => [id, unit, l]).sort((a, b) => a[0] - b[0]);
+  const rows = cachedStatement(db, rowsSql(m)).raw().all(params(db, span)) as Array<[number, number]>;
+  return rows.map(([id, unit]) => [id, unit, late.get(id)?.[1] ?? null]);
+}
+
 /** The unit table (月考核 / 季讲评), ranked by 按期办结率, then by how many fell due; plus the all-units total row. */
-export function unitTable(db: Db, rows: ClassifiedAction[]): { units: UnitFigures[]; total: UnitFigures } {
+export function unitTable(db: Db, span: Span): { units: UnitFigures[]; total: UnitFigures } {
   const names = new Map(cachedStatement(db, 'SELECT id, name FROM units').raw().all() as Array<[number, string]>);
   const per = new Map<number, UnitFigures & { daysSum: number }>();
   const blank = (unitId: number, unit: string): UnitFigures & { daysSum: number } => ({ unitId, unit, issued: 0, done: 0, due: 0, onTime: 0, returned: 0, extended: 0, overdue: 0, overdueBy: {}, onTimeRate: null, avgDays: null, daysSum: 0 });
   const total = blank(-1, '合计');
-  for (const r of rows) {
-    let u = per.get(r.unitId);
-    if (!u) per.set(r.unitId, (u = blank(r.unitId, names.get(r.unitId) ?? '（未指定单位）')));
-    for (const t of [u, total]) {
-      for (const m of r.measures) if (m !== 'overdue') t[m]++;
-      if (r.supervision) {
-        t.overdue++;
-        t.overdueBy[r.supervision] = (t.overdueBy[r.supervision] ?? 0) + 1;
+  const unit = (id: number) => {
+    let u = per.get(id);
+    if (!u) per.set(id, (u = blank(id, names.get(id) ?? '（未指定单位）')));
+    return u;
+  };
+  for (const [id, ...counts] of cachedStatement(db, TABLE_SQL).raw().all(params(db, span)) as Array<[number, ...Array<number | string>]>) {
+    MEASURES.forEach((m, i) => {
+      const [n, days] = m === 'done' ? (JSON.parse(counts[i] as string) as [number, number]) : [counts[i] as number, 0];
+      if (!n) return;
+      for (const t of [unit(id), total]) {
+        t[m] += n;
+        t.daysSum += days;
       }
-      if (r.daysToClose !== null) t.daysSum += r.daysToClose;
+    });
+  }
+  for (const [id, l] of overdue(db, span).values()) {
+    for (const t of [unit(id), total]) {
+      t.overdue++;
+      t.overdueBy[l] = (t.overdueBy[l] ?? 0) + 1;
     }
   }
   const finish = ({ daysSum, ...u }: UnitFigures & { daysSum: number }): UnitFigures => ({

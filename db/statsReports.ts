@@ -5,10 +5,10 @@ import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
 import { AppError } from '../shared/errors.js';
-import { MEASURES, RISK_MEASURES, type DrillFilter, type Measure, type Period } from '../shared/stats.js';
+import { ACTION_MEASURES, MEASURES, RISK_MEASURES, type DrillFilter, type Measure, type Period } from '../shared/stats.js';
 import type { StatsSummary } from '../shared/statsTypes.js';
 import { ASSESSMENTS_SQL, MEETINGS_SQL, measureRows, riskMeasureSql } from './statsMeasures.js';
-import { classifiedActions } from './statsActions.js';
+import { actionRows } from './statsActions.js';
 
 interface Snapshot {
   summary: StatsSummary;
@@ -38,10 +38,7 @@ export function issueReport(db: Db, ctx: WriteContext, p: Period, summary: Stats
   records.meetings = measureRows(db, MEETINGS_SQL, span);
   records.assessments = measureRows(db, ASSESSMENTS_SQL, span);
   records.consent = records.assessments.filter((r) => r[5]);
-  const actions = classifiedActions(db, span);
-  for (const m of ['issued', 'done', 'due', 'onTime', 'returned', 'extended', 'overdue'] as const) {
-    records[m] = actions.filter((a) => a.measures.has(m)).map((a) => [a.id, a.unitId, a.supervision]);
-  }
+  for (const m of ACTION_MEASURES) records[m] = actionRows(db, span, m);
   const snap: Snapshot = { summary, records };
   const id = Number(
     db.prepare('INSERT INTO stats_reports (kind, period, snapshot, issued_at, issued_by) VALUES (?, ?, ?, ?, ?)').run(p.kind, `${p.from}/${p.to}`, JSON.stringify(snap), ctx.now(), ctx.actor).lastInsertRowid,

@@ -4,7 +4,7 @@
 // 统计 page for a year with both comparisons (stats.summary, target 2 s).
 import type { BenchCase, BenchSuite } from './types.js';
 import { tallyAssessments, tallyMeetings, tallyRisks, type Span } from '../../db/statsMeasures.js';
-import { classifiedActions, unitTable } from '../../db/statsActions.js';
+import { unitTable } from '../../db/statsActions.js';
 import { getStatsDefinitions } from '../../db/stats.js';
 import { addDays } from '../../shared/dates.js';
 import { CLOSED_STATUSES_SQL } from '../../shared/risks.js';
@@ -90,7 +90,7 @@ export const statsSuite: BenchSuite = {
       },
       {
         name: '责任单位交办办理情况（排名），一年',
-        api: async () => unitFigures(unitTable(db, classifiedActions(db, span)).units),
+        api: async () => unitFigures(unitTable(db, span).units),
         raw: () => units(span),
         same: sameTotals('units'),
         targetMs: 100,

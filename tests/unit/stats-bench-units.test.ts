@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { tempDatabase, testContext } from './helpers.js';
 import { build } from './statsFixture.js';
-import { classifiedActions, unitTable } from '../../db/statsActions.js';
+import { unitTable } from '../../db/statsActions.js';
 import { updateSupervision } from '../../db/calendar.js';
 import { DEFAULT_SUPERVISION } from '../../shared/actions.js';
 import { rawUnits, unitFigures } from '../../electron/bench/statsUnits.js';
@@ -27,9 +27,9 @@ describe('the bench raw unit table', () => {
     const { db } = tempDatabase();
     build(db);
     const raw = rawUnits(db);
-    const api = (span: (typeof SPANS)[number]) => unitFigures(unitTable(db, classifiedActions(db, span)).units);
+    const api = (span: (typeof SPANS)[number]) => unitFigures(unitTable(db, span).units);
     for (const span of SPANS) expect([span, raw(span)]).toEqual([span, api(span)]);
-    const id = unitTable(db, classifiedActions(db, SPANS[0])).units.find((u) => u.unit === '人社局')!.unitId;
+    const id = unitTable(db, SPANS[0]).units.find((u) => u.unit === '人社局')!.unitId;
     const rsj = (span: (typeof SPANS)[number]) => raw(span)[id];
     // 人社局 in the second quarter (X3, X5, X6; see stats-measures.test.ts): X3 due Friday 29 May, open on
     // 30 June: 32 calendar days late → 通报.
