@@ -14,7 +14,8 @@ import { cachedStatement } from './statements.js';
 
 // Every query runs unit by unit (the units, then the assignments with none: lead_unit_id IS NULL, shown as
 // unit 0) down indexes that start with the unit (migration 0015), so a unit's figures are one range of
-// one index each, counted without sorting a period's 40,000 assignments by unit.
+// one index each, counted without sorting a period's 40,000 assignments by unit. CROSS JOIN keeps the
+// units the outer loop: the app never runs ANALYZE, and without statistics the planner may turn it round.
 const UNITS = 'us(id) AS (SELECT id FROM units UNION ALL SELECT NULL)';
 // The effective due date of a due day that moves (json object: day → effective day; else the day itself).
 const MOVED = 'moved(d, eff) AS MATERIALIZED (SELECT key, value FROM json_each(@moved))';
@@ -41,7 +42,7 @@ const MEASURE: Record<Exclude<ActionMeasure, 'overdue'>, { where: string; value?
 const MEASURES = Object.keys(MEASURE) as Array<keyof typeof MEASURE>;
 
 /** One row per assignment a measure counts: id, unit (0: none), by id. */
-const rowsSql = (m: keyof typeof MEASURE) => `${WITH} SELECT a.id, COALESCE(a.lead_unit_id, 0) FROM us u JOIN actions a ON a.lead_unit_id IS u.id WHERE ${MEASURE[m].where} ORDER BY a.id`;
+const rowsSql = (m: keyof typeof MEASURE) => `${WITH} SELECT a.id, COALESCE(a.lead_unit_id, 0) FROM us u CROSS JOIN actions a ON a.lead_unit_id IS u.id WHERE ${MEASURE[m].where} ORDER BY a.id`;
 
 /** Per unit: each measure's count (办结: [count, total days]). */
 const TABLE_SQL = `${WITH} SELECT COALESCE(u.id, 0), ${MEASURES.map((m) => `(SELECT ${MEASURE[m].value ? `json_array(COUNT(*), TOTAL(${MEASURE[m].value}))` : 'COUNT(*)'} FROM actions a WHERE a.lead_unit_id IS u.id AND ${MEASURE[m].where})`).join(',\n  ')} FROM us u`;
@@ -50,9 +51,9 @@ const TABLE_SQL = `${WITH} SELECT COALESCE(u.id, 0), ${MEASURES.map((m) => `(SEL
 // needs due_at < @to; the level (shared/actions.ts dueStatus at the period's end) is worked out in JS
 // for these few: the open ones, and the ones closed after the end (or 办结 without a date).
 const OVERDUE_CANDIDATES = `WITH ${UNITS} SELECT a.id, COALESCE(a.lead_unit_id, 0), a.due_at FROM actions a WHERE a.state <> '办结' AND a.due_at < @to AND a.issued_at <= @to
-  UNION ALL SELECT a.id, COALESCE(a.lead_unit_id, 0), a.due_at FROM us u JOIN actions a ON a.lead_unit_id IS u.id
+  UNION ALL SELECT a.id, COALESCE(a.lead_unit_id, 0), a.due_at FROM us u CROSS JOIN actions a ON a.lead_unit_id IS u.id
     WHERE a.state = '办结' AND a.closed_on > @to AND a.due_at < @to AND a.issued_at <= @to
-  UNION ALL SELECT a.id, COALESCE(a.lead_unit_id, 0), a.due_at FROM us u JOIN actions a ON a.lead_unit_id IS u.id
+  UNION ALL SELECT a.id, COALESCE(a.lead_unit_id, 0), a.due_at FROM us u CROSS JOIN actions a ON a.lead_unit_id IS u.id
     WHERE a.state = '办结' AND a.closed_on IS NULL AND a.due_at < @to AND a.issued_at <= @to`;
 
 function params(db: Db, span: Span) {
