@@ -103,8 +103,8 @@ export function statsSummary(db: Db, p: Period, asOf: string, compare: boolean, 
 export function recordIds(db: Db, m: Measure, p: Period, asOf: string, f: DrillFilter, offset: number, limit: number): { ids: number[]; total: number } {
   const span = spanOf(p, asOf);
   if (recordKindOf(m) !== 'action') return measureIds(db, m as Parameters<typeof measureIds>[1], getStatsDefinitions(db), span, f, offset, limit);
-  const all = actionRows(db, span, m as ActionMeasure)
-    .filter(([, unitId, supervision]) => (f.unitId === undefined || unitId === f.unitId) && (f.supervision === undefined || supervision === f.supervision))
+  const all = actionRows(db, span, m as ActionMeasure, f.unitId)
+    .filter(([, , supervision]) => f.supervision === undefined || supervision === f.supervision)
     .map(([id]) => id);
   return { ids: all.slice(offset, offset + limit), total: all.length };
 }

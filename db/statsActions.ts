@@ -41,8 +41,9 @@ const MEASURE: Record<Exclude<ActionMeasure, 'overdue'>, { where: string; value?
 };
 const MEASURES = Object.keys(MEASURE) as Array<keyof typeof MEASURE>;
 
-/** One row per assignment a measure counts: id, unit (0: none), by id. */
-const rowsSql = (m: keyof typeof MEASURE) => `${WITH} SELECT a.id, COALESCE(a.lead_unit_id, 0) FROM us u CROSS JOIN actions a ON a.lead_unit_id IS u.id WHERE ${MEASURE[m].where} ORDER BY a.id`;
+/** One row per assignment a measure counts: id, unit (0: none), by id; of one unit (@unit) when asked. */
+const rowsSql = (m: keyof typeof MEASURE, oneUnit: boolean) =>
+  `WITH ${oneUnit ? 'us(id) AS (SELECT NULLIF(@unit, 0))' : UNITS}, ${MOVED} SELECT a.id, COALESCE(a.lead_unit_id, 0) FROM us u CROSS JOIN actions a ON a.lead_unit_id IS u.id WHERE ${MEASURE[m].where} ORDER BY a.id`;
 
 /** Per unit: each measure's count (办结: [count, total days]). */
 const TABLE_SQL = `${WITH} SELECT COALESCE(u.id, 0), ${MEASURES.map((m) => `(SELECT ${MEASURE[m].value ? `json_array(COUNT(*), TOTAL(${MEASURE[m].value}))` : 'COUNT(*)'} FROM actions a WHERE a.lead_unit_id IS u.id AND ${MEASURE[m].where})`).join(',\n  ')} FROM us u`;
@@ -72,11 +73,15 @@ function overdue(db: Db, span: Span): Map<number, [number, SupervisionLevel]> {
   return out;
 }
 
-/** The assignments one measure counts: [id, unit id, supervision level when overdue at the period's end], by id. */
-export function actionRows(db: Db, span: Span, m: ActionMeasure): Array<[number, number, SupervisionLevel | null]> {
+/**
+ * The assignments one measure counts (of one unit when unitId is given; 0: none): [id, unit id,
+ * supervision level when overdue at the period's end], by id.
+ */
+export function actionRows(db: Db, span: Span, m: ActionMeasure, unitId?: number): Array<[number, number, SupervisionLevel | null]> {
   const late = overdue(db, span);
-  if (m === 'overdue') return [...late].map(([id, [unit, l]]): [number, number, SupervisionLevel | null] => [id, unit, l]).sort((a, b) => a[0] - b[0]);
-  const rows = cachedStatement(db, rowsSql(m)).raw().all(params(db, span)) as Array<[number, number]>;
+  if (m === 'overdue') return [...late].filter(([, [unit]]) => unitId === undefined || unit === unitId).map(([id, [unit, l]]): [number, number, SupervisionLevel | null] => [id, unit, l]).sort((a, b) => a[0] - b[0]);
+  const one = unitId !== undefined;
+  const rows = cachedStatement(db, rowsSql(m, one)).raw().all({ ...params(db, span), ...(one ? { unit: unitId } : {}) }) as Array<[number, number]>;
   return rows.map(([id, unit]) => [id, unit, late.get(id)?.[1] ?? null]);
 }
 

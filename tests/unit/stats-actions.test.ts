@@ -46,13 +46,13 @@ describe('the due window of a period', () => {
   });
 });
 
-const act = (db: Db, code: string, due: string, closed: string) =>
+const act = (db: Db, code: string, due: string, closed: string, unit = '住建局') =>
   db
-    .prepare("INSERT INTO actions (code, content, lead_unit, issued_at, due_at, original_due_at, state, closed_on, created_at, updated_at) VALUES (?, '办理', '住建局', '2026-09-01', ?, ?, '办结', ?, 'x', 'x')")
-    .run(code, due, due, closed);
+    .prepare("INSERT INTO actions (code, content, lead_unit, issued_at, due_at, original_due_at, state, closed_on, created_at, updated_at) VALUES (?, '办理', ?, '2026-09-01', ?, ?, '办结', ?, 'x', 'x')")
+    .run(code, unit, due, due, closed);
 
-const codes = (db: Db, m: 'due' | 'onTime', from: string, to: string) =>
-  statsRecords(db, m, { kind: 'range', from, to }, '2026-11-25', {}, 0, 50).rows.map((r) => r.code);
+const codes = (db: Db, m: 'due' | 'onTime' | 'issued', from: string, to: string, unitId?: number) =>
+  statsRecords(db, m, { kind: 'range', from, to }, '2026-11-25', unitId === undefined ? {} : { unitId }, 0, 50).rows.map((r) => r.code);
 
 describe('交办 figures and the working calendar', () => {
   it('follows a due date on a 调休 day and a change of the calendar at once', () => {
@@ -80,5 +80,18 @@ describe('交办 figures and the working calendar', () => {
     expect(week('2026-09-14', '2026-09-20')).toMatchObject({ due: 0, onTime: 0 });
     expect(week('2026-09-14', '2026-09-21')).toMatchObject({ due: 2, onTime: 2 });
     expect(codes(db, 'onTime', '2026-09-21', '2026-09-27')).toEqual(['S1', 'S2']);
+  });
+
+  it('lists one unit\'s assignments, or those with no unit (unit 0)', () => {
+    const { db } = tempDatabase();
+    act(db, 'Z1', '2026-10-16', '2026-10-16');
+    act(db, 'R1', '2026-10-16', '2026-10-15', '人社局');
+    act(db, 'N1', '2026-10-16', '2026-10-16', '');
+    act(db, 'R2', '2026-10-16', '2026-10-16', '人社局');
+    const rsj = db.prepare("SELECT id FROM units WHERE name = '人社局'").pluck().get() as number;
+    expect(codes(db, 'issued', '2026-09-01', '2026-09-30')).toEqual(['Z1', 'R1', 'N1', 'R2']);
+    expect(codes(db, 'issued', '2026-09-01', '2026-09-30', rsj)).toEqual(['R1', 'R2']);
+    expect(codes(db, 'onTime', '2026-10-12', '2026-10-18', 0)).toEqual(['N1']);
+    expect(unitTable(db, { from: '2026-10-12', to: '2026-10-18' }).units.map((u) => [u.unitId, u.onTime])).toEqual(expect.arrayContaining([[rsj, 2], [0, 1]]));
   });
 });
