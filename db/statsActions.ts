@@ -9,7 +9,7 @@ import { getCalendar, getSupervision } from './calendar.js';
 import type { Span } from './statsMeasures.js';
 import type { UnitFigures } from '../shared/statsTypes.js';
 import type { ActionMeasure } from '../shared/stats.js';
-import type { SupervisionLevel } from '../shared/actions.js';
+import { SUPERVISION_LEVELS, type SupervisionLevel } from '../shared/actions.js';
 import { cachedStatement } from './statements.js';
 
 // Every query runs unit by unit (the units, then the assignments with none: lead_unit_id IS NULL, shown as
@@ -114,6 +114,8 @@ export function unitTable(db: Db, span: Span): { units: UnitFigures[]; total: Un
   }
   const finish = ({ daysSum, ...u }: UnitFigures & { daysSum: number }): UnitFigures => ({
     ...u,
+    // Levels in the ladder's order (the report's sentence lists them so), whatever order they were met in.
+    overdueBy: Object.fromEntries(SUPERVISION_LEVELS.filter((l) => u.overdueBy[l]).map((l) => [l, u.overdueBy[l]])),
     onTimeRate: u.due ? round1((u.onTime / u.due) * 100) : null,
     avgDays: u.done ? round1(daysSum / u.done) : null,
   });

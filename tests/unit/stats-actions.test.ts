@@ -94,4 +94,15 @@ describe('交办 figures and the working calendar', () => {
     expect(codes(db, 'onTime', '2026-10-12', '2026-10-18', 0)).toEqual(['N1']);
     expect(unitTable(db, { from: '2026-10-12', to: '2026-10-18' }).units.map((u) => [u.unitId, u.onTime])).toEqual(expect.arrayContaining([[rsj, 2], [0, 1]]));
   });
+
+  it('gives the overdue levels in the ladder\'s order, whatever order the assignments come in', () => {
+    const { db } = tempDatabase();
+    const open = (code: string, due: string) =>
+      db.prepare("INSERT INTO actions (code, content, lead_unit, issued_at, due_at, original_due_at, state, created_at, updated_at) VALUES (?, '办理', '住建局', '2026-09-01', ?, ?, '办理中', 'x', 'x')").run(code, due, due);
+    // At the end of 30 November: due Friday 23 October, 38 days late → 通报; due Friday 27 November, 3 days → 催办.
+    open('O1', '2026-10-23');
+    open('O2', '2026-11-27');
+    const t = unitTable(db, { from: '2026-11-01', to: '2026-11-30' }).total;
+    expect(Object.entries(t.overdueBy)).toEqual([['催办', 1], ['通报', 1]]);
+  });
 });
