@@ -2,6 +2,7 @@
 // it asks on the terminal (the password is not echoed). Its calls are audited as that account, and
 // its failed logins count toward the same lockout as the login page's.
 import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
 import { openDatabase, type Db } from '../db/open.js';
 import { login } from './session.js';
 import { countAccounts, recordFailuresBeforeUnlock } from '../db/accounts.js';
@@ -9,7 +10,8 @@ import { AppError } from '../shared/errors.js';
 import { needsUnlock } from '../db/cipher.js';
 import { fileOf, keyOf } from '../db/sqlite.js';
 import { takeUnlockFailures } from '../db/keyring.js';
-import { UnlockGate } from './unlock.js';
+import { loginAfterUnlock, UnlockGate } from './unlock.js';
+import type { Unwrapped } from '../db/slotBinding.js';
 import { sealAudit } from '../db/auditChain.js';
 import type { Caller } from '../shared/roles.js';
 
@@ -65,12 +67,23 @@ export async function cliCredentials(env: NodeJS.ProcessEnv = process.env): Prom
 export async function unlockForCli(dbPath: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (!needsUnlock(dbPath)) return;
   const { name, password } = await cliCredentials(env);
-  new UnlockGate(dbPath, () => new Date().toISOString()).unlock(name, password);
+  unlocked = { dbPath, u: new UnlockGate(dbPath, () => new Date().toISOString()).unlock(name, password) };
+}
+
+// The slot this command's password opened: its login then derives once, as the app's does when the
+// key file binds that slot to the account's hash (electron/unlock.ts loginAfterUnlock).
+let unlocked: { dbPath: string; u: Unwrapped } | null = null;
+
+/** The password checked against the register `conn` is on, deriving once when this command unlocked that register. */
+function checkPassword(conn: Db, name: string, password: string, now: () => string): Caller {
+  const file = keyOf(conn)?.file;
+  if (unlocked && file && resolve(file) === resolve(unlocked.dbPath)) return loginAfterUnlock(conn, unlocked.dbPath, unlocked.u, name, password, now);
+  return login(conn, name, password, now);
 }
 
 /** A good login on a writable connection: the wrong passwords kept in an encrypted register's key file go into it. */
 function loginAndTakeOver(conn: Db, name: string, password: string, now: () => string): Caller {
-  const caller = login(conn, name, password, now);
+  const caller = checkPassword(conn, name, password, now);
   const k = keyOf(conn);
   if (k && !conn.readonly) {
     const earlier = takeUnlockFailures(k.file);
@@ -95,13 +108,13 @@ export async function cliCaller(db: Db, now: () => string, env: NodeJS.ProcessEn
   try {
     side = openDatabase(fileOf(db));
   } catch {
-    return login(db, name, password, now);
+    return checkPassword(db, name, password, now);
   }
   try {
     return loginAndTakeOver(side, name, password, now);
   } catch (e) {
     // The register is mid-write elsewhere: check without counting rather than wait.
-    if ((e as { code?: string }).code === 'SQLITE_BUSY') return login(db, name, password, now);
+    if ((e as { code?: string }).code === 'SQLITE_BUSY') return checkPassword(db, name, password, now);
     throw e;
   } finally {
     side.close();

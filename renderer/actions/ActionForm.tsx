@@ -6,7 +6,7 @@ import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
 import { FEEDBACK_CYCLES, type ActionRow } from '../../shared/actionItems';
 import { RiskPicker } from '../meetings/RiskPicker';
-import { UnitPicker } from '../units/UnitPicker';
+import { keepLeadOutOfCo, UnitPicker } from '../units/UnitPicker';
 
 export interface ActionFormProps {
   open: boolean;
@@ -36,6 +36,7 @@ export function ActionForm({ open, meetingId, riskIds, content, onClose, onSaved
   const report = useErrorReporter();
   const [saving, setSaving] = useState(false);
   const mode = Form.useWatch('dueMode', form);
+  const leadUnit = Form.useWatch('leadUnit', form);
   // Reset only when the dialog opens (or for other risks): the runner re-renders every second for its timer.
   const riskKey = (riskIds ?? []).join(',');
   useEffect(() => {
@@ -76,7 +77,7 @@ export function ActionForm({ open, meetingId, riskIds, content, onClose, onSaved
   return (
     <Modal title="新建交办" open={open} onCancel={onClose} onOk={submit} okText="交办（Ctrl+Enter）" confirmLoading={saving} width={640} destroyOnHidden>
       {/* Ctrl+Enter saves this dialog; the keys never reach the page behind it. */}
-      <Form form={form} layout="vertical" onKeyDown={(e) => {
+      <Form form={form} layout="vertical" onValuesChange={keepLeadOutOfCo(form)} onKeyDown={(e) => {
         if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
           e.preventDefault();
           e.stopPropagation();
@@ -94,7 +95,7 @@ export function ActionForm({ open, meetingId, riskIds, content, onClose, onSaved
             <UnitPicker aria-label="牵头单位" style={{ width: 260 }} />
           </Form.Item>
           <Form.Item name="coUnits" label="配合单位">
-            <UnitPicker mode="multiple" aria-label="配合单位" style={{ width: 300 }} />
+            <UnitPicker mode="multiple" aria-label="配合单位" exclude={leadUnit} style={{ width: 300 }} />
           </Form.Item>
         </Space>
         <Space>

@@ -6,7 +6,7 @@ import { COUNT_UNITS, LEVELS, OPINION_RISKS, RISK_SOURCES, RISK_STATUSES, TRENDS
 import type { RiskFields, RiskRow } from '../../shared/risks';
 import type { Lists } from '../../shared/settings';
 import { useErrorReporter } from '../shell/useApi';
-import { UnitPicker } from '../units/UnitPicker';
+import { keepLeadOutOfCo, UnitPicker } from '../units/UnitPicker';
 
 interface Props {
   lists: Lists;
@@ -39,6 +39,7 @@ const req = (label: string) => [{ required: true, message: `请填写${label}` }
 
 export function RiskForm({ lists, risk, onCancel, onSaved }: Props) {
   const [form] = Form.useForm<FormValues>();
+  const leadUnit = Form.useWatch('leadUnit', form);
   const [saving, setSaving] = useState(false);
   // After creation the level fields are a cache of the assessments: edit them through 研判记录.
   const graded = risk !== null;
@@ -87,7 +88,7 @@ export function RiskForm({ lists, risk, onCancel, onSaved }: Props) {
   const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
   return (
     <Modal open width={900} title={risk ? `编辑 ${risk.code}` : '新增风险事项'} okText="保存" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onCancel} destroyOnHidden maskClosable={false}>
-      <Form form={form} layout="vertical" initialValues={toForm(risk)} requiredMark scrollToFirstError>
+      <Form form={form} layout="vertical" initialValues={toForm(risk)} requiredMark scrollToFirstError onValuesChange={keepLeadOutOfCo(form)}>
         <Row gutter={12}>
           <Col span={16}>
             <Form.Item name="title" label="事项名称" rules={[...req('事项名称'), { max: 200, message: '事项名称不能超过200个字' }]}>
@@ -144,7 +145,7 @@ export function RiskForm({ lists, risk, onCancel, onSaved }: Props) {
           <Col span={12}><Form.Item name="controlMeasures" label="稳控措施"><Input.TextArea rows={2} /></Form.Item></Col>
           <Col span={12}><Form.Item name="resolutionMeasures" label="化解措施"><Input.TextArea rows={2} /></Form.Item></Col>
           <Col span={8}><Form.Item name="leadUnit" label="主办单位"><UnitPicker aria-label="主办单位" style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={16}><Form.Item name="coUnits" label="协办单位"><UnitPicker mode="multiple" aria-label="协办单位" style={{ width: '100%' }} placeholder="输入名称搜索，可选多个；名单中没有的可添加" /></Form.Item></Col>
+          <Col span={16}><Form.Item name="coUnits" label="协办单位"><UnitPicker mode="multiple" aria-label="协办单位" exclude={leadUnit} style={{ width: '100%' }} placeholder="输入名称搜索，可选多个；名单中没有的可添加" /></Form.Item></Col>
           <Col span={6}><Form.Item name="responsiblePerson" label="责任人"><Input /></Form.Item></Col>
           <Col span={6}><Form.Item name="packageLeader" label="包案领导"><Input /></Form.Item></Col>
           <Col span={6}><Form.Item name="packageLeaderTitle" label="包案领导职务"><Input /></Form.Item></Col>

@@ -2,13 +2,14 @@
 // on the list is offered as "添加…" and added in place. The value is the unit's current name (the
 // rows keep the current name and the database the id: db/units.ts currentUnitNames and 0006's
 // triggers), one name or a list (mode="multiple"). Used by the 交办 dialog and the risk form.
+// `exclude` leaves out units chosen elsewhere on the form (协办/配合 never offers the 主办/牵头 unit).
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Select } from 'antd';
+import { Select, type FormInstance } from 'antd';
 import { api, ApiCallError } from '../api';
 import { useErrorReporter } from '../shell/useApi';
 import { unitName, type UnitRow } from '../../shared/units';
 
-type Props = { id?: string; 'aria-label'?: string; style?: React.CSSProperties; placeholder?: string; autoFocus?: boolean } & (
+type Props = { id?: string; 'aria-label'?: string; style?: React.CSSProperties; placeholder?: string; autoFocus?: boolean; exclude?: string } & (
   | { mode?: undefined; value?: string; onChange?: (v: string) => void }
   | { mode: 'multiple'; value?: string[]; onChange?: (v: string[]) => void }
 );
@@ -23,10 +24,10 @@ export function UnitPicker(p: Props) {
   useEffect(() => void load(), [load]);
   const typed = unitName(search);
   const options = useMemo(() => {
-    const list = units.map((u) => ({ value: u.name, label: u.shortName ? `${u.name}（${u.shortName}）` : u.name, keys: [u.name, u.shortName, ...u.formerNames].join(' ') }));
+    const list = units.filter((u) => u.name !== p.exclude).map((u) => ({ value: u.name, label: u.shortName ? `${u.name}（${u.shortName}）` : u.name, keys: [u.name, u.shortName, ...u.formerNames].join(' ') }));
     const known = units.some((u) => u.name === typed || u.formerNames.includes(typed));
     return typed.length >= 2 && !known ? [...list, { value: ADD + typed, label: `添加新单位“${typed}”`, keys: typed }] : list;
-  }, [units, typed]);
+  }, [units, typed, p.exclude]);
 
   const add = async (name: string): Promise<string | null> => {
     try {
@@ -81,4 +82,13 @@ export function UnitPicker(p: Props) {
       notFoundContent="名单中没有，输入全称后可添加"
     />
   );
+}
+
+/** A form's onValuesChange: choosing a 主办/牵头 unit takes it out of the 协办/配合 list (fields leadUnit, coUnits). */
+export function keepLeadOutOfCo(form: FormInstance): (changed: { leadUnit?: string }) => void {
+  return (changed) => {
+    if (!changed.leadUnit) return;
+    const co = (form.getFieldValue('coUnits') as string[] | undefined) ?? [];
+    if (co.includes(changed.leadUnit)) form.setFieldValue('coUnits', co.filter((x) => x !== changed.leadUnit));
+  };
 }

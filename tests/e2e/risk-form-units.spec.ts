@@ -61,6 +61,21 @@ test('risk form: 主办单位 picked from the list or added in place; the risk r
   await dialog.getByRole('combobox', { name: '主办单位' }).fill('城关区住建局');
   await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option')).toHaveText(['城关区住房和城乡建设局']);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  // 协办单位 never offers the 主办单位; choosing a 协办单位 as 主办单位 takes it out of 协办单位.
+  const co2 = dialog.getByRole('combobox', { name: '协办单位' });
+  const coChosen = dialog.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '协办单位' }) }).locator('.ant-select-selection-item');
+  await co2.click();
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option')).toHaveText(['市人社局']);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await expect(coChosen).toHaveText(['市人社局']);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  const option = (text: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${text}$`) });
+  await dialog.getByRole('combobox', { name: '主办单位' }).fill('市人社局');
+  await option('市人社局').click();
+  await expect(coChosen).toHaveCount(0);
+  await dialog.getByRole('combobox', { name: '主办单位' }).fill('城关区住房');
+  await option('城关区住房和城乡建设局').click();
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.locator('.ant-table-row')).toHaveCount(2);
 

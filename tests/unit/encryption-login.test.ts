@@ -356,6 +356,30 @@ describe('the login at a just-started host (issue 16: under 1 s)', () => {
     expect(String(refused.body.message)).toContain('账号或密码不正确');
   });
 
+  it('the command line derives once too: its first call binds the slot, later calls log in on the binding, a changed hash is still refused', async () => {
+    const { dbPath, r } = await setUp(tempDir());
+    await stop(r);
+    forgetKeys();
+    const bin = join(import.meta.dirname, '..', '..', 'scripts', 'yanpan.mjs');
+    const call = () => spawnSync(process.execPath, [bin, 'call', 'accounts.list', '{}', '--db', dbPath], { encoding: 'utf8', env: { ...process.env, YANPAN_USER: 'root', YANPAN_PASSWORD: SETUP.password } });
+    expect(readKeyFile(dbPath).bindings).toBeUndefined();
+    expect(call().status).toBe(0);
+    const bound = readKeyFile(dbPath).bindings;
+    expect(Object.keys(bound ?? {})).toEqual(['root']);
+    expect(call().status).toBe(0);
+    expect(readKeyFile(dbPath).bindings).toEqual(bound);
+    // The register's hash replaced behind the slot's back: the binding no longer holds, the command
+    // checks the hash in full and refuses the old password.
+    const db = connect(dbPath, { key: unlockKey(dbPath, { account: 'root', password: SETUP.password }) });
+    const other = hashPassword('Qita-Mima-2026');
+    db.prepare("UPDATE accounts SET pw_hash = ?, pw_salt = ?, pw_params = ? WHERE name = 'root'").run(other.hash, other.salt, other.params);
+    db.close();
+    forgetKeys();
+    const refused = call();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('账号或密码不正确');
+  });
+
   it('a large register’s check after start waits until the unlocking login has answered, then runs and reports', async () => {
     const { dbPath, r } = await setUp(tempDir());
     await stop(r);

@@ -67,5 +67,7 @@ describe('a register that cannot be written here', () => {
     expect(write.err).not.toMatch(/损坏|SqliteError|readonly database/);
 
     expect(digest(dir)).toEqual(before);
-  });
+    // Six subprocesses, each deriving scrypt keys (a read-only key file cannot hold a binding): 18–36 s
+    // on this shared 2-core machine, past vitest's default 30 s at load 15.
+  }, 120_000);
 });
