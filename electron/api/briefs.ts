@@ -159,6 +159,16 @@ function issueFinal(request: BriefRequestParsed, ctx: HandlerContext): void {
 /** The fonts the last PDF of this process embedded: what each role really printed with. */
 let lastFonts: string[] | null = null;
 
+/**
+ * The document a running PDF job has built, by request: the job's print page asks briefs.model for
+ * the same request and gets it instead of a second build (on the 100k register with 200k 交办 the
+ * 专报 model takes 1–2 s, paid twice per PDF before). Held only while the job prints.
+ */
+const printing = new Map<string, Doc>();
+const docKey = (req: BriefRequestParsed) => JSON.stringify(req);
+/** SQLite's count of rows changed on this connection: tells whether issuing took a number. */
+const changes = (ctx: HandlerContext) => ctx.db.prepare('SELECT total_changes()').pluck().get() as number;
+
 type DocumentJob = { request: BriefRequestParsed; out?: string; copies: number; jobId?: string };
 
 async function makePdf({ request, out, copies, jobId }: DocumentJob, ctx: HandlerContext): Promise<BriefFile> {
@@ -166,11 +176,21 @@ async function makePdf({ request, out, copies, jobId }: DocumentJob, ctx: Handle
   if (!printer) throw new AppError('INVALID_INPUT', '当前运行方式不能生成PDF（没有可用的打印组件）。请在桌面版或网页版中操作，或使用命令行 yanpan brief。');
   const { job, set } = startJob(jobId);
   try {
-    const doc = buildDoc(request, ctx); // validates the request before the browser starts
+    let doc = buildDoc(request, ctx); // validates the request before the browser starts
+    const before = changes(ctx);
     issueFinal(request, ctx);
+    // A number just taken is printed in the 版头: the document is built again with it.
+    if (changes(ctx) !== before) doc = buildDoc(request, ctx);
     set('排版', 20);
     const stage = { signal: job.abort.signal, onStage: (s: '排版' | '生成PDF') => set(s, s === '排版' ? 30 : 70) };
-    const pdf = await printer.pdf(printRoute(request), stage);
+    const key = docKey(request);
+    printing.set(key, doc);
+    let pdf: Buffer;
+    try {
+      pdf = await printer.pdf(printRoute(request), stage);
+    } finally {
+      if (printing.get(key) === doc) printing.delete(key);
+    }
     const pages = pdfPageCount(pdf);
     lastFonts = pdfBaseFonts(pdf.toString('latin1'));
     const file = await deliver(pdf, out, fileName(doc, request.asOf ?? shanghaiDate(ctx.now()), 'pdf'), ctx, pages);
@@ -203,7 +223,7 @@ async function makeDocx({ request, out, copies }: DocumentJob, ctx: HandlerConte
 }
 
 export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.docx' | 'briefs.savePdf' | 'briefs.saveDocx' | 'briefs.progress' | 'briefs.cancel' | 'briefs.printPaper' | 'briefs.recordPrint' | 'briefs.fonts'> = {
-  'briefs.model': (req, ctx) => buildDoc(req, ctx),
+  'briefs.model': (req, ctx) => printing.get(docKey(req)) ?? buildDoc(req, ctx),
   'briefs.pdf': (input, ctx) => makePdf(input, ctx),
   'briefs.docx': (input, ctx) => makeDocx(input, ctx),
   'briefs.savePdf': (input, ctx) => makePdf(input, ctx),

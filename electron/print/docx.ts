@@ -27,26 +27,38 @@ const FONTS = {
 } as const;
 type Face = keyof typeof FONTS;
 
-function run(text: string, face: Face, pt: number, extra: Partial<IRunOptions> = {}): TextRun {
+function run(text: string, face: Face, pt: number, extra: Partial<IRunOptions> = {}): TextRun[] {
   const f = FONTS[face];
   // Latin text in 公文 is set in Times New Roman; CJK in the named face.
-  return new TextRun({ children: unbroken(text), size: Math.round(pt * 2), font: { ascii: face === 'fang' || face === 'song' ? 'Times New Roman' : f, hAnsi: face === 'fang' || face === 'song' ? 'Times New Roman' : f, eastAsia: f, cs: f }, characterSpacing: pt === 16 ? BODY_SPACING : undefined, ...extra });
+  const latin = face === 'fang' || face === 'song' ? 'Times New Roman' : f;
+  const props = { size: Math.round(pt * 2), font: { ascii: latin, hAnsi: latin, eastAsia: f, cs: f }, characterSpacing: pt === 16 ? BODY_SPACING : undefined, ...extra };
+  return unbroken(text).map((children) => (children === GLUE ? new TextRun({ ...props, text: GLUE, vanish: true }) : new TextRun({ ...props, children })));
 }
 
 /**
- * A code's hyphens (JB-2026-098, UNBREAKABLE) are Word's non-breaking hyphen (<w:noBreakHyphen/>,
- * ECMA-376 §17.3.3.18: drawn as "-", never a line break). LibreOffice 7.4 reads it as U+2011 but
- * still breaks after it next to Chinese text (measured), as it ignores U+2060/U+200D/U+FEFF joiners
- * in dates; dates get no invisible joiners, which would also stop Word's Find matching "11月26日".
+ * LibreOffice 7.4 keeps a code or date whole only with hidden text in it: it breaks a code after its
+ * non-breaking hyphen next to Chinese text, and a date at any digit/年月日 boundary, whatever the
+ * joiners (U+2060/200D/FEFF), languages or kinsoku lists (each tried), but no line at a hidden space
+ * (measured; a hidden U+2060 does not work). So a hidden space goes before each code, and after each
+ * non-digit and before each non-digit of a date or 督办〔2026〕3号 (inside a code it would let it
+ * break). Word neither shows nor prints hidden text. A code's hyphens are Word's non-breaking hyphen
+ * (<w:noBreakHyphen/>, ECMA-376 §17.3.3.18: drawn as "-", never a line break).
  */
-export function unbroken(text: string): (string | NoBreakHyphen)[] {
-  const out: (string | NoBreakHyphen)[] = [];
+const GLUE = ' ';
+
+/** Runs' contents: plain text; codes and dates (UNBREAKABLE) in pieces with GLUE (a hidden run) as above. */
+export function unbroken(text: string): (typeof GLUE | (string | NoBreakHyphen)[])[] {
+  const out: (typeof GLUE | (string | NoBreakHyphen)[])[] = [];
   text.split(UNBREAKABLE).forEach((part, i) => {
     if (!part) return;
-    if (i % 2 === 0 || !part.includes('-')) return void out.push(part);
-    part.split('-').forEach((seg, j) => out.push(...(j ? [new NoBreakHyphen()] : []), seg));
+    if (i % 2 === 0) return void out.push([part]);
+    const pieces = part.includes('-') ? [part] : part.split(/(?<=\D)|(?<=\d)(?=\D)/);
+    pieces.forEach((piece, k) => {
+      if (k > 0 || part.includes('-')) out.push(GLUE);
+      out.push(piece.split('-').flatMap((seg, j) => [...(j ? [new NoBreakHyphen()] : []), ...(seg ? [seg] : [])]));
+    });
   });
-  return out;
+  return out.length ? out : [[]];
 }
 
 function para(children: TextRun[], o: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; right?: number; line?: number; before?: number; after?: number; keepNext?: boolean; left?: number; hanging?: number; free?: boolean } = {}): Paragraph {
@@ -62,18 +74,18 @@ function para(children: TextRun[], o: { indent?: boolean; align?: (typeof Alignm
 
 function masthead(m: Masthead): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const s of [m.copyNo, m.secret, m.urgency]) if (s) out.push(para([run(s, 'hei', 16)], { align: AlignmentType.LEFT }));
-  if (m.internal) out.push(para([run('内部资料 注意保存', 'hei', 16)], { align: AlignmentType.RIGHT }));
+  for (const s of [m.copyNo, m.secret, m.urgency]) if (s) out.push(para([...run(s, 'hei', 16)], { align: AlignmentType.LEFT }));
+  if (m.internal) out.push(para([...run('内部资料 注意保存', 'hei', 16)], { align: AlignmentType.RIGHT }));
   const mark = m.organ + (m.docName ?? '');
   const pt = Math.min(36, Math.floor(420 / Math.max(1, [...mark].length)));
-  out.push(para([run(mark, 'title', pt, { color: m.style === 'red' ? 'E60012' : '000000', bold: true })], { align: AlignmentType.CENTER, line: Math.round(pt * 20 * 1.4), before: 200, after: 200, free: true }));
+  out.push(para([...run(mark, 'title', pt, { color: m.style === 'red' ? 'E60012' : '000000', bold: true })], { align: AlignmentType.CENTER, line: Math.round(pt * 20 * 1.4), before: 200, after: 200, free: true }));
   if (m.issue || m.signer) {
-    const kids = [run(m.issue ?? '', 'fang', 16)];
-    if (m.signer) kids.push(run('\t签发人：', 'hei', 16), run(m.signer, 'kai', 16));
+    const kids = [...run(m.issue ?? '', 'fang', 16)];
+    if (m.signer) kids.push(...run('\t签发人：', 'hei', 16), ...run(m.signer, 'kai', 16));
     out.push(new Paragraph({ children: kids, alignment: m.signer ? AlignmentType.LEFT : AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, tabStops: m.signer ? [{ type: 'right', position: mm(156) - CHAR }] : [] }));
   }
   if (m.editor || m.issueDateText) {
-    out.push(new Paragraph({ children: [run(m.editor ?? '', 'fang', 16), run('\t' + (m.issueDateText ?? ''), 'fang', 16)], indent: { left: CHAR }, tabStops: [{ type: 'right', position: mm(156) - 2 * CHAR }], spacing: { line: LINE, lineRule: LineRuleType.EXACT } }));
+    out.push(new Paragraph({ children: [...run(m.editor ?? '', 'fang', 16), ...run('\t' + (m.issueDateText ?? ''), 'fang', 16)], indent: { left: CHAR }, tabStops: [{ type: 'right', position: mm(156) - 2 * CHAR }], spacing: { line: LINE, lineRule: LineRuleType.EXACT } }));
   }
   // The red rule: a bottom border on an empty paragraph, as wide as the text block.
   if (m.style === 'red') out.push(new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'E60012', space: 1 } }, spacing: { line: 240, lineRule: LineRuleType.EXACT } }));
@@ -87,7 +99,7 @@ const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: 
 function cell(text: string, widthTw: number, o: { header?: boolean; pt: number; align?: 'left' | 'center' | 'right'; fill?: string; span?: number; tight?: boolean }): TableCell {
   return new TableCell({
     // Cells keep their own line height: snapped to the 28.95 pt grid, each table row would take a grid line or two.
-    children: [new Paragraph({ children: [run(text, o.header ? 'hei' : 'fang', o.pt)], style: CELL_STYLE, spacing: { line: Math.round(o.pt * (o.tight ? 1.2 : 1.4) * 20), lineRule: LineRuleType.EXACT }, alignment: o.header || o.align === 'center' ? AlignmentType.CENTER : o.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT })],
+    children: [new Paragraph({ children: [...run(text, o.header ? 'hei' : 'fang', o.pt)], style: CELL_STYLE, spacing: { line: Math.round(o.pt * (o.tight ? 1.2 : 1.4) * 20), lineRule: LineRuleType.EXACT }, alignment: o.header || o.align === 'center' ? AlignmentType.CENTER : o.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT })],
     width: { size: widthTw, type: WidthType.DXA },
     columnSpan: o.span,
     borders,
@@ -105,10 +117,10 @@ function blockToDocx(b: Block, textWidth: number, images: Buffer[], kind: Doc['k
   switch (b.t) {
     case 'p': {
       const align = b.align === 'center' ? AlignmentType.CENTER : b.align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED;
-      return [para([run(b.text, 'fang', 16, { bold: b.bold })], { indent: b.indent !== false, align })];
+      return [para([...run(b.text, 'fang', 16, { bold: b.bold })], { indent: b.indent !== false, align })];
     }
     case 'h':
-      return [para([run(b.text, b.level === 1 ? 'hei' : b.level === 2 ? 'kai' : 'fang', 16)], { indent: true, keepNext: keepsWithNext(b) })];
+      return [para([...run(b.text, b.level === 1 ? 'hei' : b.level === 2 ? 'kai' : 'fang', 16)], { indent: true, keepNext: keepsWithNext(b) })];
     case 'table': {
       const total = b.columns.reduce((a, c) => a + c.width, 0);
       const widths = b.columns.map((c) => Math.floor((c.width / total) * textWidth));
@@ -121,7 +133,7 @@ function blockToDocx(b: Block, textWidth: number, images: Buffer[], kind: Doc['k
         }),
         ...b.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, j) => cell(c, widths[j], { pt, align: b.columns[j]?.align })) })),
       ];
-      return [...(b.caption ? [para([run(b.caption, 'hei', 14)], { align: AlignmentType.CENTER, keepNext: true })] : []), table(rows, widths)];
+      return [...(b.caption ? [para([...run(b.caption, 'hei', 14)], { align: AlignmentType.CENTER, keepNext: true })] : []), table(rows, widths)];
     }
     case 'heatmap': {
       const n = b.colLabels.length + 2;
@@ -134,7 +146,7 @@ function blockToDocx(b: Block, textWidth: number, images: Buffer[], kind: Doc['k
         new TableRow({ tableHeader: true, cantSplit: true, children: ['领域', ...b.colLabels, '合计'].map((t, i) => cell(t, widths[i], { header: true, ...hs })) }),
         ...b.rowLabels.map((r, i) => new TableRow({ cantSplit: true, children: [cell(r, widths[0], { header: true, ...hs }), ...b.counts[i].map((c, j) => cell(String(c), widths[j + 1], { ...hs, align: 'center', fill: heatShadeHex(c, b.counts, b.colHex?.[j]) })), cell(String(b.counts[i].reduce((a, x) => a + x, 0)), widths[n - 1], { ...hs, align: 'center' })] })),
       ];
-      return [para([run(b.caption, 'hei', 14)], { align: AlignmentType.CENTER, keepNext: true }), table(rows, widths)];
+      return [para([...run(b.caption, 'hei', 14)], { align: AlignmentType.CENTER, keepNext: true }), table(rows, widths)];
     }
     case 'trend': {
       const png = images.shift();
@@ -142,7 +154,7 @@ function blockToDocx(b: Block, textWidth: number, images: Buffer[], kind: Doc['k
         // The chart as drawn by the print route (3× pixels), 140 mm wide like on paper.
         const w = Math.round((140 / 25.4) * 96);
         const h = Math.round((w * 218) / 440);
-        return [para([run(b.caption, 'hei', 14)], { align: AlignmentType.CENTER, keepNext: true }), new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: png, transformation: { width: w, height: h }, altText: { name: b.caption, description: b.caption, title: b.caption } })] })];
+        return [para([...run(b.caption, 'hei', 14)], { align: AlignmentType.CENTER, keepNext: true }), new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: png, transformation: { width: w, height: h }, altText: { name: b.caption, description: b.caption, title: b.caption } })] })];
       }
       // Without a browser (no printer in this host) Word gets the trend's numbers as a small table.
       const n = b.labels.length + 1;
@@ -151,16 +163,16 @@ function blockToDocx(b: Block, textWidth: number, images: Buffer[], kind: Doc['k
         new TableRow({ tableHeader: true, cantSplit: true, children: ['', ...b.labels].map((t, i) => cell(t, widths[i], { header: true, pt: 10.5 })) }),
         ...b.series.map((s) => new TableRow({ cantSplit: true, children: [cell(s.name, widths[0], { header: true, pt: 10.5 }), ...s.values.map((v, j) => cell(String(v), widths[j + 1], { pt: 10.5, align: 'center' }))] })),
       ];
-      return [para([run(b.caption, 'hei', 14)], { align: AlignmentType.CENTER, keepNext: true }), table(rows, widths)];
+      return [para([...run(b.caption, 'hei', 14)], { align: AlignmentType.CENTER, keepNext: true }), table(rows, widths)];
     }
     case 'attendance':
-      return [para([]), ...b.rows.map((r) => para([run(r.label, 'hei', 16), run(r.names, 'fang', 16)], { left: 5 * CHAR, hanging: 3 * CHAR, align: AlignmentType.LEFT }))];
+      return [para([]), ...b.rows.map((r) => para([...run(r.label, 'hei', 16), ...run(r.names, 'fang', 16)], { left: 5 * CHAR, hanging: 3 * CHAR, align: AlignmentType.LEFT }))];
     case 'signature':
-      return [para([]), ...(b.organ ? [para([run(b.organ, 'fang', 16)], { align: AlignmentType.RIGHT, right: 2 * CHAR })] : []), para([run(b.date, 'fang', 16)], { align: AlignmentType.RIGHT, right: 4 * CHAR })];
+      return [para([]), ...(b.organ ? [para([...run(b.organ, 'fang', 16)], { align: AlignmentType.RIGHT, right: 2 * CHAR })] : []), para([...run(b.date, 'fang', 16)], { align: AlignmentType.RIGHT, right: 4 * CHAR })];
     case 'receipt':
-      return [para([]), new Paragraph({ children: b.labels.flatMap((l, i) => [run((i ? '\t' : '') + l, 'fang', 14)]), tabStops: b.labels.slice(1).map((_, i) => ({ type: 'left' as const, position: Math.round(((i + 1) * textWidth) / b.labels.length) })), border: { top: { style: BorderStyle.DASHED, size: 6, color: '000000', space: 4 } } })];
+      return [para([]), new Paragraph({ children: b.labels.flatMap((l, i) => [...run((i ? '\t' : '') + l, 'fang', 14)]), tabStops: b.labels.slice(1).map((_, i) => ({ type: 'left' as const, position: Math.round(((i + 1) * textWidth) / b.labels.length) })), border: { top: { style: BorderStyle.DASHED, size: 6, color: '000000', space: 4 } } })];
     case 'title':
-      return [para([run(b.text, 'title', 22, { bold: true })], { align: AlignmentType.CENTER, after: LINE, free: true })];
+      return [para([...run(b.text, 'title', 22, { bold: true })], { align: AlignmentType.CENTER, after: LINE, free: true })];
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
   }
@@ -187,8 +199,8 @@ function colophon(c: NonNullable<Doc['colophon']>, textWidth: number, foot: bool
       children: [new TableCell({ width: { size: textWidth, type: WidthType.DXA }, children: [new Paragraph({ children, style: CELL_STYLE, indent: { left: 280, right: 280 }, spacing: { line: 520, lineRule: LineRuleType.EXACT }, ...extra })] })],
     });
   const rows = [
-    ...(c.cc ? [line([run(c.cc, 'fang', 14)])] : []),
-    line([run(c.printer, 'fang', 14), run('\t' + c.printDate, 'fang', 14)], { tabStops: [{ type: 'right', position: textWidth - 280 }] }),
+    ...(c.cc ? [line([...run(c.cc, 'fang', 14)])] : []),
+    line([...run(c.printer, 'fang', 14), ...run('\t' + c.printDate, 'fang', 14)], { tabStops: [{ type: 'right', position: textWidth - 280 }] }),
   ];
   const t = new Table({
     rows,
@@ -223,8 +235,8 @@ export async function docToDocx(doc: Doc, trendImages: Buffer[] = []): Promise<B
   const textWidth = land ? mm(297 - 40) : mm(156);
   const children: (Paragraph | Table)[] = [];
   if (doc.masthead) children.push(...masthead(doc.masthead));
-  children.push(para([run(doc.title, 'title', 22, { bold: true })], { align: AlignmentType.CENTER, free: true }));
-  if (doc.subtitle) children.push(para([run(doc.subtitle, 'kai', 16)], { align: AlignmentType.CENTER }));
+  children.push(para([...run(doc.title, 'title', 22, { bold: true })], { align: AlignmentType.CENTER, free: true }));
+  if (doc.subtitle) children.push(para([...run(doc.subtitle, 'kai', 16)], { align: AlignmentType.CENTER }));
   children.push(para([]));
   const pictures = [...trendImages];
   for (const b of doc.blocks) children.push(...blockToDocx(b, textWidth, pictures, doc.kind));

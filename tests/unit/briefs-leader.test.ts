@@ -356,6 +356,30 @@ describe('Word files in LibreOffice', () => {
   }, 240_000);
 });
 
+describe('codes and dates in LibreOffice', () => {
+  it('stay on one line wherever they fall at a line end, next to Chinese text, in brackets or not', async () => {
+    // Paragraph k puts its code or date k characters further on, so across each group it starts at
+    // every column near the right edge: without the fix LibreOffice split "JB-2026-" / "092",
+    // "2026年11月" / "26日" and "督办" / "〔2026〕12号" here.
+    const filler = '风险隐患研判会议研究决定由属地牵头落实稳控化解措施并按期报送办理情况';
+    const groups = [
+      { token: 'JB-2026-092', from: 16, n: 14, wrap: (t: string) => t },
+      { token: 'JB-2026-092', from: 16, n: 6, wrap: (t: string) => `（${t}）` },
+      { token: '2026年11月26日', from: 18, n: 8, wrap: (t: string) => t },
+      { token: '督办〔2026〕12号', from: 18, n: 6, wrap: (t: string) => t },
+    ];
+    const blocks = groups.flatMap((g) => Array.from({ length: g.n }, (_, k) => ({ t: 'p' as const, text: `${filler.slice(0, g.from + k)}${g.wrap(g.token)}${filler.slice(0, 20)}` })));
+    writeFileSync(join(dir, 'codes.docx'), await docToDocx({ kind: 'minutes', orientation: 'portrait', title: '编号与日期', blocks }));
+    await run('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-codes-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'lo-codes'), join(dir, 'codes.docx')], { timeout: 120_000 });
+    const file = join(dir, 'lo-codes', 'codes.pdf');
+    const text = Array.from({ length: pages(file) }, (_, p) => lines(file, p + 1).map((l) => squash(l.text))).flat();
+    for (const token of new Set(groups.map((g) => g.token))) {
+      const want = groups.filter((g) => g.token === token).reduce((a, g) => a + g.n, 0);
+      expect(text.filter((l) => l.includes(token)).length, token).toBe(want);
+    }
+  }, 180_000);
+});
+
 /** The 版记's rules on the last page: `count` rules, the last one's lower edge on the block's (± 1 mm), outer 0.35 mm, between 0.25 mm, as wide as the block. */
 function expectColophonAtFoot(file: string, count: number) {
   const page = raster(file, pages(file), 600);

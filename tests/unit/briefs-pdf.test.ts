@@ -58,8 +58,8 @@ function pageWords(file: string, page: number): Word[] {
   return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4], text: m[5] }));
 }
 const squash = (s: string) => s.replace(/\s+/g, '');
-/** The text of a .docx body as Word shows it: its w:t runs, a non-breaking hyphen as "-". */
-const docxText = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)].map((m) => m[1] ?? '-').join('');
+/** The text of a .docx body as Word shows it: its w:t runs but hidden ones (w:vanish), a non-breaking hyphen as "-". */
+const docxText = (xml: string) => [...xml.replace(/<w:r>(?:(?!<\/w:r>).)*?<w:vanish\/>.*?<\/w:r>/gs, '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)].map((m) => m[1] ?? '-').join('');
 /** Text of all pages without the page-number lines. */
 function bodyText(file: string): string {
   return squash(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).split('\n').filter((l) => !/^—\s*\d+\s*—$/.test(l.trim())).join(''));

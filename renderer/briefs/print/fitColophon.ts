@@ -8,6 +8,7 @@
 // each page shows is what was measured, so the 版记's last rule lands on the block's lower edge.
 const COLUMN = { width: '156mm', height: '225mm' };
 const MAX_SHEETS = 30;
+const mmPx = (mm: number) => (mm * 96) / 25.4;
 
 function multicol(article: HTMLElement): HTMLElement {
   const box = document.createElement('div');
@@ -27,6 +28,10 @@ export function fitColophon(article: HTMLElement | null): number {
   // A forced page break (the 专报's 附件) inside the column box breaks the printed sheet in Chromium's
   // print layout: such documents print in plain flow, the 版记 after the last line (known gap).
   if (article.querySelector('.gw-pagebreak')) return 0;
+  // A document whose text alone fills more sheets than are made prints in plain flow whatever the probe
+  // measures: skip the probe, a multi-column copy of it all (seconds for a 100-page 专报). Paging only
+  // adds room (avoided breaks, repeated table heads) save a margin dropped at each break, well inside 10 %.
+  if (article.clientHeight > 1.1 * (MAX_SHEETS + 1) * mmPx(225) + mmPx(37 + 35)) return 0;
   const probe = document.createElement('div');
   probe.className = 'gw-probe';
   Object.assign(probe.style, { position: 'absolute', left: '-20000px', top: '0', visibility: 'hidden' });
