@@ -10,6 +10,9 @@ import { headingNumber, type Block, type Doc, type Masthead } from './model.js';
 import { involved, type BriefRisk } from './register.js';
 
 /** The 专报's counts; each is one measure with one definition (docs/briefs.md). */
+/** Up to this many assignments the 专报 lists each one; more are counted by 牵头单位 (a leader's brief stays a few pages). */
+export const ASSIGNMENTS_LISTED = 20;
+
 export interface BriefCounts {
   /** 在册: risks not deleted and not closed (CLOSED_STATUSES), as of the day the brief is made. */
   active: number;
@@ -207,7 +210,7 @@ export function buildLeaderBrief(input: LeaderBriefInput): Doc {
   heading('交办督办');
   const asg = m ? m.assignments : (input.periodAssignments ?? []);
   if (!asg.length) p(m ? '本次研判会无新交办事项。' : '本期无新交办事项。');
-  else {
+  else if (asg.length <= ASSIGNMENTS_LISTED) {
     p(`${m ? '本次研判会' : '本期'}交办事项${asg.length}件：`);
     blocks.push({
       t: 'table',
@@ -218,6 +221,29 @@ export function buildLeaderBrief(input: LeaderBriefInput): Doc {
         { title: '办结时限', width: 9, align: 'center' },
       ],
       rows: asg.map((a) => [a.code, a.content.replace(/[。；;]+$/, ''), a.leadUnit, chineseDate(a.dueAt)]),
+      fontPt: 12,
+    });
+  } else {
+    // More than a leader reads item by item: counted by 牵头单位; each item is on its unit's 交办单.
+    const byUnit = new Map<string, { n: number; first: string }>();
+    for (const a of asg) {
+      const u = byUnit.get(a.leadUnit);
+      if (!u) byUnit.set(a.leadUnit, { n: 1, first: a.dueAt });
+      else {
+        u.n++;
+        if (a.dueAt < u.first) u.first = a.dueAt;
+      }
+    }
+    const units = [...byUnit].sort((x, y) => y[1].n - x[1].n || x[0].localeCompare(y[0], 'zh'));
+    p(`${m ? '本次研判会' : '本期'}交办事项${asg.length}件，涉及牵头单位${units.length}个，按牵头单位汇总如下（逐件见各单位交办单）：`);
+    blocks.push({
+      t: 'table',
+      columns: [
+        { title: '牵头单位', width: 14 },
+        { title: '交办件数', width: 7, align: 'center' },
+        { title: '最早办结时限', width: 11, align: 'center' },
+      ],
+      rows: units.map(([unit, u]) => [unit, String(u.n), chineseDate(u.first)]),
       fontPt: 12,
     });
   }

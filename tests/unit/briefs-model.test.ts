@@ -96,6 +96,30 @@ describe('the leader\'s 专报 (pure builder)', () => {
     for (const ch of ['→', '≥', '×']) expect(text).not.toContain(ch);
   });
 
+  it('a meeting with more assignments than a leader reads one by one: counted by 牵头单位, the earliest due date each', () => {
+    // 25 assignments: 市住建局 12 (earliest 11月20日), 城关区 8 (11月18日), 市人社局 5 (12月1日).
+    const mk = (i: number, leadUnit: string, dueAt: string) => ({ code: `JB-2026-${String(i).padStart(3, '0')}`, content: `事项${i}`, leadUnit, dueAt });
+    const assignments = [
+      ...Array.from({ length: 12 }, (_, i) => mk(i + 1, '市住建局', i === 7 ? '2026-11-20' : '2026-11-30')),
+      ...Array.from({ length: 8 }, (_, i) => mk(i + 13, '城关区', i === 0 ? '2026-11-25' : i === 5 ? '2026-11-18' : '2026-12-10')),
+      ...Array.from({ length: 5 }, (_, i) => mk(i + 21, '市人社局', '2026-12-01')),
+    ];
+    const doc = buildLeaderBrief(leaderInput({ meeting: { title: '2026年第48次风险研判会', date: '2026-11-16', decided: [decided(1)], assignments } }));
+    const text = docText(doc).join('');
+    expect(text).toContain('本次研判会交办事项25件，涉及牵头单位3个，按牵头单位汇总如下（逐件见各单位交办单）');
+    expect(text).not.toContain('JB-2026-001');
+    const table = blocksOf(doc, 'table').find((t) => t.columns[0].title === '牵头单位')!;
+    expect(table.rows).toEqual([
+      ['市住建局', '12', '2026年11月20日'],
+      ['城关区', '8', '2026年11月18日'],
+      ['市人社局', '5', '2026年12月1日'],
+    ]);
+    // Twenty are still listed one by one.
+    const twenty = buildLeaderBrief(leaderInput({ meeting: { title: '2026年第48次风险研判会', date: '2026-11-16', decided: [decided(1)], assignments: assignments.slice(0, 20) } }));
+    expect(docText(twenty).join('')).toContain('本次研判会交办事项20件：');
+    expect(blocksOf(twenty, 'table').find((t) => t.columns[0].title === '编号')!.rows).toHaveLength(20);
+  });
+
   it('without a meeting says so and prints the period\'s assignments; flags overdue deadlines and groups overdue actions by unit', () => {
     const key: KeyRisk = { ...risk(5, { level: 1, deadline: '2026-10-01', controlMeasures: '专班包案。每日走访。' }), move: 'rose', prevLevel: 2, overdueDays: 48 };
     const doc = buildLeaderBrief(leaderInput({ key: [key], keyTotal: 7, periodAssignments: [{ code: 'JB-2026-009', content: '约谈', leadUnit: '城关区', dueAt: '2026-11-20' }], overdue: [{ unit: '市住建局', items: [{ code: 'JB-2026-003', overdueDays: 9 }, { code: 'JB-2026-004', overdueDays: 2 }] }] }));
