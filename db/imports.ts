@@ -23,11 +23,16 @@ export interface PlannedRow extends ImportRowReport {
 }
 
 export function planImport(db: Db, results: RowResult[]): PlannedRow[] {
-  const byCode = db.prepare(`${RISK_SELECT} WHERE r.code = ?`);
+  // The stored risks of the sheet's codes, read in one statement: a lookup per row was ~0.15 s of 10,000.
+  const codes = results.flatMap((r) => (r.kind === 'row' && !r.errors.length && r.fields.code ? [r.fields.code] : []));
+  const stored = new Map<string, Record<string, unknown>>();
+  for (const r of db.prepare(`${RISK_SELECT} WHERE r.code IN (SELECT value FROM json_each(?))`).all(JSON.stringify(codes)) as Array<Record<string, unknown>>) stored.set(r.code as string, r);
   const findRiskByCode = (code: string) => {
-    const r = byCode.get(code) as Record<string, unknown> | undefined;
+    const r = stored.get(code);
     return r ? rowToRisk(r) : undefined;
   };
+  // A sheet names the same few units on many rows: each name is looked up once.
+  const unitNames = new Map<string, string>();
   const byCodeInSheet = new Map<string, number>();
   let byTitle: Map<string, RiskRow | null> | null = null;
   const titleKey = (title: string, regionId: number) => `${regionId}\u0000${title}`;
@@ -45,7 +50,7 @@ export function planImport(db: Db, results: RowResult[]): PlannedRow[] {
     const base = { row: res.row, code: '', title: '', riskId: null, changed: [], reasons: [], issues: [], warnings: [], patch: {}, version: 0 };
     if (res.kind === 'skip') return { ...base, action: 'skip', reasons: [res.reason] };
     // Units as the list calls them now: a former name in the sheet is no change to a row already on that unit.
-    const f = currentUnitNames(db, res.fields);
+    const f = currentUnitNames(db, res.fields, unitNames);
     const row: PlannedRow = { ...base, action: 'reject', code: f.code ?? '', title: f.title ?? '', issues: res.errors, warnings: res.warnings };
     if (res.errors.length) return { ...row, reasons: res.errors.map(describeIssue) };
     let existing: RiskRow | undefined;

@@ -117,16 +117,56 @@ export function resolveUnitNames(db: Db, names: string[]): UnitResolution {
  * current name, a unit named twice among the co-units kept once. A name not on the list stays (the
  * triggers of 0006 add it). Every writer of risks and actions goes through this, so a row always
  * shows the name of the unit its id points at.
+ * `memo` (name → current name) lets a caller writing many rows in one transaction (the import's
+ * plan, where nothing changes the list) look each name up once.
  */
-export function currentUnitNames<T extends { leadUnit?: unknown; coUnits?: unknown }>(db: Db, fields: T): T {
+export function currentUnitNames<T extends { leadUnit?: unknown; coUnits?: unknown }>(db: Db, fields: T, memo?: Map<string, string>): T {
   if (typeof fields.leadUnit !== 'string' && !Array.isArray(fields.coUnits)) return fields;
   const find = cachedStatement(db, 'SELECT u.name FROM unit_names n JOIN units u ON u.id = n.unit_id WHERE n.name = ?');
-  const current = (s: string) => {
+  const lookup = (s: string) => {
     const n = unitName(s);
     return n ? ((find.get(n) as { name: string } | undefined)?.name ?? n) : n;
+  };
+  const current = (s: string) => {
+    if (!memo) return lookup(s);
+    let hit = memo.get(s);
+    if (hit === undefined) memo.set(s, (hit = lookup(s)));
+    return hit;
   };
   const out = { ...fields };
   if (typeof fields.leadUnit === 'string') out.leadUnit = current(fields.leadUnit);
   if (Array.isArray(fields.coUnits)) out.coUnits = [...new Set((fields.coUnits as string[]).map(current))];
   return out;
+}
+
+const NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+
+/**
+ * What 0006's per-row trigger risks_units_insert does, done once for a bulk insert of risks (db/bulk.ts
+ * lifts the trigger): `cells` holds each new row's stored lead_unit and co_units (JSON), in insert order.
+ * Adds the names not on the list, in the order the trigger adds them — row by row, a row's new names in
+ * SQLite's sorted order (its UNION) — so each gets the id it would have got. Call before the inserts;
+ * they take lead_unit_id from LEAD_UNIT_ID_SQL, and linkCoUnits(from, to) writes the co-unit links after.
+ */
+export function addUnitsNamedOn(db: Db, cells: Array<[leadUnit: unknown, coUnits: unknown]>): void {
+  db.prepare(
+    `INSERT INTO units (name, created_at, updated_at)
+     SELECT n, ${NOW_SQL}, ${NOW_SQL} FROM (
+       SELECT r.key AS k, trim(json_extract(r.value, '$[0]')) AS n FROM json_each(@cells) r
+       UNION ALL SELECT r.key, trim(j.value) FROM json_each(@cells) r, json_each(json_extract(r.value, '$[1]')) j)
+     WHERE n <> '' AND NOT EXISTS (SELECT 1 FROM unit_names u WHERE u.name = n)
+     GROUP BY n ORDER BY MIN(k), n`,
+  ).run({ cells: JSON.stringify(cells) });
+}
+
+/** A new risk's lead_unit_id in its INSERT (bind its lead_unit): the trigger's own lookup. */
+export const LEAD_UNIT_ID_SQL = '(SELECT unit_id FROM unit_names WHERE name = trim(?))';
+
+/** The trigger's co-unit links (risk_co_units) of the risks from..to, in one statement. */
+export function linkCoUnits(db: Db, from: number, to: number): void {
+  db.prepare('DELETE FROM risk_co_units WHERE risk_id BETWEEN ? AND ?').run(from, to);
+  db.prepare(
+    `INSERT OR IGNORE INTO risk_co_units (risk_id, unit_id)
+     SELECT r.id, u.unit_id FROM risks r, json_each(r.co_units) j JOIN unit_names u ON u.name = trim(j.value) WHERE r.id BETWEEN ? AND ?`,
+  ).run(from, to);
 }

@@ -68,9 +68,13 @@ export const importsSuite: BenchSuite = {
       return out!;
     };
 
-    // Raw: the very rows the import stores (every column, the grading cache included), captured from
-    // one rolled-back import and written back through one prepared INSERT: no audit, no
-    // assessment, no search index, no matching — what the write phase costs beyond plain SQLite.
+    // Raw (the definition the ratio is judged against): the very rows the import stores in risks,
+    // assessments and audit_log (every column, the grading cache, lead_unit_id and the audit JSON
+    // included), captured from one rolled-back import and written back table by table, one prepared
+    // INSERT per row, with the search index's insert trigger lifted; the schema's other per-row
+    // triggers fire as on any INSERT (0006's units trigger sets lead_unit_id again and writes the
+    // co-unit links). No matching, no grading, no search index, no snapshot or history rows — what the
+    // write phase costs beyond plain SQLite. (The app does that units work set-wise since issue 15.)
     const captured = rolledBack(() => {
       const since = (table: string) => (db.prepare(`SELECT COALESCE(MAX(id), 0) AS m FROM ${table}`).get() as { m: number }).m;
       const from = { risks: since('risks'), assessments: since('assessments'), audit_log: since('audit_log') };
@@ -128,11 +132,9 @@ export const importsSuite: BenchSuite = {
         api: writePhase,
         raw: () => rawInsert(['risks', 'assessments', 'audit_log']),
         same: sameCount,
-        // Rate at least half of raw ⇔ time at most twice raw.
+        // Rate at least half of raw ⇔ time at most twice raw. The quick guard judges it at the common 3×
+        // ceiling (4.5× until issue 15, when it measured 3.0–3.3×; 1.61× after it, the old code 1.87× under the same load).
         targetRatio: 2,
-        // Known miss (issue 15): the write phase measures 3.0–3.3× at 20,000 and 100,000 risks, so the
-        // common 3× ceiling would fail every build; 4.5× still catches a change that makes it much slower.
-        guardCeiling: 4.5,
       },
       {
         // Reported, no target: against the bare risk rows alone the phase also pays for the
