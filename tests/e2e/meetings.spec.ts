@@ -57,7 +57,7 @@ test('create a meeting → agenda → an assignment → on the board → feedbac
   // Not on the 责任单位 list yet: added in place.
   await form.getByRole('combobox', { name: '牵头单位' }).fill('测试牵头单位');
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '添加新单位“测试牵头单位”' }).click();
-  await expect(form.locator('.ant-select-selection-item').filter({ hasText: '测试牵头单位' })).toBeVisible();
+  await expect(form.locator('.ant-select-selection-item').filter({ hasText: /^测试牵头单位$/ })).toBeVisible();
   await form.getByRole('button', { name: /交\s*办/ }).click();
   await expect(page.getByRole('cell', { name: '测试牵头单位' })).toBeVisible();
 
