@@ -1,6 +1,6 @@
 // 交办督办: a board by state, a filterable list, per-unit figures, and the supervision settings.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Badge, Button, Card, Empty, Input, Select, Table, Tabs, Typography } from 'antd';
+import { Badge, Button, Card, Empty, Input, Select, Spin, Table, Tabs, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { useErrorReporter } from '../shell/useApi';
@@ -77,7 +77,9 @@ export function ActionsPage({ subpath }: { subpath: string }) {
       {toolbar}
       <Tabs
         items={[
-          { key: 'board', label: '看板', children: <Board rows={rows} onOpen={setOpenId} /> },
+          // Dimmed and not clickable while a list is on its way: after a filter is chosen the cards shown
+          // are still the previous list's until the new one is back.
+          { key: 'board', label: '看板', children: <Spin spinning={loading}><Board rows={rows} onOpen={setOpenId} /></Spin> },
           { key: 'list', label: `列表（${rows.length}）`, children: <ActionTable rows={rows} loading={loading} onOpen={setOpenId} /> },
           { key: 'units', label: '责任单位', children: <UnitTable units={units} onPick={(unit) => set({ unit })} /> },
           { key: 'settings', label: '督办设置', children: <SupervisionSettingsForm onSaved={() => void load()} /> },

@@ -1,16 +1,18 @@
 // The login gate around the app: set-up on first run, login, forced password change, and the idle
 // lock. While locked the app stays mounted but hidden (typed text survives for the same account);
 // another account remounts it, so nothing of the previous account's work reaches them.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Spin } from 'antd';
 import { api, whenLoggedOut } from '../api';
 import type { SessionInfo } from '../../shared/accounts';
 import { authCall, type SignedIn } from './auth';
 import { LoginPage } from './LoginPage';
-import { SetupPage } from './SetupPage';
 import { ChangePassword } from './ChangePassword';
 import { SessionContext } from './session';
 import type { RegisterPlace } from '../../shared/settings';
+
+// Shown once, on a register without accounts: loaded then (it brings the settings' schemas, zod).
+const SetupPage = lazy(() => import('./SetupPage').then((m) => ({ default: m.SetupPage })));
 
 type Phase = 'loading' | 'out' | 'setup' | 'recovery' | 'in';
 const ACTIVITY = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart'] as const;
@@ -91,7 +93,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   if (phase === 'loading') return <Spin size="large" fullscreen tip="正在打开…" />;
   if (phase === 'recovery') return <>{children}</>;
-  if (phase === 'setup') return <SetupPage place={place} onIn={(a) => void enter(a)} />;
+  if (phase === 'setup') return <Suspense fallback={<Spin size="large" fullscreen tip="正在打开…" />}><SetupPage place={place} onIn={(a) => void enter(a)} /></Suspense>;
   if (phase === 'out' || !info) return <LoginPage onIn={(a) => void enter(a)} />;
   if (info.mustChange) return <ChangePassword policy={info.policy} forced onDone={() => void enter(null)} />;
   return (

@@ -1,9 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Layout, Menu, Result, Spin, Tag, Typography } from 'antd';
 import { api, ApiCallError } from '../api';
-import { RecoveryPage, type RecoveryInfo } from '../imports/RecoveryPage';
+import type { RecoveryInfo } from '../imports/RecoveryPage';
 import type { AppInfo } from '../../shared/settings';
-import { FirstRun } from '../firstrun/FirstRun';
 import { areasFor } from './areas';
 import { AreaBoundary } from './AreaBoundary';
 import { AccountMenu } from '../login/AccountMenu';
@@ -14,8 +13,12 @@ import { NearPeriodsTag } from '../heatmap/NearPeriodsTag';
 import { TodayContext } from './today';
 import type { DemoAccount } from '../../shared/accounts';
 
-// Only a demo register shows it (its accounts table): not part of every start's first bundle.
+// Only a demo register shows it (its accounts table): not part of every start's first bundle. Nor are
+// the pages of a damaged register or of the first run: each loads when it is shown.
 const DemoBanner = lazy(() => import('../login/DemoBanner').then((m) => ({ default: m.DemoBanner })));
+const RecoveryPage = lazy(() => import('../imports/RecoveryPage').then((m) => ({ default: m.RecoveryPage })));
+const FirstRun = lazy(() => import('../firstrun/FirstRun').then((m) => ({ default: m.FirstRun })));
+const opening = <Spin size="large" fullscreen tip="正在打开台账…" />;
 
 export function AppShell() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -37,9 +40,9 @@ export function AppShell() {
     void refresh();
   }, [refresh]);
 
-  if (recovery) return <RecoveryPage info={recovery} onRestored={refresh} />;
-  if (!info) return <Spin size="large" fullscreen tip="正在打开台账…" />;
-  if (info.firstRun && ['研判员', '系统管理员'].includes(role)) return <FirstRun onDone={refresh} onDemoAccounts={setDemoAccounts} />;
+  if (recovery) return <Suspense fallback={opening}><RecoveryPage info={recovery} onRestored={refresh} /></Suspense>;
+  if (!info) return opening;
+  if (info.firstRun && ['研判员', '系统管理员'].includes(role)) return <Suspense fallback={opening}><FirstRun onDone={refresh} onDemoAccounts={setDemoAccounts} /></Suspense>;
   const areas = areasFor(role);
 
   // A query (#/briefs?kind=minutes&meeting=12) belongs to the page, not to the area key.

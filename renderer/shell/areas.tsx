@@ -5,9 +5,6 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import { AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, FileSearchOutlined, HeatMapOutlined, SafetyOutlined, SettingOutlined, SwapOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
 import { REGISTER_EDITORS, REGISTER_READERS, type Role } from '../../shared/roles';
-// 交办督办 stays in the first bundle: loaded on demand, its board showed the unfiltered list after a
-// 责任单位 filter was chosen (tests/e2e/meetings.spec.ts), a race not yet understood.
-import { ActionsPage } from '../actions/ActionsPage';
 
 /**
  * An area's page module, loaded once: `preloadRoute` and React.lazy share the promise (a failed load
@@ -25,6 +22,7 @@ function chunk<P>(load: () => Promise<ComponentType<P>>) {
 const Register = chunk(() => import('../register/RegisterPage').then((m) => m.RegisterPage));
 const Meetings = chunk(() => import('../meetings/MeetingsPage').then((m) => m.MeetingsPage));
 const Heatmap = chunk(() => import('../heatmap/HeatmapPage').then((m) => m.HeatmapPage));
+const Actions = chunk(() => import('../actions/ActionsPage').then((m) => m.ActionsPage));
 const Briefs = chunk(() => import('../briefs/BriefsPage').then((m) => m.BriefsPage));
 const Stats = chunk(() => import('../stats/StatsPage').then((m) => m.StatsPage));
 const Data = chunk(() => import('../imports/DataPage').then((m) => m.DataPage));
@@ -59,7 +57,7 @@ export const AREAS: Area[] = [
   { key: 'register', label: '风险台账', icon: <TableOutlined />, page: (p) => <Register.Page onChanged={p.onChanged} />, preload: Register.preload },
   { key: 'meetings', label: '研判会', icon: <AuditOutlined />, page: (p) => <Meetings.Page subpath={p.subpath} />, preload: Meetings.preload },
   { key: 'heatmap', label: '热力图', icon: <HeatMapOutlined />, page: (p) => <Heatmap.Page subpath={p.subpath} onChanged={p.onChanged} />, preload: Heatmap.preload },
-  { key: 'actions', label: '交办督办', icon: <AlertOutlined />, page: (p) => <ActionsPage key={p.subpath} subpath={p.subpath} /> },
+  { key: 'actions', label: '交办督办', icon: <AlertOutlined />, page: (p) => <Actions.Page key={p.subpath} subpath={p.subpath} />, preload: Actions.preload },
   { key: 'briefs', label: '简报', icon: <FileTextOutlined />, page: () => <Briefs.Page />, preload: Briefs.preload },
   { key: 'stats', label: '统计', icon: <BarChartOutlined />, page: () => <Stats.Page />, preload: Stats.preload },
   { key: 'data', label: '导入导出', icon: <SwapOutlined />, page: (p) => <Data.Page onChanged={p.onChanged} />, preload: Data.preload, roles: ['研判员', '系统管理员'] },

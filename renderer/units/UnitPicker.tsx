@@ -20,6 +20,8 @@ export function UnitPicker(p: Props) {
   const report = useErrorReporter();
   const [units, setUnits] = useState<UnitRow[]>([]);
   const [search, setSearch] = useState('');
+  /** The name being added (units.create in flight): shown as such, not yet the field's value. */
+  const [adding, setAdding] = useState<string | null>(null);
   const load = useCallback(() => api('units.list', { limit: 2000 }).then(setUnits, report), [report]);
   useEffect(() => void load(), [load]);
   const typed = unitName(search);
@@ -30,6 +32,7 @@ export function UnitPicker(p: Props) {
   }, [units, typed, p.exclude]);
 
   const add = async (name: string): Promise<string | null> => {
+    setAdding(name);
     try {
       const u = await api('units.create', { name });
       await load();
@@ -45,6 +48,8 @@ export function UnitPicker(p: Props) {
       }
       report(e);
       return null;
+    } finally {
+      setAdding(null);
     }
   };
   const change = async (v: string | string[]) => {
@@ -69,10 +74,14 @@ export function UnitPicker(p: Props) {
       mode={p.mode}
       style={p.style}
       autoFocus={p.autoFocus}
-      placeholder={p.placeholder ?? '输入名称搜索，或添加新单位'}
+      placeholder={adding ? `正在添加“${adding}”…` : p.placeholder ?? '输入名称搜索，或添加新单位'}
+      loading={adding !== null}
       showSearch
       allowClear
-      value={p.value === '' ? undefined : p.value}
+      // Always controlled (null, not undefined, when empty): an uncontrolled select showed the chosen
+      // 添加新单位“…” option as its value while the unit was still being added and the field was empty,
+      // so a 交办 saved at that moment was refused for want of a 牵头单位.
+      value={p.value === '' || p.value === undefined ? null : p.value}
       searchValue={search}
       onSearch={setSearch}
       filterOption={(input, o) => (o?.keys ?? '').includes(unitName(input)) || String(o?.value ?? '').startsWith(ADD)}

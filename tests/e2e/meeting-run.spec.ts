@@ -55,7 +55,7 @@ test('runner keys: never behind a dialog or inside a field; Ctrl+Enter and Esc a
   const addOption = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '添加新单位“键盘测试单位”' });
   if (!(await addOption.isVisible())) await unit.press('ArrowDown');
   await addOption.click();
-  await expect(dialog.locator('.ant-select-selection-item').filter({ hasText: '键盘测试单位' })).toBeVisible();
+  await expect(dialog.locator('.ant-select-selection-item').filter({ hasText: /^键盘测试单位$/ })).toBeVisible();
   await dialog.getByLabel('交办内容及要求').fill('键盘测试：三日内报送情况');
   await page.keyboard.press('Control+Enter');
   await expect(dialog).toBeHidden();

@@ -57,7 +57,7 @@ test('create a meeting → agenda → an assignment → on the board → feedbac
   // Not on the 责任单位 list yet: added in place.
   await form.getByRole('combobox', { name: '牵头单位' }).fill('测试牵头单位');
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '添加新单位“测试牵头单位”' }).click();
-  await expect(form.locator('.ant-select-selection-item').filter({ hasText: '测试牵头单位' })).toBeVisible();
+  await expect(form.locator('.ant-select-selection-item').filter({ hasText: /^测试牵头单位$/ })).toBeVisible();
   await form.getByRole('button', { name: /交\s*办/ }).click();
   await expect(page.getByRole('cell', { name: '测试牵头单位' })).toBeVisible();
 
@@ -66,6 +66,7 @@ test('create a meeting → agenda → an assignment → on the board → feedbac
   await choose(page, page.getByRole('combobox', { name: '责任单位' }), '测试牵头单位', '测试牵头');
   const card = page.getByTestId('board-已交办').getByTestId('action-card');
   await expect(card).toHaveCount(1);
+  await expect(card).toContainText('测试牵头单位');
   await card.click();
   await page.getByRole('button', { name: /签\s*收/ }).click();
   await expect(page.getByTestId('action-state')).toHaveText('已签收');
@@ -92,7 +93,12 @@ test('create a meeting → agenda → an assignment → on the board → feedbac
   await loginAs(page, server, '领导');
   await page.goto(server.url + '#/actions');
   await choose(page, page.getByRole('combobox', { name: '责任单位' }), '测试牵头单位', '测试牵头');
-  await page.getByTestId('board-已反馈').getByTestId('action-card').click();
+  // The select shows the unit before the filtered list is back: until then the board still holds
+  // every unit's items (the demo's 已反馈 among them), so wait for it to hold only this one.
+  const feedbackCard = page.getByTestId('board-已反馈').getByTestId('action-card');
+  await expect(feedbackCard).toHaveCount(1);
+  await expect(feedbackCard).toContainText('测试牵头单位');
+  await feedbackCard.click();
   await page.getByRole('button', { name: '审核办结' }).click();
   await page.getByRole('button', { name: '确认办结' }).click();
   await expect(page.getByTestId('action-state')).toHaveText('办结');
