@@ -160,6 +160,7 @@ export function drillFilterProblem(m: Measure, f: DrillFilter): string | null {
 }
 
 export const statsSummaryInput = z.object({ period: periodInput, asOf: isoDate.optional(), compare: z.boolean().default(true), reportId: z.number().int().positive().optional() });
+export const statsIssueInput = z.object({ period: periodInput, asOf: isoDate.optional() });
 export const statsRecordsInput = z.object({
   period: periodInput,
   asOf: isoDate.optional(),

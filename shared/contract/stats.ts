@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './method.js';
-import { periodInput, statsDefinitionsInput, statsManualInput, statsRecordsInput, statsSummaryInput, STATS_TABLE_KEYS, type StatsDefinitions } from '../stats.js';
+import { statsDefinitionsInput, statsIssueInput, statsManualInput, statsRecordsInput, statsSummaryInput, STATS_TABLE_KEYS, type StatsDefinitions } from '../stats.js';
 import type { ManualFigure, StatsRecords, StatsSummary } from '../statsTypes.js';
 import type { FilePayload } from '../files.js';
 
@@ -19,7 +19,7 @@ export const statsMethods = {
   'stats.setManual': method<ManualFigure[]>()(statsManualInput, true, '统计：录入信访信息系统的指标（及时受理率等，手工录入，不计算）'),
   'stats.definitions': method<StatsDefinitions>()(z.object({}), false, '统计口径设置：哪些状态算化解、算在控'),
   'stats.setDefinitions': method<StatsDefinitions>()(statsDefinitionsInput, true, '修改统计口径设置'),
-  'stats.issue': method<IssuedStatsReport>()(z.object({ period: periodInput, asOf: z.string().optional() }), true, '印发年度/季度风险研判工作情况：冻结其数字与所计记录'),
+  'stats.issue': method<IssuedStatsReport>()(statsIssueInput, true, '印发年度/季度风险研判工作情况：冻结其数字与所计记录'),
   'stats.reports': method<IssuedStatsReport[]>()(z.object({}), false, '已印发的年度/季度风险研判工作情况'),
   'stats.xlsx': method<FilePayload>()(
     statsSummaryInput.extend({ tables: z.array(z.enum(STATS_TABLE_KEYS)).min(1).max(STATS_TABLE_KEYS.length).optional() }),
