@@ -7,7 +7,7 @@ import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, us
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { api } from '../api';
-import { useErrorReporter } from '../shell/useApi';
+import { useErrorReporter, useLatestLoad } from '../shell/useApi';
 import type { ProposalSummary } from '../../shared/agendaProposal';
 import type { AgendaItemRow, MeetingDetail } from '../../shared/meetings';
 import { LevelTag } from '../register/LevelTag';
@@ -65,9 +65,10 @@ export function AgendaEditor({ detail, reload }: { detail: MeetingDetail; reload
     reorder(arrayMove(items, from, to));
   };
   // The stored proposal's counts (generated earlier, or null): the lists themselves load page by page.
+  const latestSummary = useLatestLoad();
   const loadSummary = useCallback(() => {
-    api('agenda.proposal', { meetingId: m.id, list: 'main', page: 1, pageSize: 1 }).then((p) => setProposal(p.summary), report);
-  }, [m.id, report]);
+    latestSummary(api('agenda.proposal', { meetingId: m.id, list: 'main', page: 1, pageSize: 1 }), (p) => setProposal(p.summary), report);
+  }, [m.id, report, latestSummary]);
   useEffect(loadSummary, [loadSummary]);
   const changed = () => {
     reload();

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Popconfirm, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { ClockCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../api';
-import { useErrorReporter } from '../shell/useApi';
+import { useErrorReporter, useLatestLoad } from '../shell/useApi';
 import { AGENDA_REASON_LABELS, type AgendaReason } from '../../shared/agenda';
 import { PROPOSAL_LIST_LABELS, type ProposalList, type ProposalPage, type ProposalRow, type ProposalSummary } from '../../shared/agendaProposal';
 import type { MeetingRow } from '../../shared/meetings';
@@ -55,9 +55,10 @@ function usePage(meetingId: number, list: ProposalList, summary: ProposalSummary
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(10);
   const [data, setData] = useState<ProposalPage | null>(null);
+  const latest = useLatestLoad();
   const load = useCallback(() => {
-    api('agenda.proposal', { meetingId, list, page, pageSize }).then(setData, report);
-  }, [meetingId, list, page, pageSize, report]);
+    latest(api('agenda.proposal', { meetingId, list, page, pageSize }), setData, report);
+  }, [meetingId, list, page, pageSize, report, latest]);
   // The summary changes with every write that touches the agenda: reload the page shown.
   useEffect(load, [load, summary]);
   const pagination = {

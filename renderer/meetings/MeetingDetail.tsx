@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { App, Breadcrumb, Button, Descriptions, Input, Modal, Space, Tabs, Tag, Typography } from 'antd';
 import { FileTextOutlined, LockOutlined, PlayCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { api } from '../api';
-import { useErrorReporter } from '../shell/useApi';
+import { useErrorReporter, useLatestLoad } from '../shell/useApi';
 import { chineseDate } from '../../shared/dates';
 import { MEETING_EVENT_LABELS, MEETING_TRANSITIONS, meetingTitle, type MeetingDetail as Detail, type MeetingEvent } from '../../shared/meetings';
 import { useToday } from '../shell/today';
@@ -33,10 +33,12 @@ export function MeetingDetail({ id, tab }: { id: number; tab?: string }) {
   const [creating, setCreating] = useState(false);
   const [openAction, setOpenAction] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);
+  const latestMeeting = useLatestLoad();
+  const latestActions = useLatestLoad();
   const load = useCallback(() => {
-    api('meetings.get', { id }).then(setD, report);
-    api('actions.list', { meetingId: id, limit: 500 }).then((r) => setActions(r.rows), report);
-  }, [id, report]);
+    latestMeeting(api('meetings.get', { id }), setD, report);
+    latestActions(api('actions.list', { meetingId: id, limit: 500 }), (r) => setActions(r.rows), report);
+  }, [id, report, latestMeeting, latestActions]);
   useEffect(load, [load]);
   if (!d) return null;
   const m = d.meeting;
