@@ -2,18 +2,13 @@
 // comes back last (a slow host), it must not put back the count from before the second write. (It did:
 // agenda.spec then saw 一揽子研判 go from 41 back to 42 and its confirmation refused.) The test holds the
 // first answer back, standing in for a slow host; the request itself reaches the real host.
-import { test, expect } from './fixtures.js';
+import { test, expect, demoAgendaProposal } from './fixtures.js';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
 test('agenda: a slow answer from before the last write never overwrites the newer counts', async ({ page, server }) => {
   test.setTimeout(150_000);
-  await page.goto(server.url);
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
-  await page.goto(server.url + '#/meetings');
-  await page.getByRole('button', { name: '准备议程' }).click();
-  await page.getByRole('button', { name: /生成议程建议/ }).click();
+  await demoAgendaProposal(page, server);
   const proposal = page.getByTestId('agenda-proposal');
   const consentTab = proposal.getByRole('tab', { name: /一揽子研判/ });
   await consentTab.click();

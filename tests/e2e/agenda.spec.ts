@@ -1,7 +1,7 @@
 // Issue 12 at 1366×768: generate the ranked proposal, choose by checkbox and by meeting length,
 // move one item from the consent list to the main agenda, confirm the consent list. The page never
 // renders more than one page of proposals.
-import { test, expect } from './fixtures.js';
+import { test, expect, demoAgendaProposal } from './fixtures.js';
 import type { Page } from '@playwright/test';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -20,12 +20,7 @@ const codeIn = (text: string) => text.match(/JC-\d{4}-\d+/)![0];
 
 test('ranked proposal: checkbox, 按会议时长选取, pull from the consent list, confirm it — one page at a time', async ({ page, server }) => {
   test.setTimeout(150_000);
-  await page.goto(server.url);
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
-  await page.goto(server.url + '#/meetings');
-  await page.getByRole('button', { name: '准备议程' }).click();
-  await page.getByRole('button', { name: /生成议程建议/ }).click();
+  await demoAgendaProposal(page, server);
 
   const proposal = page.getByTestId('agenda-proposal');
   const main = page.getByTestId('proposal-main');

@@ -170,3 +170,13 @@ export async function chooseMenuItem(button: Locator, item: Locator): Promise<vo
     await item.click({ timeout: 3000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/** The demo register loaded, then 研判会 › 准备议程 for the upcoming meeting, and its ranked proposal generated. */
+export async function demoAgendaProposal(page: Page, server: AppServer): Promise<void> {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
+  await page.goto(server.url + '#/meetings');
+  await page.getByRole('button', { name: '准备议程' }).click();
+  await page.getByRole('button', { name: /生成议程建议/ }).click();
+}

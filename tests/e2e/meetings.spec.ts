@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, startServer, choose, loginAs } from './fixtures.js';
+import { test, expect, startServer, choose, loginAs, demoAgendaProposal } from './fixtures.js';
 
 test('create a meeting → agenda → an assignment → on the board → feedback with attachment → 办结 by the 领导', async ({ page, server }) => {
   const errors: string[] = [];
@@ -108,12 +108,7 @@ test('create a meeting → agenda → an assignment → on the board → feedbac
 });
 
 test('the runner autosaves as you type: SIGKILL the host, restart, the text is there', async ({ page, server }) => {
-  await page.goto(server.url);
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
-  await page.goto(server.url + '#/meetings');
-  await page.getByRole('button', { name: '准备议程' }).click();
-  await page.getByRole('button', { name: /生成议程建议/ }).click();
+  await demoAgendaProposal(page, server);
   await page.getByRole('button', { name: '按会议时长选取' }).click();
   await expect(page.getByTestId('agenda-item').first()).toBeVisible();
   await page.getByRole('button', { name: '开始会议' }).click();
