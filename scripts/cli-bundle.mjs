@@ -22,6 +22,7 @@ const FORMAT = 1;
 const EXTRA_INPUTS = ['scripts/cli-bundle.mjs', 'package.json', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.node.json'];
 /** Loaded at run time, not bundled: the native SQLite module, the browser driver (large, only for PDFs), Electron. */
 const EXTERNAL = ['better-sqlite3-multiple-ciphers', 'playwright-core', 'electron'];
+const CLOCK_MARGIN_MS = 100;
 /** Previous builds kept (a host started from one may still load one of its lazy chunks). */
 const KEEP_OLD = 3;
 
@@ -121,8 +122,9 @@ export async function buildCliBundle() {
       logLevel: 'silent',
     });
     const inputs = [...new Set([...Object.keys(r.metafile.inputs), ...EXTRA_INPUTS])].map((p) => [p, ...statOf(p)]);
-    // Changed while the build read it: the build may hold either version.
-    if (inputs.some(([, , , ctimeMs]) => ctimeMs >= started - 2000)) return null;
+    // Changed while the build read it: the build may hold either version. (The margin covers the
+    // file system's coarse clock: a change just before the start may carry a slightly earlier time.)
+    if (inputs.some(([, , , ctimeMs]) => ctimeMs >= started - CLOCK_MARGIN_MS)) return null;
     renameSync(tmp, join(OUT, build));
     writeFileSync(`${MANIFEST}.part`, JSON.stringify({ format: FORMAT, build, inputs }));
     renameSync(`${MANIFEST}.part`, MANIFEST);
