@@ -16,6 +16,7 @@ import { osUserName } from './paths.js';
 import type { PrinterSlot } from './print/types.js';
 import { DownloadStore } from './downloads.js';
 import type { Caller } from '../shared/roles.js';
+import { startWorkGate } from './startWork.js';
 
 export interface Core {
   db: Db;
@@ -31,23 +32,24 @@ export interface Core {
   /** Large files offered to the page as one-time downloads (absent for the CLI, which writes files itself). */
   downloads?: DownloadStore;
   close: () => void;
-  /** Settles when the start-up backup is written or found unnecessary (immediately when none was asked for, or on close). */
+  /** Settles when the start-up backup is written or found unnecessary (immediately when none was asked for, or on close before it began). */
   ready: Promise<void>;
+  /**
+   * Takes the start-up backup now if it still waits (electron/startWork.ts), and settles with
+   * `ready`: a host closing or replacing the register first takes the start-up backup that is due.
+   */
+  finishStartWork: () => Promise<void>;
   /**
    * A large register's contents are checked after start, on a worker thread: the problems found
    * (none: all is well). Null when the check ran before opening (or there is no file).
    */
   checked: Promise<string[]> | null;
-  /** Starts the check after start when it waits to be asked (`checkWhenAsked`); otherwise nothing. */
-  startCheck: () => void;
   /** True once the check after start is running or done (false while it waits, or when there is none). */
   checkStarted: () => boolean;
 }
 
 /** Up to this size the contents are checked before opening (under ~1 s); larger, on a worker after start. */
 export const CHECK_BEFORE_OPEN_MAX_BYTES = 256 * 1024 * 1024;
-/** The start-up backup waits this long, so the window and the first page come first. */
-export const START_BACKUP_DELAY_MS = 5_000;
 
 export interface CoreOptions {
   dbPath: string;
@@ -55,21 +57,17 @@ export interface CoreOptions {
   now?: () => string;
   operator?: string;
   /**
-   * Take the automatic start-up backup (the app hosts do; one-shot CLI calls do not): after
-   * START_BACKUP_DELAY_MS (or `startBackupDelayMs`), and only when the data changed since the last backup.
+   * Take the automatic start-up backup (the app hosts do; one-shot CLI calls do not), only when the
+   * data changed since the last backup, as start-up work (electron/startWork.ts: after the first page).
    */
   backupOnStart?: boolean;
-  startBackupDelayMs?: number;
-  /** Check a large file's contents after start instead of before opening (the app hosts; default: before). */
+  /** Check a large file's contents after start instead of before opening (the app hosts; default: before), as start-up work. */
   checkAfterStart?: boolean;
   /** What counts as large for checkAfterStart (default CHECK_BEFORE_OPEN_MAX_BYTES). */
   checkBeforeOpenMaxBytes?: number;
-  /**
-   * The check after start waits for `startCheck()` instead of starting as the core opens: a host
-   * that opens the register inside a login starts it once the login has answered, so the check
-   * (a worker reading and decrypting the whole file) does not compete with the login for the CPU.
-   */
-  checkWhenAsked?: boolean;
+  /** The start-up work's quiet time after the first call (START_WORK_IDLE_MS) and latest start (START_WORK_LATEST_MS; 0: at once). */
+  startWorkIdleMs?: number;
+  startWorkLatestMs?: number;
   log?: (msg: string, err?: unknown) => void;
   /** A printer slot owned by the caller (kept across a restore); by default the core owns one. */
   printer?: PrinterSlot;
@@ -154,33 +152,33 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
   const printer: PrinterSlot = o.printer ?? {};
   const downloads = o.downloads ?? downloadStoreFor(o.host);
   const base = { db, dbPath: o.dbPath, host: o.host, defaultOperator: o.operator ?? osUserName(), now, log, printer, downloads, caller: o.caller };
-  const dispatch = createDispatcher({ ...base, tier: 'public' });
-  const dispatchLocal = createDispatcher({ ...base, tier: 'local' });
   const bg = deferCheck ? checkLater(o.dbPath) : null;
-  if (!o.checkWhenAsked) bg?.start();
   let closing = false;
-  let cancelBackup = () => {};
-  const ready = o.backupOnStart && !memory && access === 'write'
-    ? new Promise<void>((settle) => {
-        const timer = setTimeout(() => {
-          cancelBackup = () => {};
-          if (closing) return settle();
-          try {
-            // Unchanged since the last backup (audit-only rows aside): another copy would add nothing.
-            if (!changedSinceLastBackup(db, o.dbPath)) return settle();
-          } catch (e) {
-            log('[backup] could not compare with the last backup', e);
-          }
-          backupDatabase(db, o.dbPath, 'start', now()).then(
-            () => settle(),
-            (e) => (log('[backup] start-up backup failed', e), settle()),
-          );
-        }, o.startBackupDelayMs ?? START_BACKUP_DELAY_MS);
-        timer.unref();
-        // Closed before the backup began: none is taken. (Once begun, close after `ready`.)
-        cancelBackup = () => (clearTimeout(timer), settle());
-      })
-    : Promise.resolve();
+  let settleReady = () => {};
+  const backupDue = !!o.backupOnStart && !memory && access === 'write';
+  const ready = backupDue ? new Promise<void>((settle) => (settleReady = settle)) : Promise.resolve();
+  const takeBackup = () => {
+    if (closing) return settleReady();
+    try {
+      // Unchanged since the last backup (audit-only rows aside): another copy would add nothing.
+      if (!changedSinceLastBackup(db, o.dbPath)) return settleReady();
+    } catch (e) {
+      log('[backup] could not compare with the last backup', e);
+    }
+    backupDatabase(db, o.dbPath, 'start', now()).then(
+      () => settleReady(),
+      (e) => (log('[backup] start-up backup failed', e), settleReady()),
+    );
+  };
+  const gate = bg || backupDue
+    ? startWorkGate(() => {
+        bg?.start();
+        if (backupDue) takeBackup();
+      }, { idleMs: o.startWorkIdleMs, latestMs: o.startWorkLatestMs })
+    : null;
+  const tracked = (d: Dispatch): Dispatch => (gate ? (method, input, caller) => gate.track(() => d(method, input, caller)) : d);
+  const dispatch = tracked(createDispatcher({ ...base, tier: 'public' }));
+  const dispatchLocal = tracked(createDispatcher({ ...base, tier: 'local' }));
   return {
     db,
     dbPath: o.dbPath,
@@ -190,13 +188,22 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
     printer,
     downloads,
     ready,
+    finishStartWork: () => {
+      // Only the backup: the check would be stopped by the close that follows.
+      if (gate && !gate.begun()) {
+        gate.cancel();
+        if (backupDue) takeBackup();
+      }
+      return ready;
+    },
     checked: bg?.done ?? null,
-    startCheck: () => bg?.start(),
     checkStarted: () => bg?.started() ?? false,
     close: () => {
       if (closing) return;
       closing = true;
-      cancelBackup();
+      // Closed before the start-up work began: none is done (a host closing calls finishStartWork first).
+      if (gate && !gate.begun()) settleReady();
+      gate?.cancel();
       bg?.stop();
       if (ownsPrinter) void printer.current?.close();
       try {

@@ -136,7 +136,19 @@ export function startMain({ app, BrowserWindow, ipcMain, protocol, session }: El
     app.exit(1);
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  // A start-up backup still due (it waits for a quiet moment after the first page) is taken before
+  // the app quits: quitting is put off until it is written, then asked for again.
+  let backupSettled = false;
+  app.on('will-quit', (e) => {
+    const open = core?.current();
+    if (open && !backupSettled) {
+      backupSettled = true;
+      e.preventDefault();
+      void open.finishStartWork().finally(() => app.quit());
+      return;
+    }
+    core?.close();
+  });
   return { started };
 }
 

@@ -75,9 +75,9 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
       c.close();
     });
   /** Opens the core (with the key just unlocked, for an encrypted register); damage → recovery mode. */
-  const open = (key?: Buffer, checkWhenAsked = false) => {
+  const open = (key?: Buffer) => {
     try {
-      core = openCore({ ...o, key, checkWhenAsked });
+      core = openCore({ ...o, key });
       watch(core);
     } catch (e) {
       if (!(e instanceof DamagedDatabaseError)) throw e;
@@ -86,15 +86,13 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
   };
   /**
    * The first login (or the recovery key) since start: the register opens with its key. Its check
-   * after start waits for `checkAfterAnswer`, so it does not slow down the login that opened it.
+   * and backup after start wait for the first page and a quiet moment (electron/startWork.ts).
    */
   const unlockWith = (key: Buffer) => {
-    open(key, true);
+    open(key);
     locked = false;
     if (core) recordEarlierFailures(core, () => gate.takeFailures(), now);
   };
-  /** Starts that check once the call that unlocked has answered (the host sends its answer first). */
-  const checkAfterAnswer = () => setImmediate(() => core?.startCheck());
   try {
     if (!locked) open();
   } catch (e) {
@@ -107,7 +105,7 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
     if (!hit) return { ok: false, error: { code: 'NOT_FOUND', message: name ? `找不到备份「${name}」，可能已按保留规则删除。` : '没有可恢复的备份。请联系维护人员。' } };
     const wasOpen = core;
     try {
-      await wasOpen?.ready;
+      await wasOpen?.finishStartWork();
       // The audit written since the backup is not lost with the restore: it is carried over; so
       // are the encryption and (for a backup without any) the accounts (db/restoreSecurity.ts).
       const since = wasOpen ? auditRowsAfter(wasOpen.db, auditMaxIn(hit.file)) : [];
@@ -131,7 +129,7 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
   /** Encrypts the open plain register in place: closed, encrypted, opened again with its key. */
   const encryptNow = async (account: string, password: string, deletePlainBackups: boolean): Promise<EncryptOutcome> => {
     const was = core!;
-    await was.ready;
+    await was.finishStartWork();
     was.close();
     core = null;
     return encryptInPlace(o.dbPath, { accounts: [{ account, password }], actor: account, deletePlainBackups }, (key) => (open(key), core), now);
@@ -171,17 +169,13 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
     login: (name, password) => {
       const unwrapped = locked ? gate.unlock(name, password) : null;
       if (unwrapped) unlockWith(unwrapped.key);
-      try {
-        if (!core) throw damaged!;
-        const caller = unwrapped ? loginAfterUnlock(core.db, o.dbPath, unwrapped, name, password, now) : login(core.db, name, password, now);
-        // Wrong passwords the command line counted in the key file meanwhile go into the register too.
-        recordEarlierFailures(core, () => gate.takeFailures(), now);
-        // Under the name as the register spells it (a login may type it in another case).
-        keepAccountSlot(core, caller.name, password, o.log);
-        return caller;
-      } finally {
-        if (unwrapped) checkAfterAnswer();
-      }
+      if (!core) throw damaged!;
+      const caller = unwrapped ? loginAfterUnlock(core.db, o.dbPath, unwrapped, name, password, now) : login(core.db, name, password, now);
+      // Wrong passwords the command line counted in the key file meanwhile go into the register too.
+      recordEarlierFailures(core, () => gate.takeFailures(), now);
+      // Under the name as the register spells it (a login may type it in another case).
+      keepAccountSlot(core, caller.name, password, o.log);
+      return caller;
     },
     setup: async (input) => {
       if (!core) throw damaged ?? new AppError('CONFLICT', '台账已加密，首次设置已经完成，请登录。');
@@ -192,14 +186,9 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
     },
     recover: (recoveryKey, account, password) => {
       const key = unlockKey(o.dbPath, { recoveryKey });
-      const unlocking = locked;
-      if (unlocking) unlockWith(key);
-      try {
-        if (!core) throw damaged!;
-        recoverAdmin(core, account, password, now);
-      } finally {
-        if (unlocking) checkAfterAnswer();
-      }
+      if (locked) unlockWith(key);
+      if (!core) throw damaged!;
+      recoverAdmin(core, account, password, now);
     },
     locked: () => locked,
     current: () => core,

@@ -138,7 +138,7 @@ export const rendererSuite: BenchSuite = {
         runs: 1,
         api: async () => {
           const ms = await startUp();
-          // Let the start-up backup (it begins 5 s after start) run to its end, so the next start finds it.
+          // Let the start-up backup (it begins once the host has been quiet 3 s after the first page) run to its end, so the next start finds it.
           for (let waited = 0; backups() === 0 && waited < 300_000; waited += 500) await new Promise((r) => setTimeout(r, 500));
           await stopHost();
           return { ms, backupsAfter: backups() };

@@ -46,7 +46,7 @@ describe('backups', () => {
     const dir = tempDir();
     const { core, dbPath } = await demoDb(dir);
     core.close();
-    const again = openCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, startBackupDelayMs: 0 });
+    const again = openCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, startWorkLatestMs: 0 });
     await again.ready;
     again.close();
     expect(listBackups(backupsDirFor(dbPath)).map((b) => b.reason)).toEqual(['start']);

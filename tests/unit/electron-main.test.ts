@@ -81,8 +81,14 @@ beforeAll(async () => {
   expect(codeOf(await ask(w, top(w), 'session.changePassword', { current: 'Yanpan-pass-2', next: 'Yanpan-pass-3' }))).toBe('ok');
 }, 60_000);
 
-afterAll(() => {
-  fake?.module.app.emit('will-quit');
+afterAll(async () => {
+  // Quitting waits for a start-up backup still due, then asks again (app.quit), and the core closes.
+  let prevented = false;
+  fake?.module.app.emit('will-quit', { preventDefault: () => (prevented = true) });
+  if (prevented) {
+    await vi.waitFor(() => expect(fake.calls.at(-1)).toBe('app.quit'), { timeout: 30_000 });
+    fake.module.app.emit('will-quit', { preventDefault: () => {} });
+  }
   for (const [k, v] of Object.entries(savedEnv)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;

@@ -380,15 +380,18 @@ describe('the login at a just-started host (issue 16: under 1 s)', () => {
     expect(refused.stderr).toContain('账号或密码不正确');
   });
 
-  it('a large register’s check after start waits until the unlocking login has answered, then runs and reports', async () => {
+  it('a large register’s check after start waits past the unlocking login for the first page and a quiet moment, then runs and reports', async () => {
     const { dbPath, r } = await setUp(tempDir());
     await stop(r);
     forgetKeys();
     // Every register counts as large here, so its contents are checked on a worker after start.
-    const core = openRecoverableCore({ dbPath, host: 'web', checkBeforeOpenMaxBytes: 0 });
+    const core = openRecoverableCore({ dbPath, host: 'web', checkBeforeOpenMaxBytes: 0, startWorkIdleMs: 300 });
     try {
-      core.login('root', SETUP.password);
+      const caller = core.login('root', SETUP.password);
       const c = core.current()!;
+      expect(c.checkStarted()).toBe(false);
+      // The first page's call answered: the check still waits for the quiet time.
+      expect((await core.dispatch('app.info', {}, caller)).ok).toBe(true);
       expect(c.checkStarted()).toBe(false);
       expect(await c.checked).toEqual([]);
       expect(c.checkStarted()).toBe(true);
@@ -412,7 +415,7 @@ describe('the login at a just-started host (issue 16: under 1 s)', () => {
     const bytes = readFileSync(dbPath);
     for (let i = (page - 1) * pageSize + 100; i < (page - 1) * pageSize + 200; i++) bytes[i] ^= 0x5a;
     writeFileSync(dbPath, bytes);
-    const core = openRecoverableCore({ dbPath, host: 'web', checkBeforeOpenMaxBytes: 0 });
+    const core = openRecoverableCore({ dbPath, host: 'web', checkBeforeOpenMaxBytes: 0, startWorkLatestMs: 0 });
     try {
       core.login('root', SETUP.password);
       expect((await core.current()!.checked)!.length).toBeGreaterThan(0);

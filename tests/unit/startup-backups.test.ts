@@ -1,7 +1,8 @@
 // Start-up that does not grow with the register (issue 15): the start-up backup only when the data
 // changed since the last backup (audit-only rows aside), each register sees only its own backups,
 // retention bounded by count and total size, and a large register's contents checked after start.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupDatabase, backupsDirFor, backupsOf, listBackups } from '../../db/backups.js';
@@ -9,6 +10,16 @@ import { backupFileName, backupsToKeep, type BackupEntry } from '../../shared/ba
 import { openCore } from '../../electron/core.js';
 import { openRecoverableCore } from '../../electron/recovery.js';
 import { fixedClock, ok, tempDir, testCaller } from './helpers.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Backup files of the folder, finished or being written (a `.part`). */
+const backupFiles = (dbPath: string) => {
+  try {
+    return readdirSync(backupsDirFor(dbPath)).filter((f) => f.endsWith('.db') || f.endsWith('.part'));
+  } catch {
+    return [];
+  }
+};
 
 async function demoDb(dir: string, name = 'yanpan.db') {
   const dbPath = join(dir, name);
@@ -19,7 +30,7 @@ async function demoDb(dir: string, name = 'yanpan.db') {
 
 /** Opens as an app host does (the backup without its delay) and waits for the start-up backup, if any. */
 async function hostStart(dbPath: string, now: string): Promise<string[]> {
-  const c = openCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, startBackupDelayMs: 0, now: () => now });
+  const c = openCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, startWorkLatestMs: 0, now: () => now });
   await c.ready;
   c.close();
   return backupsOf(dbPath).map((b) => b.reason);
@@ -66,6 +77,93 @@ describe('start-up backup', () => {
     core.close();
     expect(b.reason).toBe('manual');
     expect(await hostStart(dbPath, '2026-11-25T04:00:00.000Z')).toEqual(['start', 'manual']);
+  });
+});
+
+describe('start-up work waits for the first page (electron/startWork.ts)', () => {
+  it('backup and contents check begin only once the first call has been answered and the host stayed quiet for the idle time', async () => {
+    const dir = tempDir();
+    const { core, dbPath } = await demoDb(dir);
+    core.close();
+    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, checkBeforeOpenMaxBytes: 0, startWorkIdleMs: 400, startWorkLatestMs: 30_000 });
+    const c = rc.current()!;
+    try {
+      // Before any call (the login page): nothing, however long.
+      await sleep(700);
+      expect(c.checkStarted()).toBe(false);
+      expect(backupFiles(dbPath)).toEqual([]);
+      // The first page's calls, 150 ms apart: the quiet time counts from the last one's answer.
+      for (let i = 0; i < 4; i++) {
+        await ok(rc.dispatch, 'risks.list', { page: 1 });
+        await sleep(150);
+        expect(c.checkStarted()).toBe(false);
+        expect(backupFiles(dbPath)).toEqual([]);
+      }
+      const quietFrom = Date.now();
+      await c.ready;
+      expect(Date.now() - quietFrom).toBeGreaterThanOrEqual(400 - 150 - 20);
+      expect(c.checkStarted()).toBe(true);
+      expect(await c.checked).toEqual([]);
+      expect(backupsOf(dbPath).map((b) => b.reason)).toEqual(['start']);
+    } finally {
+      rc.close();
+    }
+  });
+
+  it('begins by the latest start even while calls never pause, and is skipped there too when nothing changed', async () => {
+    const dir = tempDir();
+    const { core, dbPath } = await demoDb(dir);
+    core.close();
+    const busyUntil = async (c: { ready: Promise<void> }, dispatch: typeof core.dispatch) => {
+      let settled = false;
+      void c.ready.then(() => (settled = true));
+      const t = Date.now();
+      // A user who never pauses: a call every 50 ms, far under the idle time.
+      while (!settled && Date.now() - t < 20_000) {
+        await ok(dispatch, 'risks.list', { page: 1 });
+        await sleep(50);
+      }
+      return Date.now() - t;
+    };
+    let rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, startWorkIdleMs: 60_000, startWorkLatestMs: 600 });
+    let took = await busyUntil(rc.current()!, rc.dispatch);
+    rc.close();
+    expect(took).toBeGreaterThanOrEqual(550);
+    expect(backupsOf(dbPath).map((b) => b.reason)).toEqual(['start']);
+    // Again, unchanged since (reads and logins are not changes): the latest start finds nothing to copy.
+    rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, startWorkIdleMs: 60_000, startWorkLatestMs: 600 });
+    took = await busyUntil(rc.current()!, rc.dispatch);
+    rc.close();
+    expect(took).toBeGreaterThanOrEqual(550);
+    expect(backupsOf(dbPath).map((b) => b.reason)).toEqual(['start']);
+  });
+
+  it('a host closing before it began takes the backup first (finishStartWork); `yanpan serve` stopped at once leaves it written', async () => {
+    const dir = tempDir();
+    const { core, dbPath } = await demoDb(dir);
+    core.close();
+    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, startWorkIdleMs: 60_000, startWorkLatestMs: 60_000 });
+    await ok(rc.dispatch, 'risks.list', { page: 1 });
+    expect(backupFiles(dbPath)).toEqual([]);
+    await rc.current()!.finishStartWork();
+    rc.close();
+    expect(backupsOf(dbPath).map((b) => b.reason)).toEqual(['start']);
+
+    // The web host: SIGTERM right after it printed its address, long before any quiet time.
+    const other = await demoDb(tempDir());
+    other.core.close();
+    const bin = join(import.meta.dirname, '..', '..', 'scripts', 'yanpan.mjs');
+    const child = spawn(process.execPath, [bin, 'serve', '--db', other.dbPath, '--port', '0'], { env: { ...process.env, YANPAN_HOME: dir } });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      out += c;
+      if (out.includes('已启动')) child.kill('SIGTERM');
+    });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
+    const code = await new Promise((done) => child.on('close', (c, sig) => done(c ?? sig)));
+    expect(code, err).toBe(0);
+    expect(backupsOf(other.dbPath).map((b) => b.reason)).toEqual(['start']);
   });
 });
 
@@ -116,7 +214,7 @@ describe('a large register is checked after start', () => {
     for (let i = at; i < at + 4 * 4096; i++) bytes[i] = (i * 31) & 0xff;
     writeFileSync(dbPath, bytes);
 
-    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', checkBeforeOpenMaxBytes: 0 });
+    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', checkBeforeOpenMaxBytes: 0, startWorkLatestMs: 0 });
     expect(rc.damaged).toBe(null);
     const problems = await rc.current()!.checked!;
     expect(problems.join('；')).toMatch(/完整性检查未通过|无法读取数据库/);
@@ -130,7 +228,7 @@ describe('a large register is checked after start', () => {
     const dir = tempDir();
     const { core, dbPath } = await demoDb(dir);
     core.close();
-    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', checkBeforeOpenMaxBytes: 0 });
+    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', checkBeforeOpenMaxBytes: 0, startWorkLatestMs: 0 });
     expect(await rc.current()!.checked).toEqual([]);
     expect((await rc.dispatch('app.info', {})).ok).toBe(true);
     rc.close();

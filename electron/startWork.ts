@@ -1,0 +1,62 @@
+// When an app host does its start-up work (the start-up backup, a large register's contents check):
+// not while the user waits for the login and the first page. Both read the whole file (1.4 GB at
+// 100,000 risks) and took a core and the disk from the first page, which came 1.3–1.5 s later for it.
+// The work begins once the host has answered its first call (the first page) and then seen no call
+// for `idleMs`; at the latest `latestMs` after the register opened (a user who never pauses, a window
+// left at its login page); at once when the host closes or restores (`now()`), so it is never lost.
+
+/** Quiet time after the first page before the start-up work begins. */
+export const START_WORK_IDLE_MS = 3_000;
+/** The start-up work begins by this time after the register opened, busy or not. */
+export const START_WORK_LATEST_MS = 60_000;
+
+export interface StartWorkGate {
+  /** Wraps a call: the work waits while calls run, and counts quiet time from the last one's end. */
+  track: <T>(call: () => Promise<T>) => Promise<T>;
+  /** Begins the work now, if it has not begun (nothing when cancelled). */
+  now: () => void;
+  /** The work will not begin any more. */
+  cancel: () => void;
+  begun: () => boolean;
+}
+
+export function startWorkGate(work: () => void, o: { idleMs?: number; latestMs?: number } = {}): StartWorkGate {
+  const idleMs = o.idleMs ?? START_WORK_IDLE_MS;
+  let state: 'waiting' | 'begun' | 'cancelled' = 'waiting';
+  let running = 0;
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const clear = () => {
+    clearTimeout(idle);
+    clearTimeout(latest);
+  };
+  const begin = () => {
+    if (state !== 'waiting') return;
+    state = 'begun';
+    clear();
+    work();
+  };
+  const latest = setTimeout(begin, o.latestMs ?? START_WORK_LATEST_MS);
+  // A process with nothing else to do (a test, a command) does not wait for it.
+  latest.unref();
+  return {
+    track: async (call) => {
+      running++;
+      clearTimeout(idle);
+      try {
+        return await call();
+      } finally {
+        running--;
+        if (state === 'waiting' && running === 0) {
+          idle = setTimeout(begin, idleMs);
+          idle.unref();
+        }
+      }
+    },
+    now: begin,
+    cancel: () => {
+      if (state === 'waiting') state = 'cancelled';
+      clear();
+    },
+    begun: () => state === 'begun',
+  };
+}
