@@ -85,10 +85,11 @@ const BANNER = [
 
 /** Builds the bundle; returns its entry, or null when it cannot be used now (see the header). */
 export async function buildCliBundle() {
-  mkdirSync(OUT, { recursive: true });
   const lock = join(OUT, '.building');
   let fd;
   try {
+    // A program folder this user may not write (an installation shared by the machine): tsx, as before.
+    mkdirSync(OUT, { recursive: true });
     fd = openSync(lock, 'wx');
   } catch {
     // Another process is building (or died building: its lock is cleared for the next run).
