@@ -10,6 +10,7 @@ import 'dayjs/locale/zh-cn';
 import { AppShell } from './shell/AppShell';
 import { AuthGate } from './login/AuthGate';
 import { preloadRoute } from './shell/areas';
+import { startFirstSession } from './login/auth';
 import { THEME } from './theme';
 import './styles.css';
 
@@ -18,8 +19,11 @@ dayjs.locale('zh-cn');
 // The print route renders a bare document (no shell, no antd chrome) for PDF and paper.
 const printing = window.location.hash.startsWith('#/print/');
 const PrintRoute = lazy(() => import('./briefs/PrintRoute').then((m) => ({ default: m.PrintRoute })));
-// The page in the address starts loading now, while the login round trips run.
-if (!printing) preloadRoute(window.location.hash.replace(/^#\/?/, ''));
+// The page in the address and the session check start now, before React's first render.
+if (!printing) {
+  preloadRoute(window.location.hash.replace(/^#\/?/, ''));
+  startFirstSession();
+}
 
 createRoot(document.getElementById('root')!).render(
   printing ? (
