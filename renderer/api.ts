@@ -63,9 +63,23 @@ async function transport(method: string, input: unknown, retried = false): Promi
   }
 }
 
+/**
+ * Reads started before anyone asks (the page's first round trips, while its scripts still run):
+ * the next identical call within PREFETCH_MS takes the answer once; later calls ask again.
+ */
+const prefetched = new Map<string, { at: number; answer: Promise<ApiResult<unknown>> }>();
+const PREFETCH_MS = 10_000;
+const callKey = (method: string, input: unknown) => `${method} ${JSON.stringify(input ?? {})}`;
+export function prefetch<M extends PublicMethodName>(method: M, input: MethodInput<M>): void {
+  prefetched.set(callKey(method, input), { at: performance.now(), answer: transport(method, input) });
+}
+
 /** Pages reach public methods only; local ones (file paths) are for the CLI and the host process. */
 export async function api<M extends PublicMethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const r = await transport(method, input);
+  const key = callKey(method, input);
+  const early = prefetched.get(key);
+  prefetched.delete(key);
+  const r = await (early && performance.now() - early.at < PREFETCH_MS ? early.answer : transport(method, input));
   if (!r.ok) throw new ApiCallError(r.error);
   return r.value as MethodOutput<M>;
 }

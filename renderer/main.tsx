@@ -1,4 +1,6 @@
 import '@ant-design/v5-patch-for-react-19';
+// antd's styles for THEME, computed at build time (vite.config.ts): first, so the app's own CSS wins.
+import 'virtual:antd-style.css';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App as AntApp, ConfigProvider } from 'antd';
@@ -8,17 +10,20 @@ import 'dayjs/locale/zh-cn';
 import { AppShell } from './shell/AppShell';
 import { AuthGate } from './login/AuthGate';
 import { preloadRoute } from './shell/areas';
+import { startFirstSession } from './login/auth';
+import { THEME } from './theme';
 import './styles.css';
 
 dayjs.locale('zh-cn');
 
-const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
-
 // The print route renders a bare document (no shell, no antd chrome) for PDF and paper.
 const printing = window.location.hash.startsWith('#/print/');
 const PrintRoute = lazy(() => import('./briefs/PrintRoute').then((m) => ({ default: m.PrintRoute })));
-// The page in the address starts loading now, while the login round trips run.
-if (!printing) preloadRoute(window.location.hash.replace(/^#\/?/, ''));
+// The page in the address and the session check start now, before React's first render.
+if (!printing) {
+  preloadRoute(window.location.hash.replace(/^#\/?/, ''));
+  startFirstSession();
+}
 
 createRoot(document.getElementById('root')!).render(
   printing ? (
@@ -27,7 +32,7 @@ createRoot(document.getElementById('root')!).render(
     </Suspense>
   ) : (
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', fontFamily: FONT, borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={THEME}>
       <AntApp>
         <AuthGate>
           <AppShell />

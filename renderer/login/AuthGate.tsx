@@ -5,7 +5,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNod
 import { Spin } from 'antd';
 import { api, whenLoggedOut } from '../api';
 import type { SessionInfo } from '../../shared/accounts';
-import { authCall, type SignedIn } from './auth';
+import { authCall, takeFirstSession, type SignedIn } from './auth';
 import { LoginPage } from './LoginPage';
 import { ChangePassword } from './ChangePassword';
 import { SessionContext } from './session';
@@ -39,7 +39,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    void authCall('session').then(
+    void takeFirstSession().then(
       (s) => {
         if (s.state === 'in') return enter(s.account);
         setPlace(s.register);

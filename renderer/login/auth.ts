@@ -1,6 +1,6 @@
 // Logging in, out and locking: the web host's /auth/* (cookie session + CSRF), or Electron's
 // preload (window.yanpan.auth) — the same answers either way.
-import { setCsrf } from '../api';
+import { prefetch, setCsrf } from '../api';
 import type { Role } from '../../shared/roles';
 import type { RegisterPlace } from '../../shared/settings';
 
@@ -43,3 +43,24 @@ export async function authCall(path: 'session' | 'login' | 'setup' | 'logout' | 
 
 /** The CSRF value logout and lock send (they end the session it belongs to). */
 let csrfNow = '';
+
+/**
+ * The page's first session check, started as its script runs (main.tsx), not after React's first
+ * render; with a session, the shell's first reads (who is in, app.info) start at once alongside it.
+ * The login gate takes it once; every later check asks anew.
+ */
+let firstSession: Promise<AuthState> | null = null;
+export function startFirstSession(): void {
+  firstSession = authCall('session').then((s) => {
+    if (s.state === 'in') {
+      prefetch('session.me', {});
+      prefetch('app.info', {});
+    }
+    return s;
+  });
+}
+export function takeFirstSession(): Promise<AuthState> {
+  const s = firstSession ?? authCall('session');
+  firstSession = null;
+  return s;
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Dropdown, Input, Space, Switch, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DownOutlined, FilterOutlined, PlusOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
@@ -7,14 +7,27 @@ import type { Page, RiskFacets, RiskFilter, RiskRow, RiskSortKey } from '../../s
 import type { Lists } from '../../shared/settings';
 import { DEFAULT_COLUMNS, REGISTER_COLUMNS, type RegisterColumn, type ViewPayload } from '../../shared/views';
 import { useErrorReporter } from '../shell/useApi';
-import { RiskDrawer } from './RiskDrawer';
-import { RiskForm } from './RiskForm';
 import { registerColumn } from './columns';
 import { MainFilters, MoreFilters } from './RegisterFilters';
 import { ViewsBar } from './ViewsBar';
-import { ImportWizard } from '../imports/ImportWizard';
 import { downloadExport } from '../imports/files';
 import { useProgress } from '../imports/useProgress';
+
+// Opened by the user, not part of the first page: each loads once the list is shown (and is mounted
+// from its first opening on, so a closing drawer still animates and a half-done import keeps its state).
+const loadDrawer = () => import('./RiskDrawer').then((m) => ({ default: m.RiskDrawer }));
+const loadForm = () => import('./RiskForm').then((m) => ({ default: m.RiskForm }));
+const loadImport = () => import('../imports/ImportWizard').then((m) => ({ default: m.ImportWizard }));
+const RiskDrawer = lazy(loadDrawer);
+const RiskForm = lazy(loadForm);
+const ImportWizard = lazy(loadImport);
+
+/** True from the first time `on` is true. */
+function useOnceOn(on: boolean): boolean {
+  const [seen, setSeen] = useState(on);
+  if (on && !seen) setSeen(true);
+  return seen || on;
+}
 
 interface Sorting {
   sort?: RiskSortKey;
@@ -56,6 +69,12 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
   const [openId, setOpenId] = useState<number | null>(null);
   const [editing, setEditing] = useState<RiskRow | 'new' | null>(null);
   const [rev, setRev] = useState(0);
+  const drawerUsed = useOnceOn(openId !== null);
+  const importUsed = useOnceOn(importing);
+  const listShown = data !== null;
+  useEffect(() => {
+    if (listShown) void Promise.all([loadDrawer(), loadForm(), loadImport()]).catch(() => {});
+  }, [listShown]);
 
   useEffect(() => {
     api('lists.get', {}).then(setLists, report);
@@ -192,7 +211,7 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
           showTotal: (t) => <Typography.Text>共 {t} 条</Typography.Text>,
         }}
       />
-      <RiskDrawer
+      {drawerUsed && <Suspense fallback={null}><RiskDrawer
         id={openId}
         lists={lists}
         reloadKey={rev}
@@ -202,17 +221,17 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
           void load();
           onChanged();
         }}
-      />
-      <ImportWizard
+      /></Suspense>}
+      {importUsed && <Suspense fallback={null}><ImportWizard
         open={importing}
         onClose={() => setImporting(false)}
         onImported={() => {
           void load();
           onChanged();
         }}
-      />
+      /></Suspense>}
       {editing && (
-        <RiskForm
+        <Suspense fallback={null}><RiskForm
           lists={lists}
           risk={editing === 'new' ? null : editing}
           onCancel={() => setEditing(null)}
@@ -223,7 +242,7 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
             onChanged();
             setOpenId(r.id);
           }}
-        />
+        /></Suspense>
       )}
     </div>
   );
