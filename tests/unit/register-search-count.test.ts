@@ -30,13 +30,16 @@ describe('register search total', () => {
     const e = await make('协调住建局处理欠薪', '市人社局', { domainId: labour.id }); // the unit only in the text
     const f = await make('戊', '市信访局', { domainId: labour.id });
 
-    const search = async (query: string) => {
-      const p = await ok<Page<RiskRow>>(dispatch, 'risks.list', { query, pageSize: 100 });
+    const search = async (query: string, deleted?: boolean) => {
+      const p = await ok<Page<RiskRow>>(dispatch, 'risks.list', { query, pageSize: 100, deleted });
       return { ids: p.rows.map((r) => r.id), total: p.total };
     };
     // The deleted 丁 shows 城关区住建局 and 市人社局 too: it is in the text index's matches, never in the total.
     expect(await search('住建局')).toEqual({ ids: [a.id, c.id, b.id, e.id], total: 4 });
     expect(await search('城关区住建局')).toEqual({ ids: [a.id, b.id], total: 2 });
+    expect(await search('住建局', true)).toEqual({ ids: [gone.id], total: 1 }); // 已删除: only 丁
+    expect(await search(other.name, true)).toEqual({ ids: [gone.id], total: 1 }); // by its domain's name
+    expect(await search('甲', true)).toEqual({ ids: [], total: 0 });
     expect(await search('住建局 人社局')).toEqual({ ids: [c.id, e.id], total: 2 });
     // A domain's name as the second term: only the rows matching both (f is in the domain, but shows no 住建局).
     expect(await search('住建局 劳动社保')).toEqual({ ids: [e.id], total: 1 });
@@ -65,6 +68,7 @@ describe('register search total', () => {
     // Restored, 丁 counts again (it shows the merged unit's name now, and 市人社局).
     await ok(dispatch, 'risks.restore', { id: gone.id, version: (await ok<RiskRow>(dispatch, 'risks.get', { id: gone.id })).version });
     expect(await search('城乡建设局 人社局')).toEqual({ ids: [c.id, gone.id], total: 2 });
+    expect(await search('住建局', true)).toEqual({ ids: [], total: 0 });
   });
 
   it('counts without reading a register row per match: through the deleted risks, or through the other filters', async () => {
