@@ -85,8 +85,11 @@ function termSet(db: Db, t: string, deleted: boolean): { sql: string; params: un
   for (const [table, col] of [['domains', 'domain_id'], ['regions', 'region_id']] as const) {
     const ids = stmt(db, `SELECT id FROM ${table} WHERE instr(lower(name), ?) > 0`).pluck().all(t.toLowerCase()) as number[];
     if (!ids.length) continue;
-    parts.push(`SELECT id FROM risks WHERE ${live} AND ${col} IN (SELECT value FROM json_each(?))`);
-    params.push(JSON.stringify(ids));
+    // One placeholder per id (not json_each): one matching name is then `= ?`, whose index range is
+    // already in id order, so the UNION merges it without sorting it first (劳动社保: half the count,
+    // a third of the page).
+    parts.push(`SELECT id FROM risks WHERE ${live} AND ${col} IN (${ids.map(() => '?').join(', ')})`);
+    params.push(...ids);
   }
   return { sql: parts.length ? parts.join(' UNION ') : 'SELECT NULL WHERE 0', params };
 }
