@@ -171,7 +171,7 @@ const WALK_FACTOR = 50;
  * The statement that counts a filter's rows (exported for the plan tests). A search's id sets are
  * only ever tested row by row (`+r.id IN`), never used to drive the count: driven by its matches,
  * SQLite read each matched risk from the register to test the other conditions — 18,000 row reads
- * for 住建局, three quarters of its uncached time, and most of the register for a 1-character term.
+ * for 住建局, some 80 % of its uncached time, and most of the register for a 1-character term.
  * - A search alone on the live register is counted on its id sets (the text index answers those
  *   without touching the register) less the deleted risks among them, found through a deleted_at
  *   index (the sets are built only if there is a deleted risk at all). Each set is its own SELECT:
