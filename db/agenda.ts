@@ -67,8 +67,12 @@ export interface AgendaData {
 }
 export type AgendaFacts = RiskFacts & { nextReview: string | null };
 
-/** Loads every row that could give a risk a reason (a superset; the pure rules decide). */
-export function loadAgendaData(db: Db, meetingId: number, asOf: string): AgendaData {
+/**
+ * Loads every row that could give a risk a reason (a superset; the pure rules decide). `factories`
+ * are the reasons from the grading record taken into account (default: all of them); the stored
+ * proposal (db/agendaGenerate.ts) leaves out 到期研判's candidates and takes them set-wise.
+ */
+export function loadAgendaData(db: Db, meetingId: number, asOf: string, factories: AgendaProviderFactory[] = agendaProviders): AgendaData {
   const meeting = getMeeting(db, meetingId);
   const prev = previousMeeting(db, meeting);
   const lastMeeting: LastMeeting | null = prev
@@ -97,7 +101,7 @@ export function loadAgendaData(db: Db, meetingId: number, asOf: string): AgendaD
   for (const a of actions) for (const r of a.riskIds) linked.add(r);
   for (const it of lastMeeting?.items ?? []) linked.add(it.riskId);
   const providers: ReasonProvider[] = [];
-  for (const factory of agendaProviders) {
+  for (const factory of factories) {
     const p = factory(db, { meeting, lastMeeting });
     for (const r of p.candidates) linked.add(r);
     providers.push(p.reason);

@@ -1,146 +1,22 @@
-// The ranked agenda proposal, stored per meeting: generating it runs the reasons (db/agenda.ts),
-// ranks every proposed risk and sorts each into the main list or the consent list (pure rules in
-// shared/agendaRank.ts), and writes them with their rank. Every read is then one page on the
-// (meeting, list, rank) index, so a 100,000-risk register with 66,000 due items sends 20 rows.
+// The ranked agenda proposal, stored per meeting: generating it (db/agendaGenerate.ts) runs the
+// reasons, ranks every proposed risk and sorts each into the main list or the consent list (pure
+// rules in shared/agendaRank.ts), and writes them with their rank. Every read here is then one page
+// on the (meeting, list, rank) index, so a 100,000-risk register with 66,000 due items sends 20 rows.
 import type { Db } from './open.js';
 import type { WriteContext } from './context.js';
 import { writeAudit } from './audit.js';
 import { assertEditable, getMeeting, touchMeeting } from './meetings.js';
-import { loadAgendaData } from './agenda.js';
 import { recordAssessment } from './assessments.js';
 import { currentRuleSet } from './rulesets.js';
 import { listPeriods } from './periods.js';
 import { AppError } from '../shared/errors.js';
-import { daysBetween, shanghaiDate } from '../shared/dates.js';
-import { grade, GradingError, type GradingEvent } from '../shared/grading.js';
-import { proposeAgenda, type AgendaReason } from '../shared/agenda.js';
-import { upcomingPeriod } from '../shared/agendaReasons.js';
-import { compareRanked, consentBlocker, fillByLength, itemMinutes, rankScore, type RankFacts } from '../shared/agendaRank.js';
-import { ASSESSED, ON_AGENDA, getAgendaSettings, insertAgenda } from './agendaStore.js';
+import { shanghaiDate } from '../shared/dates.js';
+import { grade, GradingError } from '../shared/grading.js';
+import type { AgendaReason } from '../shared/agenda.js';
+import { fillByLength } from '../shared/agendaRank.js';
+import { ASSESSED, ON_AGENDA, insertAgenda } from './agendaStore.js';
 import type { ConsentConfirmResult, ProposalList, ProposalPage, ProposalRow, ProposalSummary } from '../shared/agendaProposal.js';
 import type { MeetingRow } from '../shared/meetings.js';
-
-interface Ranked extends RankFacts {
-  riskId: number;
-  score: number;
-  minutes: number;
-  reasonList: AgendaReason[];
-  list: ProposalList;
-  last: { likelihood: number | null; impact: number | null; level: number | null };
-}
-
-interface LastAssessment {
-  likelihood: number | null;
-  impact: number | null;
-  level: number;
-  assessedOn: string;
-  createdAt: string;
-}
-
-/** The latest assessment (greatest assessed_on, then id) of each risk in `ids` (a JSON array, ascending). */
-function latestAssessments(db: Db, ids: string): Map<number, LastAssessment> {
-  const rows = db
-    .prepare(
-      `SELECT j.value, a.likelihood, a.impact, a.final_level, a.assessed_on, a.created_at FROM json_each(?) j
-       JOIN assessments a ON a.id = (SELECT id FROM assessments WHERE risk_id = j.value ORDER BY assessed_on DESC, id DESC LIMIT 1)`,
-    )
-    .raw()
-    .all(ids) as Array<[number, number | null, number | null, number, string, string]>;
-  return new Map(rows.map(([id, likelihood, impact, level, assessedOn, createdAt]) => [id, { likelihood, impact, level, assessedOn, createdAt }]));
-}
-
-/** The (not deleted) events of each risk in `riskIds`, as the grading reads them, with when each was recorded. */
-function eventsByRisk(db: Db, riskIds: number[]): Map<number, Array<GradingEvent & { createdAt: string }>> {
-  const out = new Map<number, Array<GradingEvent & { createdAt: string }>>();
-  const rows = db
-    .prepare('SELECT e.risk_id, e.kind, e.occurred_on, e.count, e.stage, e.created_at FROM json_each(?) j JOIN risk_events e ON e.risk_id = j.value WHERE e.deleted_at IS NULL')
-    .raw()
-    .all(JSON.stringify([...riskIds].sort((a, b) => a - b))) as Array<[number, string, string, number | null, string | null, string]>;
-  for (const [riskId, kind, occurredOn, count, stage, createdAt] of rows) {
-    let list = out.get(riskId);
-    if (!list) out.set(riskId, (list = []));
-    list.push({ kind, occurredOn, count, stage, createdAt });
-  }
-  return out;
-}
-
-/** Computes and stores the meeting's ranked proposal (replacing the one before). */
-export function generateProposal(db: Db, ctx: WriteContext, meetingId: number, asOf: string): ProposalSummary {
-  const meeting = getMeeting(db, meetingId);
-  if (meeting.locked) assertEditable(meeting, meeting.version);
-  const data = loadAgendaData(db, meetingId, asOf);
-  const proposed = proposeAgenda({ asOf, risks: data.risks, actions: data.actions, lastMeeting: data.lastMeeting, providers: data.providers });
-  const settings = getAgendaSettings(db);
-  const rules = currentRuleSet(db).config;
-  const periods = listPeriods(db);
-  const window = rules.escalationDaysBefore;
-  const period = upcomingPeriod(periods, meeting.date, window);
-  // The grading at the meeting date sees only this period (its own activePeriod would pick the same one).
-  const escalating = period ? [period] : [];
-  // Every per-risk fact is read in one statement over the proposed ids in id order (so the index
-  // walks stay local), not by one query per risk: at 100,000 risks the proposal holds ~66,000.
-  const ids = JSON.stringify(proposed.map((p) => p.riskId).sort((a, b) => a - b));
-  // Late actions per risk: the most days past the (holiday-shifted) due date.
-  const actionLate = new Map<number, number>();
-  for (const a of data.actions) {
-    if (a.state === '办结' || asOf <= a.effectiveDue) continue;
-    const d = daysBetween(a.effectiveDue, asOf);
-    for (const r of a.riskIds) actionLate.set(r, Math.max(actionLate.get(r) ?? 0, d));
-  }
-  const lastOf = latestAssessments(db, ids);
-  const kindsOf = new Map(proposed.map((p) => [p.riskId, p.reasons.map((r) => r.kind)]));
-  // Only an item merely due for review can go on the consent list; only those need their events and the grading.
-  const consentCandidates = proposed.filter((p) => p.reasons.length === 1 && p.reasons[0].kind === 'dueForReview' && lastOf.has(p.riskId)).map((p) => p.riskId);
-  const eventsOf = eventsByRisk(db, consentCandidates);
-
-  const ranked: Ranked[] = proposed.map((p) => {
-    const f = data.facts.get(p.riskId)!;
-    const kinds = kindsOf.get(p.riskId)!;
-    const reviewLate = f.nextReview && f.nextReview < meeting.date && kinds.includes('dueForReview') ? daysBetween(f.nextReview, meeting.date) : 0;
-    const rf: RankFacts = {
-      code: p.code,
-      level: p.level,
-      reasons: kinds,
-      overdueDays: Math.max(reviewLate, actionLate.get(p.riskId) ?? 0),
-      sensitiveDaysToStart: kinds.includes('sensitivePeriod') && period ? Math.max(0, daysBetween(meeting.date, period.startDate)) : null,
-    };
-    const last = lastOf.get(p.riskId);
-    let list: ProposalList = 'main';
-    if (kinds.length === 1 && kinds[0] === 'dueForReview' && last) {
-      const events = eventsOf.get(p.riskId) ?? [];
-      const newEvent = events.some((e) => e.occurredOn > last.assessedOn || e.createdAt > last.createdAt);
-      let computed: number | null = null;
-      // A new event keeps the item off the list whatever the grading says, so it is graded only without one.
-      if (!newEvent && last.likelihood !== null && last.impact !== null) {
-        try {
-          computed = grade({ likelihood: last.likelihood, impact: last.impact, facts: f, events, periods: escalating, asOf: meeting.date, rules }).computedLevel;
-        } catch (e) {
-          if (!(e instanceof GradingError)) throw e; // a likelihood/impact outside today's matrix: the meeting has to look at it
-        }
-      }
-      const blocker = consentBlocker({ reasons: kinds, newEvent, lastLevel: last.level, lastLikelihood: last.likelihood, lastImpact: last.impact, computedLevel: computed });
-      if (blocker === null) list = 'consent';
-    }
-    return {
-      ...rf,
-      riskId: p.riskId,
-      score: rankScore(rf, settings.weights, window),
-      minutes: itemMinutes(p.level, settings.minutesPerLevel),
-      reasonList: p.reasons,
-      list,
-      last: { likelihood: last?.likelihood ?? null, impact: last?.impact ?? null, level: last?.level ?? null },
-    };
-  });
-  ranked.sort(compareRanked);
-
-  db.prepare('DELETE FROM agenda_proposals WHERE meeting_id = ?').run(meetingId);
-  const ins = db.prepare('INSERT INTO agenda_proposals (meeting_id, risk_id, rank, list, score, level, minutes, reasons, last_likelihood, last_impact, last_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  ranked.forEach((r, i) => ins.run(meetingId, r.riskId, i + 1, r.list, r.score, r.level, r.minutes, JSON.stringify(r.reasonList), r.last.likelihood, r.last.impact, r.last.level));
-  db.prepare('INSERT INTO agenda_proposal_runs (meeting_id, as_of, generated_at) VALUES (?, ?, ?) ON CONFLICT(meeting_id) DO UPDATE SET as_of = excluded.as_of, generated_at = excluded.generated_at').run(meetingId, asOf, ctx.now());
-  const consent = ranked.filter((r) => r.list === 'consent').length;
-  writeAudit(db, ctx, 'agenda.generate', 'meeting', meetingId, null, { asOf, main: ranked.length - consent, consent });
-  return proposalSummary(db, meetingId)!;
-}
 
 export function proposalSummary(db: Db, meetingId: number): ProposalSummary | null {
   const run = db.prepare('SELECT as_of, generated_at FROM agenda_proposal_runs WHERE meeting_id = ?').get(meetingId) as { as_of: string; generated_at: string } | undefined;

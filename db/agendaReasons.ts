@@ -39,8 +39,9 @@ export const levelRaisedProvider: AgendaProviderFactory = (db, { meeting, lastMe
   return { candidates: ids, reason: (r) => reasons.get(r.id) ?? null };
 };
 
-/** Open risks whose next review (下次研判) falls on or before the bound parameter. */
-const DUE_FOR_REVIEW = `deleted_at IS NULL AND next_review <= ? AND status NOT IN ${CLOSED_STATUSES_SQL}`;
+/** Open risks (columns of `risks`, unqualified) whose next review (下次研判) falls on or before `date` (a bound parameter). */
+export const dueForReviewSql = (date = '?') => `deleted_at IS NULL AND next_review <= ${date} AND status NOT IN ${CLOSED_STATUSES_SQL}`;
+const DUE_FOR_REVIEW = dueForReviewSql();
 
 /** 到期研判: next review on or before the meeting date. */
 export const dueForReviewProvider: AgendaProviderFactory = (db, { meeting }) => {

@@ -2,7 +2,8 @@ import { createMeeting, getMeeting, listMeetings, listMinutesVersions, meetingDe
 import { risksDueForReview } from '../../db/agendaReasons.js';
 import { addAgendaItems, applyProposal, listAgenda, proposeForMeeting, removeAgendaItem, reorderAgenda, setAgendaItem } from '../../db/agenda.js';
 import { listCalendarDays, setCalendarDay } from '../../db/calendar.js';
-import { confirmConsent, fillAgendaByLength, generateProposal, proposalPage, proposalSummary, removeAgendaItems } from '../../db/agendaProposal.js';
+import { confirmConsent, fillAgendaByLength, proposalPage, proposalSummary, removeAgendaItems } from '../../db/agendaProposal.js';
+import { generateProposal } from '../../db/agendaGenerate.js';
 import { getAgendaSettings, updateAgendaSettings } from '../../db/agendaStore.js';
 import { listActions, readCtx } from '../../db/actions.js';
 import { listDrafts, saveDraft } from '../../db/drafts.js';
