@@ -45,6 +45,8 @@ interface Decide {
   /** The escalation period of the meeting day, if any (the grading's own activePeriod would pick the same one). */
   period: PeriodLike | null;
   settings: AgendaSettings;
+  /** computedLevel's results for items without events. */
+  graded: Map<string, number | null>;
 }
 
 /** The latest assessment (greatest assessed_on, then id) as one SQL value: [likelihood, impact, final_level, assessed_on, created_at]. */
@@ -75,17 +77,28 @@ function reviewLateDays(nextReview: string | null, kinds: AgendaReasonKind[], me
 function listOf(d: Decide, kinds: AgendaReasonKind[], last: LastAssessment | undefined, events: TimedEvent[], facts: RiskFacts): ProposalList {
   if (!(kinds.length === 1 && kinds[0] === 'dueForReview' && last)) return 'main';
   const newEvent = events.some((e) => e.occurredOn > last.assessedOn || e.createdAt > last.createdAt);
-  let computed: number | null = null;
   // A new event keeps the item off the list whatever the grading says, so it is graded only without one.
-  if (!newEvent && last.likelihood !== null && last.impact !== null) {
-    try {
-      computed = grade({ likelihood: last.likelihood, impact: last.impact, facts, events, periods: d.period ? [d.period] : [], asOf: d.meetingDate, rules: d.rules }).computedLevel;
-    } catch (e) {
-      if (!(e instanceof GradingError)) throw e; // a likelihood/impact outside today's matrix: the meeting has to look at it
-    }
-  }
+  const computed = !newEvent && last.likelihood !== null && last.impact !== null ? computedLevel(d, last.likelihood, last.impact, facts, events) : null;
   const blocker = consentBlocker({ reasons: kinds, newEvent, lastLevel: last.level, lastLikelihood: last.likelihood, lastImpact: last.impact, computedLevel: computed });
   return blocker === null ? 'consent' : 'main';
+}
+
+/**
+ * The level graded for the meeting day (null when the likelihood/impact lie outside today's matrix:
+ * the meeting has to look at it). The grading is pure and, within one generation, an item without
+ * events depends only on the values in the key, which most items share: each is graded once.
+ */
+function computedLevel(d: Decide, likelihood: number, impact: number, facts: RiskFacts, events: TimedEvent[]): number | null {
+  const key = events.length === 0 ? `${likelihood}|${impact}|${facts.involvedCount}|${facts.involvedUnit}|${facts.amountWan}|${facts.opinionRisk}|${facts.extremeRisk}` : null;
+  if (key !== null && d.graded.has(key)) return d.graded.get(key)!;
+  let level: number | null = null;
+  try {
+    level = grade({ likelihood, impact, facts, events, periods: d.period ? [d.period] : [], asOf: d.meetingDate, rules: d.rules }).computedLevel;
+  } catch (e) {
+    if (!(e instanceof GradingError)) throw e;
+  }
+  if (key !== null) d.graded.set(key, level);
+  return level;
 }
 
 function scoreOf(d: Decide, f: RankFacts): number {
@@ -171,7 +184,7 @@ export function generateProposal(db: Db, ctx: WriteContext, meetingId: number, a
   const meeting = getMeeting(db, meetingId);
   if (meeting.locked) assertEditable(meeting, meeting.version);
   const rules = currentRuleSet(db).config;
-  const d: Decide = { meetingDate: meeting.date, rules, period: upcomingPeriod(listPeriods(db), meeting.date, rules.escalationDaysBefore), settings: getAgendaSettings(db) };
+  const d: Decide = { meetingDate: meeting.date, rules, period: upcomingPeriod(listPeriods(db), meeting.date, rules.escalationDaysBefore), settings: getAgendaSettings(db), graded: new Map() };
 
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS agenda_loaded (risk_id INTEGER PRIMARY KEY, list TEXT, score REAL, level INTEGER, minutes INTEGER, reasons TEXT,
              last_likelihood INTEGER, last_impact INTEGER, last_level INTEGER)`);

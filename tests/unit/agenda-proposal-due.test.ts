@@ -40,7 +40,9 @@ describe('the stored proposal of risks merely due for review', () => {
     const d = await risk(dispatch, '丁 一般 旧动态', 2, 3, '2026-11-20', { before: (id) => event(dispatch, id, '2026-09-15') });
     const gone = await event(dispatch, d.id, '2026-11-10');
     await ok(dispatch, 'events.delete', { id: gone.id, version: gone.version });
-    // 150 people now: graded 较大 for the meeting, not its last 一般 (main); 20 + 4 + 1.5 = 25.5.
+    // 壬 and 庚 score 20 + 4 + 1.5 = 25.5. 壬 (first in the register) is graded 一般 as last time: consent.
+    // 庚 has 150 people now: graded 较大 for the meeting, not its last 一般 (main).
+    const r = await risk(dispatch, '壬 一般 平稳', 2, 3, '2026-11-27');
     const g = await risk(dispatch, '庚 人数增至150', 2, 3, '2026-11-27');
     await ok(dispatch, 'risks.update', { id: g.id, version: (await ok<RiskRow>(dispatch, 'risks.get', { id: g.id })).version, patch: { involvedCount: 150 } });
     const e = await risk(dispatch, '戊 低', 1, 2, '2026-11-27', { people: 3 }); // 10 + 4 + 1.5 = 15.5, consent
@@ -61,18 +63,19 @@ describe('the stored proposal of risks merely due for review', () => {
       row(h, 3, 3, 3, [`actionOverdue: 交办${hAction.code}已超期（时限2026-11-20）`, due('2026-11-27', 3)]),
       row(c, 4, 3, 3, [due('2026-11-20', 10)]),
       row(d, 5, 3, 3, [due('2026-11-20', 10)]),
-      row(g, 6, 3, 3, [due('2026-11-27', 3)]),
-      row(e, 7, 4, 2, [due('2026-11-27', 3)]),
-      row(f, 8, null, 2, [due('2026-11-29', 1)]),
+      row(r, 6, 3, 3, [due('2026-11-27', 3)]),
+      row(g, 7, 3, 3, [due('2026-11-27', 3)]),
+      row(e, 8, 4, 2, [due('2026-11-27', 3)]),
+      row(f, 9, null, 2, [due('2026-11-29', 1)]),
     ]);
-    expect((await page('consent')).rows.map((x) => x.code)).toEqual([b.code, a.code, d.code, e.code]);
+    expect((await page('consent')).rows.map((x) => x.code)).toEqual([b.code, a.code, d.code, r.code, e.code]);
     expect((await page('main')).rows.map((x) => x.code)).toEqual([h.code, c.code, g.code, f.code]);
-    expect(all.summary).toMatchObject({ all: 8, main: 4, consent: 4, consentPending: 4 });
+    expect(all.summary).toMatchObject({ all: 9, main: 4, consent: 5, consentPending: 5 });
     // What a consent confirmation keeps: the last assessment's likelihood, impact and level.
     const kept = db.prepare('SELECT risk_id, score, last_likelihood, last_impact, last_level FROM agenda_proposals WHERE meeting_id = ? ORDER BY rank').raw().all(m.id);
     expect(kept).toEqual([
       [b.id, 64, 3, 4, 2], [a.id, 44, 5, 5, 1], [h.id, 30.5, 2, 3, 3], [c.id, 29, 2, 3, 3],
-      [d.id, 29, 2, 3, 3], [g.id, 25.5, 2, 3, 3], [e.id, 15.5, 1, 2, 4], [f.id, 4.5, null, null, null],
+      [d.id, 29, 2, 3, 3], [r.id, 25.5, 2, 3, 3], [g.id, 25.5, 2, 3, 3], [e.id, 15.5, 1, 2, 4], [f.id, 4.5, null, null, null],
     ]);
   });
 });
