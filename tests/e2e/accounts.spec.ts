@@ -106,7 +106,7 @@ test('a register without accounts opens on the set-up page; no default password 
       db.close();
     }
   } finally {
-    again.proc.kill('SIGTERM');
+    await stopServer(again);
     rmSync(dir, { recursive: true, force: true });
   }
 });

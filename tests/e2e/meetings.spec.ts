@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, startServer, choose, loginAs, demoAgendaProposal } from './fixtures.js';
+import { test, expect, startServer, stopServer, choose, loginAs, demoAgendaProposal } from './fixtures.js';
 
 test('create a meeting → agenda → an assignment → on the board → feedback with attachment → 办结 by the 领导', async ({ page, server }) => {
   const errors: string[] = [];
@@ -132,6 +132,7 @@ test('the runner autosaves as you type: SIGKILL the host, restart, the text is t
     await expect(page.getByTestId('runner')).toContainText('第 2 /');
     await expect(page.getByLabel('研判意见')).toHaveValue(text);
   } finally {
-    again.proc.kill('SIGTERM');
+    // Waited for: a stopping host first takes the start-up backup still due, into the folder the fixture then removes.
+    await stopServer(again);
   }
 });

@@ -5,7 +5,7 @@ import { test as base, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, loginAs, startServer, type AppServer } from './fixtures.js';
+import { expect, loginAs, startServer, stopServer, type AppServer } from './fixtures.js';
 import { openDatabase } from '../../db/open.js';
 import { markInitialized } from '../../db/settings.js';
 import { build } from '../unit/statsFixture.js';
@@ -20,7 +20,7 @@ const test = base.extend<{ server: AppServer }>({
     db.close();
     const server = await startServer(dir);
     await use(server);
-    server.proc.kill('SIGTERM');
+    await stopServer(server);
     rmSync(dir, { recursive: true, force: true });
   },
 });
