@@ -190,7 +190,8 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
     ready,
     finishStartWork: () => {
       // Only the backup: the check would be stopped by the close that follows.
-      if (gate && !gate.begun()) {
+      // Not again once cancelled here: a second stop (Ctrl+C twice) must not start a second backup.
+      if (gate?.waiting()) {
         gate.cancel();
         if (backupDue) takeBackup();
       }
@@ -202,7 +203,7 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
       if (closing) return;
       closing = true;
       // Closed before the start-up work began: none is done (a host closing calls finishStartWork first).
-      if (gate && !gate.begun()) settleReady();
+      if (gate?.waiting()) settleReady();
       gate?.cancel();
       bg?.stop();
       if (ownsPrinter) void printer.current?.close();

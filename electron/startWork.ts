@@ -3,7 +3,8 @@
 // 100,000 risks) and took a core and the disk from the first page, which came 1.3–1.5 s later for it.
 // The work begins once the host has answered its first call (the first page) and then seen no call
 // for `idleMs`; at the latest `latestMs` after the register opened (a user who never pauses, a window
-// left at its login page); at once when the host closes or restores (`now()`), so it is never lost.
+// left at its login page). A host that closes or restores first cancels the gate and takes a backup
+// still due itself (core.ts finishStartWork), so it is never lost.
 
 /** Quiet time after the first page before the start-up work begins. */
 export const START_WORK_IDLE_MS = 3_000;
@@ -13,11 +14,10 @@ export const START_WORK_LATEST_MS = 60_000;
 export interface StartWorkGate {
   /** Wraps a call: the work waits while calls run, and counts quiet time from the last one's end. */
   track: <T>(call: () => Promise<T>) => Promise<T>;
-  /** Begins the work now, if it has not begun (nothing when cancelled). */
-  now: () => void;
   /** The work will not begin any more. */
   cancel: () => void;
-  begun: () => boolean;
+  /** Neither begun nor cancelled: the work is still to come. */
+  waiting: () => boolean;
 }
 
 export function startWorkGate(work: () => void, o: { idleMs?: number; latestMs?: number } = {}): StartWorkGate {
@@ -40,6 +40,8 @@ export function startWorkGate(work: () => void, o: { idleMs?: number; latestMs?:
   latest.unref();
   return {
     track: async (call) => {
+      // Once begun or cancelled (never waiting again), a call passes straight through.
+      if (state !== 'waiting') return call();
       running++;
       clearTimeout(idle);
       try {
@@ -52,11 +54,10 @@ export function startWorkGate(work: () => void, o: { idleMs?: number; latestMs?:
         }
       }
     },
-    now: begin,
     cancel: () => {
       if (state === 'waiting') state = 'cancelled';
       clear();
     },
-    begun: () => state === 'begun',
+    waiting: () => state === 'waiting',
   };
 }

@@ -145,7 +145,8 @@ describe('start-up work waits for the first page (electron/startWork.ts)', () =>
     const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, startWorkIdleMs: 60_000, startWorkLatestMs: 60_000 });
     await ok(rc.dispatch, 'risks.list', { page: 1 });
     expect(backupFiles(dbPath)).toEqual([]);
-    await rc.current()!.finishStartWork();
+    // Twice at once (Ctrl+C pressed twice, or SIGINT then SIGTERM): one backup, not a second one begun beside the first.
+    await Promise.all([rc.current()!.finishStartWork(), rc.current()!.finishStartWork()]);
     rc.close();
     expect(backupsOf(dbPath).map((b) => b.reason)).toEqual(['start']);
 
