@@ -25,7 +25,7 @@ import { daysBetween } from '../shared/dates.js';
 import { grade, GradingError, type GradingEvent, type PeriodLike, type RiskFacts, type RuleSetConfig } from '../shared/grading.js';
 import { proposeAgenda, type AgendaReasonKind, type ReasonProvider } from '../shared/agenda.js';
 import { dueForReviewReason, upcomingPeriod } from '../shared/agendaReasons.js';
-import { consentBlocker, itemMinutes, rankScore, type RankFacts } from '../shared/agendaRank.js';
+import { consentBlocker, itemMinutes, RANK_ORDER_SQL, rankScore, type RankFacts } from '../shared/agendaRank.js';
 import type { AgendaSettings } from '../shared/settings.js';
 import type { ProposalList, ProposalSummary } from '../shared/agendaProposal.js';
 
@@ -200,7 +200,7 @@ export function generateProposal(db: Db, ctx: WriteContext, meetingId: number, a
        FROM risks WHERE ${dueForReviewSql('@date')} AND id NOT IN (SELECT value FROM json_each(@loaded)))
      INSERT INTO agenda_proposals (meeting_id, risk_id, rank, list, score, level, minutes, reasons, last_likelihood, last_impact, last_level)
      SELECT @m, risk_id, rank, list, score, level, minutes, reasons, l_likelihood, l_impact, l_level FROM (
-     SELECT risk_id, row_number() OVER (ORDER BY score DESC, coalesce(level, 9), code) AS rank, list, score, level, minutes, reasons, l_likelihood, l_impact, l_level
+     SELECT risk_id, row_number() OVER (ORDER BY ${RANK_ORDER_SQL}) AS rank, list, score, level, minutes, reasons, l_likelihood, l_impact, l_level
      FROM (
        SELECT g.risk_id, g.list, g.score, g.level, g.minutes, g.reasons, g.last_likelihood AS l_likelihood, g.last_impact AS l_impact, g.last_level AS l_level, r.code
        FROM temp.agenda_loaded g JOIN risks r ON r.id = g.risk_id
@@ -214,7 +214,8 @@ export function generateProposal(db: Db, ctx: WriteContext, meetingId: number, a
   db.exec('DELETE FROM temp.agenda_loaded');
 
   db.prepare('INSERT INTO agenda_proposal_runs (meeting_id, as_of, generated_at) VALUES (?, ?, ?) ON CONFLICT(meeting_id) DO UPDATE SET as_of = excluded.as_of, generated_at = excluded.generated_at').run(meetingId, asOf, ctx.now());
-  const n = Object.fromEntries(db.prepare('SELECT list, COUNT(*) FROM agenda_proposals WHERE meeting_id = ? GROUP BY list').raw().all(meetingId) as Array<[string, number]>);
-  writeAudit(db, ctx, 'agenda.generate', 'meeting', meetingId, null, { asOf, main: n.main ?? 0, consent: n.consent ?? 0 });
-  return proposalSummary(db, meetingId)!;
+  const s = proposalSummary(db, meetingId)!;
+  // The audit counts the lists as generated (the summary's consent leaves out items already pulled onto the agenda).
+  writeAudit(db, ctx, 'agenda.generate', 'meeting', meetingId, null, { asOf, main: s.main, consent: s.all - s.main });
+  return s;
 }

@@ -28,7 +28,10 @@ export function rankScore(f: RankFacts, w: AgendaSettings['weights'], windowDays
   return w.level * levelSteps + w.reasons * new Set(f.reasons).size + w.overdue * Math.min(f.overdueDays, OVERDUE_DAYS_CAP) + w.sensitive * near;
 }
 
-/** Higher score first; then the more serious level (未定级 last), then the register code. */
+/** The same order in SQL, over columns score, level, code (the stored proposal is ranked with it). */
+export const RANK_ORDER_SQL = 'score DESC, coalesce(level, 9), code';
+
+/** Higher score first; then the more serious level (未定级 last), then the register code (as RANK_ORDER_SQL). */
 export function compareRanked(a: RankFacts & { score: number }, b: RankFacts & { score: number }): number {
   if (a.score !== b.score) return b.score - a.score;
   const la = a.level ?? 9;
