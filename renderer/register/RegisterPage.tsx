@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Dropdown, Input, Space, Switch, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DownOutlined, FilterOutlined, PlusOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
@@ -7,6 +7,7 @@ import type { Page, RiskFacets, RiskFilter, RiskRow, RiskSortKey } from '../../s
 import type { Lists } from '../../shared/settings';
 import { DEFAULT_COLUMNS, REGISTER_COLUMNS, type RegisterColumn, type ViewPayload } from '../../shared/views';
 import { useErrorReporter } from '../shell/useApi';
+import { chunk } from '../shell/chunk';
 import { registerColumn } from './columns';
 import { MainFilters, MoreFilters } from './RegisterFilters';
 import { ViewsBar } from './ViewsBar';
@@ -15,12 +16,9 @@ import { useProgress } from '../imports/useProgress';
 
 // Opened by the user, not part of the first page: each loads once the list is shown (and is mounted
 // from its first opening on, so a closing drawer still animates and a half-done import keeps its state).
-const loadDrawer = () => import('./RiskDrawer').then((m) => ({ default: m.RiskDrawer }));
-const loadForm = () => import('./RiskForm').then((m) => ({ default: m.RiskForm }));
-const loadImport = () => import('../imports/ImportWizard').then((m) => ({ default: m.ImportWizard }));
-const RiskDrawer = lazy(loadDrawer);
-const RiskForm = lazy(loadForm);
-const ImportWizard = lazy(loadImport);
+const RiskDrawer = chunk(() => import('./RiskDrawer').then((m) => m.RiskDrawer));
+const RiskForm = chunk(() => import('./RiskForm').then((m) => m.RiskForm));
+const ImportWizard = chunk(() => import('../imports/ImportWizard').then((m) => m.ImportWizard));
 
 /** True from the first time `on` is true. */
 function useOnceOn(on: boolean): boolean {
@@ -73,7 +71,7 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
   const importUsed = useOnceOn(importing);
   const listShown = data !== null;
   useEffect(() => {
-    if (listShown) void Promise.all([loadDrawer(), loadForm(), loadImport()]).catch(() => {});
+    if (listShown) void Promise.all([RiskDrawer.preload(), RiskForm.preload(), ImportWizard.preload()]).catch(() => {});
   }, [listShown]);
 
   useEffect(() => {
@@ -211,7 +209,7 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
           showTotal: (t) => <Typography.Text>共 {t} 条</Typography.Text>,
         }}
       />
-      {drawerUsed && <Suspense fallback={null}><RiskDrawer
+      {drawerUsed && <Suspense fallback={null}><RiskDrawer.Page
         id={openId}
         lists={lists}
         reloadKey={rev}
@@ -222,7 +220,7 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
           onChanged();
         }}
       /></Suspense>}
-      {importUsed && <Suspense fallback={null}><ImportWizard
+      {importUsed && <Suspense fallback={null}><ImportWizard.Page
         open={importing}
         onClose={() => setImporting(false)}
         onImported={() => {
@@ -231,7 +229,7 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
         }}
       /></Suspense>}
       {editing && (
-        <Suspense fallback={null}><RiskForm
+        <Suspense fallback={null}><RiskForm.Page
           lists={lists}
           risk={editing === 'new' ? null : editing}
           onCancel={() => setEditing(null)}

@@ -2,22 +2,10 @@
 // Each area's page is its own chunk, loaded when the area is first shown (the shell starts loading the
 // area in the address at start-up, alongside the login round trips): the first bundle carries the
 // shell and the login only, not 统计's charts or 研判会's drag and drop.
-import { lazy, type ComponentType, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, FileSearchOutlined, HeatMapOutlined, SafetyOutlined, SettingOutlined, SwapOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
 import { REGISTER_EDITORS, REGISTER_READERS, type Role } from '../../shared/roles';
-
-/**
- * An area's page module, loaded once: `preloadRoute` and React.lazy share the promise (a failed load
- * is forgotten, so the next visit tries again).
- */
-function chunk<P>(load: () => Promise<ComponentType<P>>) {
-  let p: Promise<ComponentType<P>> | null = null;
-  const get = () => (p ??= load().catch((e: unknown) => {
-    p = null;
-    throw e;
-  }));
-  return { preload: get, Page: lazy(() => get().then((c) => ({ default: c }))) };
-}
+import { chunk } from './chunk';
 
 const Register = chunk(() => import('../register/RegisterPage').then((m) => m.RegisterPage));
 const Meetings = chunk(() => import('../meetings/MeetingsPage').then((m) => m.MeetingsPage));
