@@ -22,7 +22,7 @@ import { listPeriods } from './periods.js';
 import { getAgendaSettings } from './agendaStore.js';
 import { proposalSummary } from './agendaProposal.js';
 import { daysBetween } from '../shared/dates.js';
-import { grade, GradingError, type GradingEvent, type PeriodLike, type RiskFacts, type RuleSetConfig } from '../shared/grading.js';
+import { computedLevel, GradingError, type GradingEvent, type PeriodLike, type RiskFacts, type RuleSetConfig } from '../shared/grading.js';
 import { proposeAgenda, type AgendaReasonKind, type ReasonProvider } from '../shared/agenda.js';
 import { dueForReviewReason, upcomingPeriod } from '../shared/agendaReasons.js';
 import { consentBlocker, itemMinutes, RANK_ORDER_SQL, rankScore, type RankFacts } from '../shared/agendaRank.js';
@@ -44,13 +44,16 @@ interface Decide {
   rules: RuleSetConfig;
   /** The escalation period of the meeting day, if any (the grading's own activePeriod would pick the same one). */
   period: PeriodLike | null;
+  /** The same as the grading's list of periods. */
+  periods: PeriodLike[];
   settings: AgendaSettings;
-  /** computedLevel's results for items without events. */
-  graded: Map<string, number | null>;
 }
 
-/** The latest assessment (greatest assessed_on, then id) as one SQL value: [likelihood, impact, final_level, assessed_on, created_at]. */
-const LATEST_ASSESSMENT = (riskId: string) =>
+/**
+ * The latest assessment (greatest assessed_on, then id) as one SQL value: [likelihood, impact, final_level, assessed_on, created_at],
+ * read from the index by risk alone (migration 0016 put these columns in it).
+ */
+export const LATEST_ASSESSMENT = (riskId: string) =>
   `(SELECT json_array(likelihood, impact, final_level, assessed_on, created_at) FROM assessments WHERE risk_id = ${riskId} ORDER BY assessed_on DESC, id DESC LIMIT 1)`;
 /** A risk's (not deleted) events as one SQL value, each [kind, occurred_on, count, stage, created_at]. */
 const EVENTS = (riskId: string) => `(SELECT json_group_array(json_array(kind, occurred_on, count, stage, created_at)) FROM risk_events WHERE risk_id = ${riskId} AND deleted_at IS NULL)`;
@@ -78,27 +81,22 @@ function listOf(d: Decide, kinds: AgendaReasonKind[], last: LastAssessment | und
   if (!(kinds.length === 1 && kinds[0] === 'dueForReview' && last)) return 'main';
   const newEvent = events.some((e) => e.occurredOn > last.assessedOn || e.createdAt > last.createdAt);
   // A new event keeps the item off the list whatever the grading says, so it is graded only without one.
-  const computed = !newEvent && last.likelihood !== null && last.impact !== null ? computedLevel(d, last.likelihood, last.impact, facts, events) : null;
+  const computed = !newEvent && last.likelihood !== null && last.impact !== null ? levelFor(d, last.likelihood, last.impact, facts, events) : null;
   const blocker = consentBlocker({ reasons: kinds, newEvent, lastLevel: last.level, lastLikelihood: last.likelihood, lastImpact: last.impact, computedLevel: computed });
   return blocker === null ? 'consent' : 'main';
 }
 
 /**
  * The level graded for the meeting day (null when the likelihood/impact lie outside today's matrix:
- * the meeting has to look at it). The grading is pure and, within one generation, an item without
- * events depends only on the values in the key, which most items share: each is graded once.
+ * the meeting has to look at it), by shared/grading.ts computedLevel: grade's level without its words.
  */
-function computedLevel(d: Decide, likelihood: number, impact: number, facts: RiskFacts, events: TimedEvent[]): number | null {
-  const key = events.length === 0 ? `${likelihood}|${impact}|${facts.involvedCount}|${facts.involvedUnit}|${facts.amountWan}|${facts.opinionRisk}|${facts.extremeRisk}` : null;
-  if (key !== null && d.graded.has(key)) return d.graded.get(key)!;
-  let level: number | null = null;
+function levelFor(d: Decide, likelihood: number, impact: number, facts: RiskFacts, events: TimedEvent[]): number | null {
   try {
-    level = grade({ likelihood, impact, facts, events, periods: d.period ? [d.period] : [], asOf: d.meetingDate, rules: d.rules }).computedLevel;
+    return computedLevel({ likelihood, impact, facts, events, periods: d.periods, asOf: d.meetingDate, rules: d.rules });
   } catch (e) {
     if (!(e instanceof GradingError)) throw e;
+    return null;
   }
-  if (key !== null) d.graded.set(key, level);
-  return level;
 }
 
 function scoreOf(d: Decide, f: RankFacts): number {
@@ -184,7 +182,8 @@ export function generateProposal(db: Db, ctx: WriteContext, meetingId: number, a
   const meeting = getMeeting(db, meetingId);
   if (meeting.locked) assertEditable(meeting, meeting.version);
   const rules = currentRuleSet(db).config;
-  const d: Decide = { meetingDate: meeting.date, rules, period: upcomingPeriod(listPeriods(db), meeting.date, rules.escalationDaysBefore), settings: getAgendaSettings(db), graded: new Map() };
+  const period = upcomingPeriod(listPeriods(db), meeting.date, rules.escalationDaysBefore);
+  const d: Decide = { meetingDate: meeting.date, rules, period, periods: period ? [period] : [], settings: getAgendaSettings(db) };
 
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS agenda_loaded (risk_id INTEGER PRIMARY KEY, list TEXT, score REAL, level INTEGER, minutes INTEGER, reasons TEXT,
              last_likelihood INTEGER, last_impact INTEGER, last_level INTEGER)`);

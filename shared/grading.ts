@@ -96,11 +96,17 @@ const L = (v: number) => `${levelName(v)}`;
 
 const higher = (a: LevelValue, b: LevelValue): LevelValue => (a < b ? a : b) as LevelValue;
 
+/** The matrix's level alone (matrixLevel without the words). */
+function matrixLevelOf(likelihood: number, impact: number, m: RuleSetConfig['matrix']): LevelValue {
+  const score = likelihood * impact;
+  return score >= m.red ? 1 : score >= m.orange ? 2 : score >= m.yellow ? 3 : 4;
+}
+
 export function matrixLevel(likelihood: number, impact: number, rules: RuleSetConfig): { level: LevelValue; basis: string } {
   const m = rules.matrix;
   const score = likelihood * impact;
-  const [level, cmp]: [LevelValue, string] =
-    score >= m.red ? [1, `≥ ${m.red}`] : score >= m.orange ? [2, `≥ ${m.orange}`] : score >= m.yellow ? [3, `≥ ${m.yellow}`] : [4, `< ${m.yellow}`];
+  const level = matrixLevelOf(likelihood, impact, m);
+  const cmp = level === 1 ? `≥ ${m.red}` : level === 2 ? `≥ ${m.orange}` : level === 3 ? `≥ ${m.yellow}` : `< ${m.yellow}`;
   return { level, basis: `可能性 ${likelihood} × 影响程度 ${impact} = ${score} ${cmp} → ${L(level)}` };
 }
 
@@ -123,41 +129,61 @@ function windowStart(asOf: IsoDate, months: number): IsoDate {
 }
 const inWindow = (d: IsoDate, asOf: IsoDate, months: number) => d <= asOf && d > windowStart(asOf, months);
 
-export function ruleLevel(facts: RiskFacts, events: GradingEvent[], asOf: IsoDate, rules: RuleSetConfig): { level: LevelValue; lines: BasisLine[] } {
-  const lines: BasisLine[] = [];
+/**
+ * The rules (thresholds, events in their windows, extreme, opinion) in one place: each rule that
+ * applies is handed to `hit` with its level and its words (built only when asked for, so the
+ * agenda can grade 60,000 items by level alone; ruleLevel takes the words).
+ */
+function applyRules(facts: RiskFacts, events: GradingEvent[], asOf: IsoDate, rules: RuleSetConfig, hit: (level: LevelValue, text: () => string) => void): void {
   if (facts.involvedCount !== null && facts.involvedCount !== undefined) {
-    const p = personsOf(facts.involvedCount, facts.involvedUnit, rules);
-    const shown = facts.involvedUnit === '人' ? `${p}人` : `${facts.involvedCount}${facts.involvedUnit} × ${rules.personsPerHousehold}人/${facts.involvedUnit} ≈ ${p}人`;
+    const count = facts.involvedCount;
+    const p = personsOf(count, facts.involvedUnit, rules);
+    const shown = () => (facts.involvedUnit === '人' ? `${p}人` : `${count}${facts.involvedUnit} × ${rules.personsPerHousehold}人/${facts.involvedUnit} ≈ ${p}人`);
     const t = rules.people;
-    if (p >= t.red) lines.push({ level: 1, text: `涉及人数 ${shown} ≥ ${t.red} → 重大` });
-    else if (p >= t.orange) lines.push({ level: 2, text: `涉及人数 ${shown} ≥ ${t.orange} → 较大` });
-    else if (p >= t.yellow) lines.push({ level: 3, text: `涉及人数 ${shown} ≥ ${t.yellow} → 一般` });
+    if (p >= t.red) hit(1, () => `涉及人数 ${shown()} ≥ ${t.red} → 重大`);
+    else if (p >= t.orange) hit(2, () => `涉及人数 ${shown()} ≥ ${t.orange} → 较大`);
+    else if (p >= t.yellow) hit(3, () => `涉及人数 ${shown()} ≥ ${t.yellow} → 一般`);
   }
   if (facts.amountWan !== null && facts.amountWan !== undefined) {
     const a = rules.amountWan;
-    if (a.red !== null && facts.amountWan >= a.red) lines.push({ level: 1, text: `涉及金额 ${facts.amountWan}万元 ≥ ${a.red}万元 → 重大` });
-    else if (facts.amountWan >= a.orange) lines.push({ level: 2, text: `涉及金额 ${facts.amountWan}万元 ≥ ${a.orange}万元 → 较大` });
+    const amount = facts.amountWan;
+    if (a.red !== null && amount >= a.red) hit(1, () => `涉及金额 ${amount}万元 ≥ ${a.red}万元 → 重大`);
+    else if (amount >= a.orange) hit(2, () => `涉及金额 ${amount}万元 ≥ ${a.orange}万元 → 较大`);
   }
-  const petition = events.filter((e) => (e.kind === '进京' || e.kind === '赴省') && inWindow(e.occurredOn, asOf, rules.petitionMonths));
-  if (petition.length) {
-    const e = latest(petition);
-    lines.push({ level: 1, text: `近${rules.petitionMonths}个月内有${e.kind}（${e.occurredOn}${e.count ? `，${e.count}人` : ''}${petition.length > 1 ? `，共 ${petition.length} 次` : ''}） → 重大` });
+  if (events.length) {
+    const petition = events.filter((e) => (e.kind === '进京' || e.kind === '赴省') && inWindow(e.occurredOn, asOf, rules.petitionMonths));
+    if (petition.length) {
+      hit(1, () => {
+        const e = latest(petition);
+        return `近${rules.petitionMonths}个月内有${e.kind}（${e.occurredOn}${e.count ? `，${e.count}人` : ''}${petition.length > 1 ? `，共 ${petition.length} 次` : ''}） → 重大`;
+      });
+    }
+    const visits = events.filter((e) => e.kind === '到市集访' && (e.count ?? 0) >= rules.collective.minCount && inWindow(e.occurredOn, asOf, rules.collective.months));
+    if (visits.length) {
+      hit(2, () => {
+        const e = latest(visits);
+        return `近${rules.collective.months}个月内到市集访（${e.occurredOn}，${e.count}人 ≥ ${rules.collective.minCount}） → 较大`;
+      });
+    }
   }
-  const visits = events.filter((e) => e.kind === '到市集访' && (e.count ?? 0) >= rules.collective.minCount && inWindow(e.occurredOn, asOf, rules.collective.months));
-  if (visits.length) {
-    const e = latest(visits);
-    lines.push({ level: 2, text: `近${rules.collective.months}个月内到市集访（${e.occurredOn}，${e.count}人 ≥ ${rules.collective.minCount}） → 较大` });
-  }
-  if (facts.extremeRisk) lines.push({ level: rules.extremeLevel as LevelValue, text: `有极端倾向 → ${L(rules.extremeLevel)}` });
-  const extremeEv = events.filter((e) => e.kind === '极端言行' && inWindow(e.occurredOn, asOf, rules.petitionMonths));
-  if (extremeEv.length) lines.push({ level: rules.extremeLevel as LevelValue, text: `近${rules.petitionMonths}个月内有极端言行（${latest(extremeEv).occurredOn}） → ${L(rules.extremeLevel)}` });
+  if (facts.extremeRisk) hit(rules.extremeLevel as LevelValue, () => `有极端倾向 → ${L(rules.extremeLevel)}`);
+  const extremeEv = events.length ? events.filter((e) => e.kind === '极端言行' && inWindow(e.occurredOn, asOf, rules.petitionMonths)) : events;
+  if (extremeEv.length) hit(rules.extremeLevel as LevelValue, () => `近${rules.petitionMonths}个月内有极端言行（${latest(extremeEv).occurredOn}） → ${L(rules.extremeLevel)}`);
   for (const stage of OPINION_STAGES) {
     const target = rules.opinion[stage];
     if (target === null) continue;
-    const ev = events.filter((e) => e.kind === '网上舆情' && e.stage === stage && inWindow(e.occurredOn, asOf, rules.opinion.months));
-    if (facts.opinionRisk === stage) lines.push({ level: target as LevelValue, text: `舆情${stage} → ${L(target)}` });
-    else if (ev.length) lines.push({ level: target as LevelValue, text: `近${rules.opinion.months}个月内网上舆情${stage}（${latest(ev).occurredOn}） → ${L(target)}` });
+    if (facts.opinionRisk === stage) {
+      hit(target as LevelValue, () => `舆情${stage} → ${L(target)}`);
+      continue;
+    }
+    const ev = events.length ? events.filter((e) => e.kind === '网上舆情' && e.stage === stage && inWindow(e.occurredOn, asOf, rules.opinion.months)) : events;
+    if (ev.length) hit(target as LevelValue, () => `近${rules.opinion.months}个月内网上舆情${stage}（${latest(ev).occurredOn}） → ${L(target)}`);
   }
+}
+
+export function ruleLevel(facts: RiskFacts, events: GradingEvent[], asOf: IsoDate, rules: RuleSetConfig): { level: LevelValue; lines: BasisLine[] } {
+  const lines: BasisLine[] = [];
+  applyRules(facts, events, asOf, rules, (level, text) => lines.push({ level, text: text() }));
   if (lines.length === 0) return { level: 4, lines: [{ level: 4, text: '未触及任何定级规则 → 低' }] };
   const level = lines.reduce<LevelValue>((m, l) => higher(m, l.level), 4);
   lines.sort((a, b) => a.level - b.level);
@@ -216,24 +242,49 @@ export interface Grade {
 
 export class GradingError extends Error {}
 
-export function grade(g: GradeInput): Grade {
+/** Refuses a likelihood or impact outside the rule set's matrix. */
+function checkScale(g: Pick<GradeInput, 'likelihood' | 'impact' | 'rules'>): void {
   const size = g.rules.matrix.size;
   for (const [name, v] of [['可能性', g.likelihood], ['影响程度', g.impact]] as const) {
     if (!Number.isInteger(v) || v < 1 || v > size) throw new GradingError(`「${name}」应为 1–${size} 的整数（当前矩阵为 ${size}×${size}），收到 ${v}。`);
   }
+}
+
+/** The escalation period in force and its trigger, if a period is active and the risk shows a sign of escalation. */
+function escalationOf(g: GradeInput): { period: PeriodLike; trigger: string } | null {
+  const period = activePeriod(g.periods, g.asOf, g.rules.escalationDaysBefore);
+  const trigger = period ? escalationTrigger(g.events, g.asOf, g.rules) : null;
+  return period && trigger ? { period, trigger } : null;
+}
+
+/** Escalation raises one level (重大 stays 重大). */
+const raised = (level: LevelValue): LevelValue => Math.max(1, level - 1) as LevelValue;
+
+/**
+ * grade(g).computedLevel without the basis in words (the same rules, functions and errors): for
+ * deciding many items at once (the agenda's consent list at 60,000 items).
+ */
+export function computedLevel(g: GradeInput): LevelValue {
+  checkScale(g);
+  let level = matrixLevelOf(g.likelihood, g.impact, g.rules.matrix);
+  applyRules(g.facts, g.events, g.asOf, g.rules, (l) => (level = higher(level, l)));
+  return escalationOf(g) ? raised(level) : level;
+}
+
+export function grade(g: GradeInput): Grade {
+  checkScale(g);
   const m = matrixLevel(g.likelihood, g.impact, g.rules);
   const r = ruleLevel(g.facts, g.events, g.asOf, g.rules);
   let computed = higher(m.level, r.level);
   let escalation: Grade['escalation'] = null;
-  const period = activePeriod(g.periods, g.asOf, g.rules.escalationDaysBefore);
-  const trigger = period ? escalationTrigger(g.events, g.asOf, g.rules) : null;
-  if (period && trigger) {
-    const up = Math.max(1, computed - 1) as LevelValue;
+  const up = escalationOf(g);
+  if (up) {
+    const { period, trigger } = up;
     escalation = {
       period: period.name,
-      basis: `敏感节点「${period.name}」（${period.startDate} 至 ${period.endDate}，提前 ${g.rules.escalationDaysBefore} 天起）期间，${trigger} → 上调一级：${L(computed)} → ${L(up)}`,
+      basis: `敏感节点「${period.name}」（${period.startDate} 至 ${period.endDate}，提前 ${g.rules.escalationDaysBefore} 天起）期间，${trigger} → 上调一级：${L(computed)} → ${L(raised(computed))}`,
     };
-    computed = up;
+    computed = raised(computed);
   }
   let final = computed;
   let overrideReason: string | null = null;

@@ -2,7 +2,7 @@
 // properties with fast-check. Expectations are written out from DOMAIN.md, not from the code.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_RULES, defaultMatrix, grade, matrixLevel, moveKind, ruleLevel, ruleSetConfig, type GradingEvent, type RiskFacts, type PeriodLike } from '../../shared/grading.js';
+import { computedLevel, DEFAULT_RULES, defaultMatrix, grade, GradingError, matrixLevel, moveKind, ruleLevel, ruleSetConfig, type GradingEvent, type RiskFacts, type PeriodLike } from '../../shared/grading.js';
 
 const facts = (f: Partial<RiskFacts> = {}): RiskFacts => ({ involvedCount: null, involvedUnit: '人', amountWan: null, opinionRisk: '无', extremeRisk: false, ...f });
 const asOf = '2026-11-25';
@@ -83,6 +83,7 @@ describe('sensitive-period escalation (15 days before start … end)', () => {
   ])('on %s the level is %i', (on, want, escalated) => {
     const r = g(on);
     expect(r.finalLevel).toBe(want);
+    expect(computedLevel({ likelihood: 2, impact: 3, facts: facts(), events: [petition], periods: [period], asOf: on, rules: R })).toBe(want);
     expect(r.escalation !== null).toBe(escalated);
     if (escalated) expect(r.basis).toContain('敏感节点「全国两会」');
   });
@@ -156,6 +157,27 @@ describe('properties', () => {
         const b = ruleLevel({ ...f, involvedCount: (f.involvedCount ?? 0) + extra }, [], asOf, R).level;
         expect(b).toBeLessThanOrEqual(a);
       }),
+    );
+  });
+  // computedLevel is grade's level without the words (the agenda grades 60,000 items with it): the
+  // same level, or the same refusal, for any input — a rule set with every rule switched on included.
+  it('computedLevel gives what grade gives as computedLevel, and refuses what grade refuses', () => {
+    const every = { ...R, amountWan: { orange: 1000, red: 3000 }, opinion: { 发酵: 1, 苗头: 3, months: 3 }, extremeLevel: 2 };
+    const wide = fc.record({ l: fc.integer({ min: 0, max: 6 }), i: fc.integer({ min: 0, max: 6 }), f: factsArb, events: fc.array(eventArb, { maxLength: 5 }), periods: fc.array(periodArb, { maxLength: 3 }), asOf: dateArb });
+    const outcome = (f: () => number) => {
+      try {
+        return f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(GradingError);
+        return (e as Error).message;
+      }
+    };
+    fc.assert(
+      fc.property(wide, fc.constantFrom(R, every), ({ l, i, f, events, periods, asOf: on }, rules) => {
+        const g = { likelihood: l, impact: i, facts: f, events, periods, asOf: on, rules };
+        expect(outcome(() => computedLevel(g))).toBe(outcome(() => grade(g).computedLevel));
+      }),
+      { numRuns: 2000 },
     );
   });
   it('movement: a risk that neither appears nor closes rose iff its level number fell', () => {
