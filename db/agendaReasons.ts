@@ -25,10 +25,13 @@ export interface AgendaProvider {
 export type AgendaProviderFactory = (db: Db, c: AgendaProviderContext) => AgendaProvider;
 
 
+/** The risks assessed after a date, up to another (a week's rows, through assessments_by_date, 0016). */
+export const LEVEL_RAISED_CANDIDATES = 'SELECT DISTINCT risk_id FROM assessments WHERE assessed_on > ? AND assessed_on <= ?';
+
 /** 等级上升: the latest assessment up to the meeting is more serious than the one in force at the last meeting (or a week before, for the first meeting). */
 export const levelRaisedProvider: AgendaProviderFactory = (db, { meeting, lastMeeting }) => {
   const since = lastMeeting?.date ?? addDays(meeting.date, -7);
-  const ids = db.prepare('SELECT DISTINCT risk_id FROM assessments WHERE assessed_on > ? AND assessed_on <= ?').pluck().all(since, meeting.date) as number[];
+  const ids = db.prepare(LEVEL_RAISED_CANDIDATES).pluck().all(since, meeting.date) as number[];
   const levelAt = db.prepare('SELECT final_level FROM assessments WHERE risk_id = ? AND assessed_on <= ? ORDER BY assessed_on DESC, id DESC LIMIT 1').pluck();
   const reasons = new Map<number, ReturnType<ReasonProvider>>();
   for (const id of ids) {

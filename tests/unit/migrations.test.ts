@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.js';
 import { loadMigrations, migrate, NewerDatabaseError, schemaVersion } from '../../db/migrate.js';
 import { DEFAULT_DOMAINS } from '../../shared/labels.js';
+import { LATEST_ASSESSMENT } from '../../db/agendaGenerate.js';
+import { LEVEL_RAISED_CANDIDATES } from '../../db/agendaReasons.js';
 import { rowCount, tempDir } from './helpers.js';
 
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
@@ -78,6 +80,31 @@ describe('0002 on an existing register', () => {
     expect(hit(`"${terms[0]}"`)).toEqual([1]);
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'risks'").pluck().all();
     expect(indexes).toEqual(expect.arrayContaining(['risks_sort_deadline_asc', 'risks_sort_deadline_desc', 'risks_by_lead_unit']));
+    db.close();
+  });
+});
+
+describe('0016 on an existing register', () => {
+  it('keeps every assessment and answers the agenda\'s two assessment reads from indexes alone', () => {
+    const file = join(tempDir(), 'v15.db');
+    const raw = new Database(file);
+    migrate(raw, loadMigrations().slice(0, 15));
+    raw.prepare("INSERT INTO regions (name, sort) VALUES ('城关区', 10)").run();
+    raw.prepare("INSERT INTO domains (name, sort) VALUES ('劳动社保', 10)").run();
+    raw.prepare("INSERT INTO risks (code, region_id, domain_id, title, created_at, updated_at) VALUES ('JC-2025-001', 1, 1, '某公司欠薪', 'x', 'x')").run();
+    const version = raw.prepare('SELECT max(version) FROM rule_sets').pluck().get();
+    const ins = raw.prepare("INSERT INTO assessments (risk_id, assessed_on, likelihood, impact, final_level, rule_set_version, created_at, created_by) VALUES (1, ?, ?, ?, ?, ?, ?, '测试员')");
+    ins.run('2026-10-01', 2, 3, 3, version, '2026-10-01T02:00:00.000Z');
+    ins.run('2026-11-02', 4, 4, 1, version, '2026-11-02T02:00:00.000Z');
+    ins.run('2026-11-02', 3, 4, 2, version, '2026-11-03T02:00:00.000Z'); // same day, later id: the latest
+    raw.close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(16);
+    expect(rowCount(db, 'assessments')).toBe(3);
+    expect(db.prepare(`SELECT ${LATEST_ASSESSMENT('1')}`).pluck().get()).toBe('[3,4,2,"2026-11-02","2026-11-03T02:00:00.000Z"]');
+    const plan = (sql: string, ...params: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((p) => p.detail).join('; ');
+    expect(plan(`SELECT ${LATEST_ASSESSMENT('r.id')} FROM risks r`)).toContain('USING COVERING INDEX assessments_by_risk (risk_id=?)');
+    expect(plan(LEVEL_RAISED_CANDIDATES, '2026-11-23', '2026-11-30')).toContain('USING COVERING INDEX assessments_by_date (assessed_on>? AND assessed_on<?)');
     db.close();
   });
 });
