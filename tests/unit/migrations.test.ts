@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.js';
 import { loadMigrations, migrate, NewerDatabaseError, schemaVersion } from '../../db/migrate.js';
 import { DEFAULT_DOMAINS } from '../../shared/labels.js';
-import { LATEST_ASSESSMENT } from '../../db/agendaGenerate.js';
+import { LATEST_ASSESSMENT, OPEN_DUE } from '../../db/agendaGenerate.js';
 import { LEVEL_RAISED_CANDIDATES } from '../../db/agendaReasons.js';
 import { rowCount, tempDir } from './helpers.js';
 
@@ -85,7 +85,7 @@ describe('0002 on an existing register', () => {
 });
 
 describe('0016 on an existing register', () => {
-  it('keeps every assessment and answers the agenda\'s two assessment reads from indexes alone', () => {
+  it('keeps every assessment and answers the agenda\'s three bulk reads from indexes alone', () => {
     const file = join(tempDir(), 'v15.db');
     const raw = new Database(file);
     migrate(raw, loadMigrations().slice(0, 15));
@@ -105,6 +105,7 @@ describe('0016 on an existing register', () => {
     const plan = (sql: string, ...params: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((p) => p.detail).join('; ');
     expect(plan(`SELECT ${LATEST_ASSESSMENT('r.id')} FROM risks r`)).toContain('USING COVERING INDEX assessments_by_risk (risk_id=?)');
     expect(plan(LEVEL_RAISED_CANDIDATES, '2026-11-23', '2026-11-30')).toContain('USING COVERING INDEX assessments_by_date (assessed_on>? AND assessed_on<?)');
+    expect(plan(OPEN_DUE('?', '?'), '2026-11-30', '[]')).toContain('USING COVERING INDEX risks_open_by_review (next_review<?)');
     db.close();
   });
 });
