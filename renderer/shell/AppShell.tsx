@@ -3,7 +3,8 @@ import { Layout, Menu, Result, Spin, Tag, Typography } from 'antd';
 import { api, ApiCallError } from '../api';
 import type { RecoveryInfo } from '../imports/RecoveryPage';
 import type { AppInfo } from '../../shared/settings';
-import { areasFor } from './areas';
+import { areaFor, areasFor } from './areas';
+import { subpathOf } from './areaAccess';
 import { AreaBoundary } from './AreaBoundary';
 import { AccountMenu } from '../login/AccountMenu';
 import { useOptionalSession } from '../login/session';
@@ -46,8 +47,7 @@ export function AppShell() {
   const areas = areasFor(role);
 
   // A query (#/briefs?kind=minutes&meeting=12) belongs to the page, not to the area key.
-  const [areaKey, ...rest] = route.split('?')[0].split('/');
-  const area = areas.find((a) => a.key === areaKey) ?? areas[0];
+  const area = areaFor(route, role);
   return (
     <TodayContext.Provider value={info.today}>
     <Layout style={{ minHeight: '100vh' }}>
@@ -73,7 +73,7 @@ export function AppShell() {
           </span>
         </Layout.Header>
         <Layout.Content className="yp-content">
-          <AreaBoundary key={area.key}>{area.page ? area.page({ subpath: rest.join('/'), onChanged: refresh }) : <ComingSoon title={area.label} />}</AreaBoundary>
+          <AreaBoundary key={area.key}>{area.page ? area.page({ subpath: subpathOf(route), onChanged: refresh }) : <ComingSoon title={area.label} />}</AreaBoundary>
         </Layout.Content>
       </Layout>
     </Layout>
