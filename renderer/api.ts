@@ -107,6 +107,14 @@ export function prefetchedValue<M extends PublicMethodName>(method: M, input: Me
 export function dropPrefetched<M extends PublicMethodName>(method: M, input: MethodInput<M>): void {
   prefetched.delete(callKey(method, input));
 }
+/**
+ * Prefetched reads are for the first screen. When that is something else (first run, recovery, a
+ * forced password change), they are dropped: after what is done there (载入示例数据, a restore) a
+ * page must not start from answers given before it.
+ */
+export function dropAllPrefetched(): void {
+  prefetched.clear();
+}
 
 /** Pages reach public methods only; local ones (file paths) are for the CLI and the host process. */
 export async function api<M extends PublicMethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {

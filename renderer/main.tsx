@@ -11,8 +11,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { AppShell } from './shell/AppShell';
 import { AuthGate } from './login/AuthGate';
-import { preloadRoute } from './shell/areas';
-import { addressRoute, isPrintRoute } from './shell/areaAccess';
+import { isPrintRoute } from './shell/areaAccess';
 import { THEME } from './theme';
 import './styles.css';
 
@@ -21,9 +20,6 @@ dayjs.locale('zh-cn');
 // The print route renders a bare document (no shell, no antd chrome) for PDF and paper.
 const printing = isPrintRoute();
 const PrintRoute = lazy(() => import('./briefs/PrintRoute').then((m) => ({ default: m.PrintRoute })));
-// The code of the page in the address loads now, before React's first render (the session check and
-// the first reads started earlier still, in boot.ts).
-if (!printing) preloadRoute(addressRoute());
 
 createRoot(document.getElementById('root')!).render(
   printing ? (

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Layout, Menu, Result, Spin, Tag, Typography } from 'antd';
-import { api, ApiCallError } from '../api';
+import { api, ApiCallError, dropAllPrefetched } from '../api';
 import type { RecoveryInfo } from '../imports/RecoveryPage';
 import type { AppInfo } from '../../shared/settings';
 import { areaFor, areasFor } from './areas';
@@ -40,10 +40,16 @@ export function AppShell() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  // The set-up of a new register (first run) is shown to who may load the demo or import.
+  const firstRun = !!info?.firstRun && ['研判员', '系统管理员'].includes(role);
+  const elsewhere = !!recovery || firstRun;
+  useEffect(() => {
+    if (elsewhere) dropAllPrefetched();
+  }, [elsewhere]);
 
   if (recovery) return <Suspense fallback={opening}><RecoveryPage info={recovery} onRestored={refresh} /></Suspense>;
   if (!info) return opening;
-  if (info.firstRun && ['研判员', '系统管理员'].includes(role)) return <Suspense fallback={opening}><FirstRun onDone={refresh} onDemoAccounts={setDemoAccounts} /></Suspense>;
+  if (firstRun) return <Suspense fallback={opening}><FirstRun onDone={refresh} onDemoAccounts={setDemoAccounts} /></Suspense>;
   const areas = areasFor(role);
 
   // A query (#/briefs?kind=minutes&meeting=12) belongs to the page, not to the area key.
