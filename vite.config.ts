@@ -58,11 +58,36 @@ function antdStaticStyle(): Plugin {
   };
 }
 
+/**
+ * renderer/boot.ts as its own small entry, loaded by index.html ahead of the app's bundle (async: it
+ * runs as soon as it and its imports have arrived; main.tsx imports it too, so it runs once, and
+ * before the app in any case). Written into index.html as a second <script>, Vite would merge it
+ * into the main entry, where it would run only after React and antd have been evaluated.
+ */
+function bootEntry(): Plugin {
+  const src = join(ROOT, 'renderer', 'boot.ts');
+  return {
+    name: 'yanpan-boot-entry',
+    config: (_c, env) => (env.command === 'build' ? { build: { rollupOptions: { input: { index: join(ROOT, 'renderer', 'index.html'), boot: src } } } } : {}),
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle) return [{ tag: 'script', attrs: { type: 'module', src: './boot.ts' }, injectTo: 'head' }];
+        const chunk = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === src);
+        if (!chunk || chunk.type !== 'chunk') throw new Error('renderer/boot.ts is missing from the build');
+        // Its imports are fetched at once too, not when the script has arrived and been read.
+        const preloads = chunk.imports.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const }));
+        return [...preloads, { tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `./${chunk.fileName}` }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 // The renderer is built once and served by both hosts (app:// in Electron, HTTP on loopback in the web host).
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [antdStaticStyle(), react()],
+  plugins: [antdStaticStyle(), bootEntry(), react()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -67,19 +67,61 @@ async function transport(method: string, input: unknown, retried = false): Promi
  * Reads started before anyone asks (the page's first round trips, while its scripts still run):
  * the next identical call within PREFETCH_MS takes the answer once; later calls ask again.
  */
-const prefetched = new Map<string, { at: number; answer: Promise<ApiResult<unknown>> }>();
+interface Early {
+  at: number;
+  answer: Promise<ApiResult<unknown>>;
+  /** The answer once it is here (a page's first render can then start with it, see useFirstRead). */
+  settled?: ApiResult<unknown>;
+}
+const prefetched = new Map<string, Early>();
 const PREFETCH_MS = 10_000;
 const callKey = (method: string, input: unknown) => `${method} ${JSON.stringify(input ?? {})}`;
-export function prefetch<M extends PublicMethodName>(method: M, input: MethodInput<M>): void {
-  prefetched.set(callKey(method, input), { at: performance.now(), answer: transport(method, input) });
+export function prefetch<M extends PublicMethodName>(method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>> {
+  const early: Early = { at: performance.now(), answer: transport(method, input) };
+  void early.answer.then((r) => (early.settled = r));
+  prefetched.set(callKey(method, input), early);
+  return early.answer as Promise<ApiResult<MethodOutput<M>>>;
+}
+/** The prefetched call, if one was started and is still fresh. */
+function earlyCall(key: string): Early | undefined {
+  const early = prefetched.get(key);
+  return early && performance.now() - early.at < PREFETCH_MS ? early : undefined;
+}
+
+/** A prefetched read still on its way (a page's first render waits for it, see useFirstRead). */
+export function prefetchWaiting<M extends PublicMethodName>(method: M, input: MethodInput<M>): Promise<unknown> | undefined {
+  const early = earlyCall(callKey(method, input));
+  return early && !early.settled ? early.answer : undefined;
+}
+
+/**
+ * A prefetched read's value once it is here; undefined when nothing was prefetched or the answer is
+ * an error (the page then loads as usual, and the error shows from that call). Not taken: a render
+ * that React throws away (another read of the page still on its way) must find it again on the
+ * retry; the page drops it once it has been shown (dropPrefetched), so later calls ask anew.
+ */
+export function prefetchedValue<M extends PublicMethodName>(method: M, input: MethodInput<M>): MethodOutput<M> | undefined {
+  const settled = earlyCall(callKey(method, input))?.settled;
+  return settled?.ok ? (settled.value as MethodOutput<M>) : undefined;
+}
+export function dropPrefetched<M extends PublicMethodName>(method: M, input: MethodInput<M>): void {
+  prefetched.delete(callKey(method, input));
+}
+/**
+ * Prefetched reads are for the first screen. When that is something else (first run, recovery, a
+ * forced password change), they are dropped: after what is done there (载入示例数据, a restore) a
+ * page must not start from answers given before it.
+ */
+export function dropAllPrefetched(): void {
+  prefetched.clear();
 }
 
 /** Pages reach public methods only; local ones (file paths) are for the CLI and the host process. */
 export async function api<M extends PublicMethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const key = callKey(method, input);
-  const early = prefetched.get(key);
+  const early = earlyCall(key);
   prefetched.delete(key);
-  const r = await (early && performance.now() - early.at < PREFETCH_MS ? early.answer : transport(method, input));
+  const r = await (early ? early.answer : transport(method, input));
   if (!r.ok) throw new ApiCallError(r.error);
   return r.value as MethodOutput<M>;
 }

@@ -1,3 +1,5 @@
+// First: the session check and the first reads (boot.ts; index.html also loads it ahead, async).
+import './boot';
 import '@ant-design/v5-patch-for-react-19';
 // antd's styles for THEME, computed at build time (vite.config.ts): first, so the app's own CSS wins.
 import 'virtual:antd-style.css';
@@ -9,21 +11,15 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { AppShell } from './shell/AppShell';
 import { AuthGate } from './login/AuthGate';
-import { preloadRoute } from './shell/areas';
-import { startFirstSession } from './login/auth';
+import { isPrintRoute } from './shell/areaAccess';
 import { THEME } from './theme';
 import './styles.css';
 
 dayjs.locale('zh-cn');
 
 // The print route renders a bare document (no shell, no antd chrome) for PDF and paper.
-const printing = window.location.hash.startsWith('#/print/');
+const printing = isPrintRoute();
 const PrintRoute = lazy(() => import('./briefs/PrintRoute').then((m) => ({ default: m.PrintRoute })));
-// The page in the address and the session check start now, before React's first render.
-if (!printing) {
-  preloadRoute(window.location.hash.replace(/^#\/?/, ''));
-  startFirstSession();
-}
 
 createRoot(document.getElementById('root')!).render(
   printing ? (

@@ -3,7 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { Tabs } from 'antd';
 import { api } from '../api';
 import type { Lists } from '../../shared/settings';
-import { useErrorReporter } from '../shell/useApi';
+import { useErrorReporter, useFirstRead } from '../shell/useApi';
 import { RiskDrawer } from '../register/RiskDrawer';
 import { FilterBar, weekText } from './FilterBar';
 import { useHeatFilters } from './useHeatFilters';
@@ -30,14 +30,15 @@ export function HeatmapPage({ subpath, onChanged }: { subpath: string; onChanged
   const today = useToday();
   const tab = TABS.find((t) => t.key === subpath)?.key ?? 'matrix';
   const [filters, setFilters] = useHeatFilters();
-  const [lists, setLists] = useState<Lists | null>(null);
+  const firstLists = useFirstRead('lists.get', {});
+  const [lists, setLists] = useState<Lists | null>(firstLists.value ?? null);
   const [meta, setMeta] = useState<{ week: string; carried: boolean } | null>(null);
   const [open, setOpen] = useState<number | null>(null);
   const [reload, setReload] = useState(0);
   const report = useErrorReporter();
   useEffect(() => {
-    api('lists.get', {}).then(setLists, report);
-  }, [report]);
+    if (!firstLists.skipLoad()) api('lists.get', {}).then(setLists, report);
+  }, [report, firstLists]);
   // Same week and flag: keep the state object, so reporting it does not re-render the page.
   const onMeta = useCallback((m: { week: string; carried: boolean }) => setMeta((o) => (o && o.week === m.week && o.carried === m.carried ? o : m)), []);
   const showFilters = tab !== 'periods' && tab !== 'rules';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Card, Col, Empty, Row, Segmented, Statistic, Table, Typography } from 'antd';
 import { api } from '../api';
 import type { HeatGrid, WeekRisk } from '../../shared/heatmap';
-import { useErrorReporter } from '../shell/useApi';
+import { useErrorReporter, useFirstRead } from '../shell/useApi';
 import { LevelTag } from '../register/LevelTag';
 import { LiGrid } from './LiGrid';
 import { LevelLegend, LEVEL_LABEL } from './levels';
@@ -21,18 +21,22 @@ export function riskColumns(onOpen?: (id: number) => void) {
 }
 
 export function MatrixView({ filters, onMeta, onOpenRisk }: { filters: HeatFilterState; onMeta: (w: { week: string; carried: boolean }) => void; onOpenRisk: (id: number) => void }) {
-  const [grid, setGrid] = useState<HeatGrid | null>(null);
+  const firstGrid = useFirstRead('heatmap.grid', clean(filters));
+  const [grid, setGrid] = useState<HeatGrid | null>(firstGrid.value ?? null);
   const [sel, setSel] = useState<{ l: number; i: number } | null>(null);
   const [rows, setRows] = useState<WeekRisk[] | null>(null);
   const [mode, setMode] = useState<'图' | '表'>('图');
   const report = useErrorReporter();
 
   useEffect(() => {
-    api('heatmap.grid', clean(filters)).then((g) => {
+    const shown = (g: HeatGrid) => {
       setGrid(g);
       onMeta({ week: g.week, carried: g.carried });
-    }, report);
-  }, [filters, report, onMeta]);
+    };
+    // The first grid came with the first render: only the page's week label is still to be told.
+    if (firstGrid.skipLoad()) return shown(firstGrid.value!);
+    api('heatmap.grid', clean(filters)).then(shown, report);
+  }, [filters, report, onMeta, firstGrid]);
 
   useEffect(() => {
     if (!sel) return setRows(null);

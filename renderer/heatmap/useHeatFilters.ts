@@ -8,8 +8,11 @@ export interface HeatFilterState {
   status?: RiskStatus;
 }
 
+/** The filters the heat map opens with. */
+export const NO_FILTERS: HeatFilterState = {};
+
 export function useHeatFilters() {
-  return useState<HeatFilterState>({});
+  return useState<HeatFilterState>(NO_FILTERS);
 }
 
 /** Drops undefined keys so the API input stays clean. */

@@ -3,7 +3,7 @@
 // another account remounts it, so nothing of the previous account's work reaches them.
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Spin } from 'antd';
-import { api, whenLoggedOut } from '../api';
+import { api, dropAllPrefetched, whenLoggedOut } from '../api';
 import type { SessionInfo } from '../../shared/accounts';
 import { authCall, takeFirstSession, type SignedIn } from './auth';
 import { LoginPage } from './LoginPage';
@@ -62,6 +62,10 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => whenLoggedOut(() => setLocked(true)), []);
+  // A forced password change comes before the first screen (its reads were prefetched: see api.ts).
+  useEffect(() => {
+    if (info?.mustChange) dropAllPrefetched();
+  }, [info]);
 
   // Idle lock and Ctrl+L; activity keeps the host's session alive.
   useEffect(() => {

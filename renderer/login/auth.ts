@@ -46,15 +46,15 @@ let csrfNow = '';
 
 /**
  * The page's first session check, started as its script runs (main.tsx), not after React's first
- * render; with a session, the shell's first reads (who is in, app.info) start at once alongside it.
+ * render; with a session, who is in and the reads of the first page (`withSession`) start at once.
  * The login gate takes it once; every later check asks anew.
  */
 let firstSession: Promise<AuthState> | null = null;
-export function startFirstSession(): void {
+export function startFirstSession(withSession: (account: SignedIn | null) => void): void {
   firstSession = authCall('session').then((s) => {
     if (s.state === 'in') {
-      prefetch('session.me', {});
-      prefetch('app.info', {});
+      void prefetch('session.me', {});
+      withSession(s.account);
     }
     return s;
   });

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Col, Empty, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { api } from '../api';
-import { useErrorReporter } from '../shell/useApi';
+import { useErrorReporter, useFirstRead } from '../shell/useApi';
 import { chineseDate } from '../../shared/dates';
 import { SUPERVISION_LEVELS } from '../../shared/actions';
 import type { MondayDashboard as Data } from '../../shared/contract/meetings';
@@ -15,10 +15,11 @@ import { LevelTag } from '../register/LevelTag';
 
 export function MondayDashboard() {
   const report = useErrorReporter();
-  const [d, setD] = useState<Data | null>(null);
+  const first = useFirstRead('dashboard.monday', {});
+  const [d, setD] = useState<Data | null>(first.value ?? null);
   useEffect(() => {
-    api('dashboard.monday', {}).then(setD, report);
-  }, [report]);
+    if (!first.skipLoad()) api('dashboard.monday', {}).then(setD, report);
+  }, [report, first]);
   if (!d) return null;
   const m = d.meeting;
   return (

@@ -6,11 +6,12 @@ import { api } from '../api';
 import type { Page, RiskFacets, RiskFilter, RiskRow, RiskSortKey } from '../../shared/risks';
 import type { Lists } from '../../shared/settings';
 import { DEFAULT_COLUMNS, REGISTER_COLUMNS, type RegisterColumn, type ViewPayload } from '../../shared/views';
-import { useErrorReporter } from '../shell/useApi';
+import { useErrorReporter, useFirstRead } from '../shell/useApi';
 import { chunk } from '../shell/chunk';
 import { registerColumn } from './columns';
 import { MainFilters, MoreFilters } from './RegisterFilters';
 import { ViewsBar } from './ViewsBar';
+import { clean, FIRST_LIST, FIRST_PAGING, listInput, type Sorting } from './firstReads';
 import { downloadExport } from '../imports/files';
 import { useProgress } from '../imports/useProgress';
 
@@ -27,11 +28,6 @@ function useOnceOn(on: boolean): boolean {
   return seen || on;
 }
 
-interface Sorting {
-  sort?: RiskSortKey;
-  order?: 'asc' | 'desc';
-}
-
 const MORE_KEYS = ['leadUnit', 'packageLeader', 'source', 'deadlineFrom', 'deadlineTo', 'involvedMin', 'involvedMax'] as const;
 const COLUMNS_KEY = 'yanpan.register.columns';
 
@@ -45,24 +41,23 @@ function storedColumns(): RegisterColumn[] {
   return DEFAULT_COLUMNS;
 }
 
-/** Drops empty values so the request (and a saved view) carries only the filters in force. */
-function clean(f: RiskFilter): RiskFilter {
-  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '')) as RiskFilter;
-}
-
 export function RegisterPage({ onChanged }: { onChanged: () => void }) {
   const report = useErrorReporter();
   const progress = useProgress();
+  // Asked for at start-up with the session (firstReads.ts): the first render shows the list at once.
+  const firstPage = useFirstRead('risks.list', FIRST_LIST);
+  const firstLists = useFirstRead('lists.get', {});
+  const firstFacets = useFirstRead('risks.facets', {});
   const [importing, setImporting] = useState(false);
-  const [lists, setLists] = useState<Lists>({ domains: [], regions: [] });
-  const [facets, setFacets] = useState<RiskFacets>({ leadUnits: [], packageLeaders: [] });
+  const [lists, setLists] = useState<Lists>(firstLists.value ?? { domains: [], regions: [] });
+  const [facets, setFacets] = useState<RiskFacets>(firstFacets.value ?? { leadUnits: [], packageLeaders: [] });
   const [filter, setFilterState] = useState<RiskFilter>({});
   const [sorting, setSorting] = useState<Sorting>({});
   const [queryText, setQueryText] = useState('');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [paging, setPaging] = useState(FIRST_PAGING);
   const [columns, setColumnsState] = useState<RegisterColumn[]>(storedColumns);
   const [showMore, setShowMore] = useState(false);
-  const [data, setData] = useState<Page<RiskRow> | null>(null);
+  const [data, setData] = useState<Page<RiskRow> | null>(firstPage.value ?? null);
   const [loading, setLoading] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   const [editing, setEditing] = useState<RiskRow | 'new' | null>(null);
@@ -75,14 +70,14 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
   }, [listShown]);
 
   useEffect(() => {
-    api('lists.get', {}).then(setLists, report);
-    api('risks.facets', {}).then(setFacets, report);
-  }, [report, rev]);
+    if (!firstLists.skipLoad()) api('lists.get', {}).then(setLists, report);
+    if (!firstFacets.skipLoad()) api('risks.facets', {}).then(setFacets, report);
+  }, [report, rev, firstLists, firstFacets]);
 
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setData(await api('risks.list', { ...clean(filter), ...sorting, ...paging }));
+      setData(await api('risks.list', listInput(filter, sorting, paging)));
     } catch (e) {
       report(e);
     } finally {
@@ -91,8 +86,8 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
   }, [filter, sorting, paging, report]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!firstPage.skipLoad()) void load();
+  }, [load, firstPage]);
 
   const setFilter = (patch: Partial<RiskFilter>) => {
     setFilterState((f) => clean({ ...f, ...patch }));

@@ -4,7 +4,7 @@ import { Button, Checkbox, Input, Modal, Popconfirm, Popover, Select, Space } fr
 import { DeleteOutlined, SaveOutlined, SettingOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { REGISTER_COLUMNS, type RegisterColumn, type SavedView, type ViewPayload } from '../../shared/views';
-import { useErrorReporter } from '../shell/useApi';
+import { useErrorReporter, useFirstRead } from '../shell/useApi';
 import { COLUMN_LABELS } from './columns';
 
 interface Props {
@@ -16,14 +16,15 @@ interface Props {
 
 export function ViewsBar({ current, onApply, columns, onColumns }: Props) {
   const report = useErrorReporter();
-  const [views, setViews] = useState<SavedView[]>([]);
+  const firstViews = useFirstRead('views.list', {});
+  const [views, setViews] = useState<SavedView[]>(firstViews.value ?? []);
   const [selected, setSelected] = useState<number | undefined>();
   const [naming, setNaming] = useState<string | null>(null);
 
   const reload = useCallback(() => api('views.list', {}).then(setViews, report), [report]);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (!firstViews.skipLoad()) void reload();
+  }, [reload, firstViews]);
 
   const chosen = views.find((v) => v.id === selected);
   const save = async (name: string) => {

@@ -1,9 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Layout, Menu, Result, Spin, Tag, Typography } from 'antd';
-import { api, ApiCallError } from '../api';
+import { api, ApiCallError, dropAllPrefetched } from '../api';
 import type { RecoveryInfo } from '../imports/RecoveryPage';
 import type { AppInfo } from '../../shared/settings';
-import { areasFor } from './areas';
+import { areaFor, areasFor } from './areas';
+import { subpathOf } from './areaAccess';
 import { AreaBoundary } from './AreaBoundary';
 import { AccountMenu } from '../login/AccountMenu';
 import { useOptionalSession } from '../login/session';
@@ -39,15 +40,20 @@ export function AppShell() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  // The set-up of a new register (first run) is shown to who may load the demo or import.
+  const firstRun = !!info?.firstRun && ['研判员', '系统管理员'].includes(role);
+  const elsewhere = !!recovery || firstRun;
+  useEffect(() => {
+    if (elsewhere) dropAllPrefetched();
+  }, [elsewhere]);
 
   if (recovery) return <Suspense fallback={opening}><RecoveryPage info={recovery} onRestored={refresh} /></Suspense>;
   if (!info) return opening;
-  if (info.firstRun && ['研判员', '系统管理员'].includes(role)) return <Suspense fallback={opening}><FirstRun onDone={refresh} onDemoAccounts={setDemoAccounts} /></Suspense>;
+  if (firstRun) return <Suspense fallback={opening}><FirstRun onDone={refresh} onDemoAccounts={setDemoAccounts} /></Suspense>;
   const areas = areasFor(role);
 
   // A query (#/briefs?kind=minutes&meeting=12) belongs to the page, not to the area key.
-  const [areaKey, ...rest] = route.split('?')[0].split('/');
-  const area = areas.find((a) => a.key === areaKey) ?? areas[0];
+  const area = areaFor(route, role);
   return (
     <TodayContext.Provider value={info.today}>
     <Layout style={{ minHeight: '100vh' }}>
@@ -73,7 +79,7 @@ export function AppShell() {
           </span>
         </Layout.Header>
         <Layout.Content className="yp-content">
-          <AreaBoundary key={area.key}>{area.page ? area.page({ subpath: rest.join('/'), onChanged: refresh }) : <ComingSoon title={area.label} />}</AreaBoundary>
+          <AreaBoundary key={area.key}>{area.page ? area.page({ subpath: subpathOf(route), onChanged: refresh }) : <ComingSoon title={area.label} />}</AreaBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,6 +1,7 @@
 import { App } from 'antd';
-import { useCallback, useRef } from 'react';
-import { ApiCallError } from '../api';
+import { use, useCallback, useEffect, useRef, useState } from 'react';
+import { ApiCallError, dropPrefetched, prefetchedValue, prefetchWaiting } from '../api';
+import type { MethodInput, MethodOutput, PublicMethodName } from '../../shared/contract/index';
 
 /** Shows an API error to the user in Chinese; returns undefined so callers can stop. */
 export function useErrorReporter() {
@@ -27,4 +28,30 @@ export function useLatestLoad() {
       (e) => mine === seq.current && fail(e),
     );
   }, []);
+}
+
+export interface FirstRead<T> {
+  /** The answer the first render starts with; undefined when nothing was prefetched or it failed. */
+  value: T | undefined;
+  /** True once, when `value` was there: the page's first load is then not needed. */
+  skipLoad: () => boolean;
+}
+
+/**
+ * A page's first read, prefetched at start-up with the session (shell/firstReads.ts): the first
+ * render already has its data — one render, instead of an empty one, a round trip and another.
+ * While that answer is on its way the page waits (React suspends it; the area's spinner shows).
+ * Without it the page loads as usual (and says why a load failed). Stable across renders.
+ */
+export function useFirstRead<M extends PublicMethodName>(method: M, input: MethodInput<M>): FirstRead<MethodOutput<M>> {
+  const waiting = prefetchWaiting(method, input);
+  if (waiting) use(waiting);
+  const [first] = useState(() => {
+    const value = prefetchedValue(method, input);
+    let unused = value !== undefined;
+    return { value, skipLoad: () => unused && !(unused = false), shown: () => void (value !== undefined && dropPrefetched(method, input)) };
+  });
+  // Shown (this render was kept, not thrown away): from now on the same call asks the host anew.
+  useEffect(first.shown, [first]);
+  return first;
 }
