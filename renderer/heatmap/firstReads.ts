@@ -6,7 +6,6 @@ import { clean, NO_FILTERS } from './useHeatFilters';
 /** The matrix tab's first grid: no filter, this week. */
 export const FIRST_GRID = clean(NO_FILTERS);
 
-export function prefetchHeatmap(subpath: string): void {
-  prefetch('lists.get', {});
-  if (subpath === '' || subpath === 'matrix') prefetch('heatmap.grid', FIRST_GRID);
+export function prefetchHeatmap(subpath: string): Promise<unknown> {
+  return Promise.all([prefetch('lists.get', {}), subpath === '' || subpath === 'matrix' ? prefetch('heatmap.grid', FIRST_GRID) : null]);
 }

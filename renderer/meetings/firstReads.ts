@@ -2,6 +2,6 @@
 // session (shell/firstReads.ts) and taken by its first render (useFirstRead).
 import { prefetch } from '../api';
 
-export function prefetchMeetings(subpath: string): void {
-  if (subpath === '') prefetch('dashboard.monday', {});
+export function prefetchMeetings(subpath: string): Promise<unknown> {
+  return subpath === '' ? prefetch('dashboard.monday', {}) : Promise.resolve();
 }

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Dropdown, Input, Space, Switch, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DownOutlined, FilterOutlined, PlusOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
@@ -15,7 +15,7 @@ import { clean, FIRST_LIST, FIRST_PAGING, listInput, type Sorting } from './firs
 import { downloadExport } from '../imports/files';
 import { useProgress } from '../imports/useProgress';
 
-// Opened by the user, not part of the first page: each loads once the list is shown (and is mounted
+// Opened by the user, not part of the first page: each loads after the list is shown (and is mounted
 // from its first opening on, so a closing drawer still animates and a half-done import keeps its state).
 const RiskDrawer = chunk(() => import('./RiskDrawer').then((m) => m.RiskDrawer));
 const RiskForm = chunk(() => import('./RiskForm').then((m) => m.RiskForm));
@@ -27,6 +27,13 @@ function useOnceOn(on: boolean): boolean {
   if (on && !seen) setSeen(true);
   return seen || on;
 }
+
+// The table re-renders only when its own props change, not on every keystroke in the search box
+// or when the filter lists arrive (20 rows with a fixed column cost tens of ms each time).
+const RiskTable = memo(Table<RiskRow>);
+const SCROLL = { x: 'max-content' } as const;
+const NO_ROWS: RiskRow[] = [];
+const showTotal = (t: number) => <Typography.Text>共 {t} 条</Typography.Text>;
 
 const MORE_KEYS = ['leadUnit', 'packageLeader', 'source', 'deadlineFrom', 'deadlineTo', 'involvedMin', 'involvedMax'] as const;
 const COLUMNS_KEY = 'yanpan.register.columns';
@@ -47,10 +54,9 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
   // Asked for at start-up with the session (firstReads.ts): the first render shows the list at once.
   const firstPage = useFirstRead('risks.list', FIRST_LIST);
   const firstLists = useFirstRead('lists.get', {});
-  const firstFacets = useFirstRead('risks.facets', {});
   const [importing, setImporting] = useState(false);
   const [lists, setLists] = useState<Lists>(firstLists.value ?? { domains: [], regions: [] });
-  const [facets, setFacets] = useState<RiskFacets>(firstFacets.value ?? { leadUnits: [], packageLeaders: [] });
+  const [facets, setFacets] = useState<RiskFacets>({ leadUnits: [], packageLeaders: [] });
   const [filter, setFilterState] = useState<RiskFilter>({});
   const [sorting, setSorting] = useState<Sorting>({});
   const [queryText, setQueryText] = useState('');
@@ -66,13 +72,17 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
   const importUsed = useOnceOn(importing);
   const listShown = data !== null;
   useEffect(() => {
-    if (listShown) void Promise.all([RiskDrawer.preload(), RiskForm.preload(), ImportWizard.preload()]).catch(() => {});
+    if (!listShown) return;
+    // When the browser is idle after showing the list, not competing with it (at most 2 s later).
+    const id = requestIdleCallback(() => void Promise.all([RiskDrawer.preload(), RiskForm.preload(), ImportWizard.preload()]).catch(() => {}), { timeout: 2000 });
+    return () => cancelIdleCallback(id);
   }, [listShown]);
 
   useEffect(() => {
     if (!firstLists.skipLoad()) api('lists.get', {}).then(setLists, report);
-    if (!firstFacets.skipLoad()) api('risks.facets', {}).then(setFacets, report);
-  }, [report, rev, firstLists, firstFacets]);
+    // Only 更多筛选 shows them: the first render does not wait (the prefetched answer is taken here).
+    api('risks.facets', {}).then(setFacets, report);
+  }, [report, rev, firstLists]);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -120,7 +130,7 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
     return [...cols.slice(0, at), title, ...cols.slice(at)];
   }, [columns, sorting]);
 
-  const onTableChange: TableProps<RiskRow>['onChange'] = (pagination, _f, sorter) => {
+  const onTableChange = useCallback<NonNullable<TableProps<RiskRow>['onChange']>>((pagination, _f, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     const sort = s?.order ? (s.columnKey as RiskSortKey) : undefined;
     const order = s?.order === 'descend' ? 'desc' : s?.order === 'ascend' ? 'asc' : undefined;
@@ -128,7 +138,12 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
       setSorting({ sort, order });
       setPaging((p) => ({ ...p, page: 1 }));
     } else setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 });
-  };
+  }, [sorting]);
+  const onRow = useCallback((r: RiskRow) => ({ onDoubleClick: () => setOpenId(r.id) }), []);
+  const pagination = useMemo(
+    () => ({ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showSizeChanger: true, showQuickJumper: true, pageSizeOptions: [20, 50, 100], showTotal }),
+    [paging, data],
+  );
 
   return (
     <div>
@@ -185,24 +200,16 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
       <div className="yp-toolbar">
         <ViewsBar current={{ filter: clean(filter), ...sorting, columns, pageSize: paging.pageSize }} onApply={applyView} columns={columns} onColumns={setColumns} />
       </div>
-      <Table<RiskRow>
+      <RiskTable
         rowKey="id"
         size="middle"
         loading={loading}
         columns={tableColumns}
-        dataSource={data?.rows ?? []}
+        dataSource={data?.rows ?? NO_ROWS}
         onChange={onTableChange}
-        scroll={{ x: 'max-content' }}
-        onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showQuickJumper: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (t) => <Typography.Text>共 {t} 条</Typography.Text>,
-        }}
+        scroll={SCROLL}
+        onRow={onRow}
+        pagination={pagination}
       />
       {drawerUsed && <Suspense fallback={null}><RiskDrawer.Page
         id={openId}

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Layout, Menu, Result, Spin, Tag, Typography } from 'antd';
 import { api, ApiCallError, dropAllPrefetched } from '../api';
 import type { RecoveryInfo } from '../imports/RecoveryPage';
 import type { AppInfo } from '../../shared/settings';
 import { areaFor, areasFor } from './areas';
 import { subpathOf } from './areaAccess';
+import { firstPageReads } from './firstReads';
 import { AreaBoundary } from './AreaBoundary';
 import { AccountMenu } from '../login/AccountMenu';
 import { useOptionalSession } from '../login/session';
@@ -29,10 +30,19 @@ export function AppShell() {
   const session = useOptionalSession();
   const [demoAccounts, setDemoAccounts] = useState<DemoAccount[]>([]);
   const role = session?.info.account.role ?? '查看';
+  // The first screen comes whole: the shell waits for its page's code and first reads (started by
+  // boot.ts), so nothing suspends — a spinner shown and replaced makes React hold the page back.
+  const firstScreen = useRef<(() => Promise<unknown>) | null>(() => Promise.all([areaFor(route, role).preload?.(), firstPageReads()]));
   const refresh = useCallback(
     () =>
       api('app.info', {}).then(
-        (i) => (setRecovery(null), setInfo(i)),
+        async (i) => {
+          const ready = firstScreen.current;
+          firstScreen.current = null;
+          await ready?.().catch(() => {});
+          setRecovery(null);
+          setInfo(i);
+        },
         (e) => (e instanceof ApiCallError && (e.error.details as { recovery?: RecoveryInfo })?.recovery ? setRecovery((e.error.details as { recovery: RecoveryInfo }).recovery) : report(e)),
       ),
     [report],

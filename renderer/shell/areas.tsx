@@ -35,23 +35,25 @@ export interface Area {
   icon: ReactNode;
   /** Absent: the area is announced but not built yet. */
   page?: (props: AreaProps) => ReactNode;
+  /** Loads the page's code (the shell waits for it before its first screen). */
+  preload?: () => Promise<unknown>;
 }
 
 /** The areas a role sees, in menu order (who sees which: areaAccess.ts). */
 export const areasFor = (role: Role): Area[] => AREAS.filter((a) => mayOpen(a.key, role));
 
 export const AREAS: Area[] = [
-  { key: 'register', label: '风险台账', icon: <TableOutlined />, page: (p) => <Register.Page onChanged={p.onChanged} /> },
-  { key: 'meetings', label: '研判会', icon: <AuditOutlined />, page: (p) => <Meetings.Page subpath={p.subpath} /> },
-  { key: 'heatmap', label: '热力图', icon: <HeatMapOutlined />, page: (p) => <Heatmap.Page subpath={p.subpath} onChanged={p.onChanged} /> },
-  { key: 'actions', label: '交办督办', icon: <AlertOutlined />, page: (p) => <Actions.Page key={p.subpath} subpath={p.subpath} /> },
-  { key: 'briefs', label: '简报', icon: <FileTextOutlined />, page: () => <Briefs.Page /> },
-  { key: 'stats', label: '统计', icon: <BarChartOutlined />, page: () => <Stats.Page /> },
-  { key: 'data', label: '导入导出', icon: <SwapOutlined />, page: (p) => <Data.Page onChanged={p.onChanged} /> },
-  { key: 'settings', label: '设置', icon: <SettingOutlined />, page: (p) => <Settings.Page onChanged={p.onChanged} /> },
-  { key: 'accounts', label: '账号', icon: <TeamOutlined />, page: () => <Accounts.Page /> },
-  { key: 'security', label: '安全策略', icon: <SafetyOutlined />, page: () => <Security.Page /> },
-  { key: 'audit', label: '审计', icon: <FileSearchOutlined />, page: () => <Audit.Page /> },
+  { key: 'register', label: '风险台账', icon: <TableOutlined />, page: (p) => <Register.Page onChanged={p.onChanged} />, preload: Register.preload },
+  { key: 'meetings', label: '研判会', icon: <AuditOutlined />, page: (p) => <Meetings.Page subpath={p.subpath} />, preload: Meetings.preload },
+  { key: 'heatmap', label: '热力图', icon: <HeatMapOutlined />, page: (p) => <Heatmap.Page subpath={p.subpath} onChanged={p.onChanged} />, preload: Heatmap.preload },
+  { key: 'actions', label: '交办督办', icon: <AlertOutlined />, page: (p) => <Actions.Page key={p.subpath} subpath={p.subpath} />, preload: Actions.preload },
+  { key: 'briefs', label: '简报', icon: <FileTextOutlined />, page: () => <Briefs.Page />, preload: Briefs.preload },
+  { key: 'stats', label: '统计', icon: <BarChartOutlined />, page: () => <Stats.Page />, preload: Stats.preload },
+  { key: 'data', label: '导入导出', icon: <SwapOutlined />, page: (p) => <Data.Page onChanged={p.onChanged} />, preload: Data.preload },
+  { key: 'settings', label: '设置', icon: <SettingOutlined />, page: (p) => <Settings.Page onChanged={p.onChanged} />, preload: Settings.preload },
+  { key: 'accounts', label: '账号', icon: <TeamOutlined />, page: () => <Accounts.Page />, preload: Accounts.preload },
+  { key: 'security', label: '安全策略', icon: <SafetyOutlined />, page: () => <Security.Page />, preload: Security.preload },
+  { key: 'audit', label: '审计', icon: <FileSearchOutlined />, page: () => <Audit.Page />, preload: Audit.preload },
 ];
 
 /** The area a role is shown for a route (areaAccess.ts decides). */

@@ -1,13 +1,25 @@
-// A component in its own chunk, loaded once: `preload` and React.lazy share the promise (a failed
+// A component in its own chunk, loaded once: `preload` and the page share the promise (a failed
 // load is forgotten, so the next use tries again). Areas (shell/areas.tsx) and the parts of a page
-// that are opened later (the register's drawer, form, import wizard) load through it.
-import { lazy, type ComponentType } from 'react';
+// that are opened later (the register's drawer, form, import wizard) load through it. Once loaded,
+// the page renders the component directly: React.lazy would suspend once more even then, show its
+// fallback, and hold the page back (React reveals content at most every 300 ms after a fallback).
+import { createElement, lazy, useState, type ComponentType } from 'react';
 
-export function chunk<P>(load: () => Promise<ComponentType<P>>) {
+export function chunk<P extends object>(load: () => Promise<ComponentType<P>>) {
   let p: Promise<ComponentType<P>> | null = null;
-  const get = () => (p ??= load().catch((e: unknown) => {
-    p = null;
-    throw e;
-  }));
-  return { preload: get, Page: lazy(() => get().then((c) => ({ default: c }))) };
+  let loaded: ComponentType<P> | null = null;
+  const get = () => (p ??= load().then(
+    (c) => (loaded = c),
+    (e: unknown) => {
+      p = null;
+      throw e;
+    },
+  ));
+  const Lazy = lazy(() => get().then((c) => ({ default: c })));
+  // Chosen once per mounted page: switching type later would remount it and lose what was typed.
+  function Page(props: P) {
+    const [type] = useState<ComponentType<P>>(() => loaded ?? (Lazy as unknown as ComponentType<P>));
+    return createElement(type, props);
+  }
+  return { preload: get, Page };
 }

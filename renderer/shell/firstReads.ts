@@ -9,15 +9,21 @@ import { prefetchHeatmap } from '../heatmap/firstReads';
 import { prefetchMeetings } from '../meetings/firstReads';
 import { areaKeyFor, subpathOf, type AreaKey } from './areaAccess';
 
-const PAGE_READS: Partial<Record<AreaKey, (subpath: string) => void>> = {
+/** Each page's first reads; the promise is of those its first render waits for. */
+const PAGE_READS: Partial<Record<AreaKey, (subpath: string) => Promise<unknown>>> = {
   register: prefetchRegister,
   heatmap: prefetchHeatmap,
   meetings: prefetchMeetings,
 };
 
+let pageReads: Promise<unknown> = Promise.resolve();
+
 export function prefetchFirstReads(route: string, role: Role | undefined): void {
   void prefetch('app.info', {}).then((r) => {
     if (r.ok) void prefetch('periods.near', { asOf: r.value.today });
   });
-  if (role) PAGE_READS[areaKeyFor(route, role)]?.(subpathOf(route));
+  if (role) pageReads = PAGE_READS[areaKeyFor(route, role)]?.(subpathOf(route)) ?? pageReads;
 }
+
+/** Settles when the first page's reads are in (the shell waits for them before its first screen). */
+export const firstPageReads = (): Promise<unknown> => pageReads;
