@@ -46,6 +46,11 @@ export interface Core {
   checked: Promise<string[]> | null;
   /** True once the check after start is running or done (false while it waits, or when there is none). */
   checkStarted: () => boolean;
+  /**
+   * Counts a host's work that is not an API call (the web host serving the page's files) as activity:
+   * the start-up work waits for it as for calls (electron/startWork.ts).
+   */
+  track: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** Up to this size the contents are checked before opening (under ~1 s); larger, on a worker after start. */
@@ -199,6 +204,7 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
     },
     checked: bg?.done ?? null,
     checkStarted: () => bg?.started() ?? false,
+    track: (work) => (gate ? gate.track(work) : work()),
     close: () => {
       if (closing) return;
       closing = true;

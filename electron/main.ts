@@ -75,7 +75,12 @@ export function startMain({ app, BrowserWindow, ipcMain, protocol, session }: El
     ses.setPermissionRequestHandler(permissionRequestHandler);
     ses.setPermissionCheckHandler(permissionCheckHandler);
     ses.webRequest.onBeforeRequest(requestFilter);
-    ses.protocol.handle(APP_SCHEME, async (req) => {
+    // The page's files count as activity for the start-up work, as in the web host (Core.track).
+    ses.protocol.handle(APP_SCHEME, (req) => {
+      const serve = () => appResponse(req);
+      return core?.current()?.track(serve) ?? serve();
+    });
+    async function appResponse(req: Request): Promise<Response> {
       const path = new URL(req.url).pathname;
       if (path.startsWith(DOWNLOAD_PREFIX)) return downloadResponse(core?.downloads?.take(path.slice(DOWNLOAD_PREFIX.length)) ?? null);
       const file = resolveAppFile(rendererDir, req.url);
@@ -87,7 +92,7 @@ export function startMain({ app, BrowserWindow, ipcMain, protocol, session }: El
         const index = join(rendererDir, 'index.html');
         return new Response(await readFile(index), { headers: appResponseHeaders(index) });
       }
-    });
+    }
 
     // Default: the machine-wide folder (or YANPAN_HOME); this user's userData only when it cannot be written.
     const location = defaultDbLocation(app.getPath('userData'));

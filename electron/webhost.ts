@@ -74,6 +74,11 @@ export interface WebHostOptions {
   timeouts?: Partial<HostTimeouts>;
   /** Large files the API offered as one-time downloads, served at /download/<id>. */
   downloads?: DownloadStore;
+  /**
+   * Runs every request (the page's own files too) through it: the register's start-up work waits
+   * while the first page's scripts still load, not only its API calls (Core.track).
+   */
+  activity?: <T>(serve: () => Promise<T>) => Promise<T>;
 }
 
 export interface WebHost {
@@ -147,7 +152,8 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   const server = createServer(
     { headersTimeout: t.headersMs, requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs, connectionsCheckingInterval: t.checkEveryMs },
     (req, res) => {
-      handle(req, res).catch((e) => {
+      const serve = () => handle(req, res);
+      (o.activity ? o.activity(serve) : serve()).catch((e) => {
         console.error('[webhost]', e);
         if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', '服务器内部错误，本次操作没有生效。错误已写入日志。');
         else res.destroy();

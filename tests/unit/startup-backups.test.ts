@@ -2,13 +2,14 @@
 // changed since the last backup (audit-only rows aside), each register sees only its own backups,
 // retention bounded by count and total size, and a large register's contents checked after start.
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupDatabase, backupsDirFor, backupsOf, listBackups } from '../../db/backups.js';
 import { backupFileName, backupsToKeep, type BackupEntry } from '../../shared/backups.js';
 import { openCore } from '../../electron/core.js';
 import { openRecoverableCore } from '../../electron/recovery.js';
+import { startWebHost } from '../../electron/webhost.js';
 import { fixedClock, ok, tempDir, testCaller } from './helpers.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -20,6 +21,23 @@ const backupFiles = (dbPath: string) => {
     return [];
   }
 };
+
+type HostCore = NonNullable<ReturnType<ReturnType<typeof openRecoverableCore>['current']>>;
+/** 150 ms after the page's activity: the start-up work has not begun. */
+const notBegunAfterPause = async (c: HostCore, dbPath: string) => {
+  await sleep(150);
+  expect(c.checkStarted()).toBe(false);
+  expect(backupFiles(dbPath)).toEqual([]);
+};
+/** The start-up work begins once quiet (idle 400 ms, counted from up to 150 ms ago), check and backup both. */
+async function beginsWhenQuiet(c: HostCore, dbPath: string) {
+  const quietFrom = Date.now();
+  await c.ready;
+  expect(Date.now() - quietFrom).toBeGreaterThanOrEqual(400 - 150 - 20);
+  expect(c.checkStarted()).toBe(true);
+  expect(await c.checked).toEqual([]);
+  expect(backupsOf(dbPath).map((b) => b.reason)).toEqual(['start']);
+}
 
 async function demoDb(dir: string, name = 'yanpan.db') {
   const dbPath = join(dir, name);
@@ -95,17 +113,39 @@ describe('start-up work waits for the first page (electron/startWork.ts)', () =>
       // The first page's calls, 150 ms apart: the quiet time counts from the last one's answer.
       for (let i = 0; i < 4; i++) {
         await ok(rc.dispatch, 'risks.list', { page: 1 });
-        await sleep(150);
-        expect(c.checkStarted()).toBe(false);
-        expect(backupFiles(dbPath)).toEqual([]);
+        await notBegunAfterPause(c, dbPath);
       }
-      const quietFrom = Date.now();
-      await c.ready;
-      expect(Date.now() - quietFrom).toBeGreaterThanOrEqual(400 - 150 - 20);
-      expect(c.checkStarted()).toBe(true);
-      expect(await c.checked).toEqual([]);
-      expect(backupsOf(dbPath).map((b) => b.reason)).toEqual(['start']);
+      await beginsWhenQuiet(c, dbPath);
     } finally {
+      rc.close();
+    }
+  });
+
+  it('the page still loading its files after its last call counts as busy: the web host serves them through Core.track', async () => {
+    const dir = tempDir();
+    const { core, dbPath } = await demoDb(dir);
+    core.close();
+    const staticDir = join(dir, 'renderer');
+    mkdirSync(join(staticDir, 'assets'), { recursive: true });
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
+    writeFileSync(join(staticDir, 'assets', 'RiskDrawer.js'), 'export {};');
+    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, checkBeforeOpenMaxBytes: 0, startWorkIdleMs: 400, startWorkLatestMs: 30_000 });
+    const c = rc.current()!;
+    // As `yanpan serve` wires it (electron/cli.ts).
+    const host = await startWebHost({ dispatch: rc.dispatch, staticDir, activity: (serve) => rc.current()!.track(serve) });
+    try {
+      // The first page's last call, then its scripts for a while longer (a loaded machine): 1.2 s, every 150 ms.
+      await ok(rc.dispatch, 'risks.list', { page: 1 });
+      const until = Date.now() + 1200;
+      while (Date.now() < until) {
+        const r = await fetch(`${host.url}assets/RiskDrawer.js`);
+        expect(r.status).toBe(200);
+        await r.arrayBuffer();
+        await notBegunAfterPause(c, dbPath);
+      }
+      await beginsWhenQuiet(c, dbPath);
+    } finally {
+      await host.close();
       rc.close();
     }
   });
