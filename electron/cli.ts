@@ -132,8 +132,7 @@ async function serve(args: string[]) {
   // The page's files count as activity too: under load the first page can still be loading its
   // scripts 3 s after its last API call (seen in 2 of 12 starts at load 6–11), and the start-up work
   // (reading the whole register) then began before the page was shown.
-  const activity = <T>(serve: () => Promise<T>) => core.current()?.track(serve) ?? serve();
-  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, host: values.host as string | undefined, port, downloads: core.downloads, auth: webAuthFor(core, now, dbPath), activity });
+  const host = await startWebHost({ dispatch: core.dispatch, staticDir: RENDERER_DIR, host: values.host as string | undefined, port, downloads: core.downloads, auth: webAuthFor(core, now, dbPath), activity: core.track });
   core.printer.current = createChromiumPrinter(host.url, { session: host.printSession });
   const stop = async () => {
     await host.close();

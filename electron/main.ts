@@ -78,7 +78,7 @@ export function startMain({ app, BrowserWindow, ipcMain, protocol, session }: El
     // The page's files count as activity for the start-up work, as in the web host (Core.track).
     ses.protocol.handle(APP_SCHEME, (req) => {
       const serve = () => appResponse(req);
-      return core?.current()?.track(serve) ?? serve();
+      return core ? core.track(serve) : serve();
     });
     async function appResponse(req: Request): Promise<Response> {
       const path = new URL(req.url).pathname;

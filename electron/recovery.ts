@@ -35,6 +35,8 @@ export interface RecoverableCore {
   locked: () => boolean;
   /** The open core, or null while in recovery mode. */
   current: () => Core | null;
+  /** The host's work that is not an API call (serving the page's files) counted as activity (Core.track); as is in recovery mode. */
+  track: <T>(work: () => Promise<T>) => Promise<T>;
   damaged: DamagedDatabaseError | null;
   /** The host's PDF printer; it outlives a restore (the core is reopened, the browser is not). */
   printer: PrinterSlot;
@@ -192,6 +194,7 @@ export function openRecoverableCore(opts: CoreOptions): RecoverableCore {
     },
     locked: () => locked,
     current: () => core,
+    track: (work) => (core ? core.track(work) : work()),
     get damaged() {
       return damaged;
     },

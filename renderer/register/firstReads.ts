@@ -1,5 +1,5 @@
 // The register's reads: how a list request is formed, and the reads its first page shows. Those are
-// asked for at start-up together with the session (areas.tsx) and taken by RegisterPage's first
+// asked for at start-up together with the session (shell/firstReads.ts) and taken by RegisterPage's first
 // render (useFirstRead): one definition for both, so the two requests are the same and match.
 import { prefetch } from '../api';
 import type { RiskFilter, RiskSortKey } from '../../shared/risks';

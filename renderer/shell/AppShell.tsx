@@ -4,7 +4,7 @@ import { api, ApiCallError, dropAllPrefetched } from '../api';
 import type { RecoveryInfo } from '../imports/RecoveryPage';
 import type { AppInfo } from '../../shared/settings';
 import { areaFor, areasFor } from './areas';
-import { subpathOf } from './areaAccess';
+import { mayOpen, subpathOf } from './areaAccess';
 import { firstPageReads } from './firstReads';
 import { AreaBoundary } from './AreaBoundary';
 import { AccountMenu } from '../login/AccountMenu';
@@ -50,8 +50,8 @@ export function AppShell() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  // The set-up of a new register (first run) is shown to who may load the demo or import.
-  const firstRun = !!info?.firstRun && ['研判员', '系统管理员'].includes(role);
+  // The set-up of a new register (first run) is shown to who may load the demo or import (导入导出's roles).
+  const firstRun = !!info?.firstRun && mayOpen('data', role);
   const elsewhere = !!recovery || firstRun;
   useEffect(() => {
     if (elsewhere) dropAllPrefetched();

@@ -132,7 +132,7 @@ describe('start-up work waits for the first page (electron/startWork.ts)', () =>
     const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, checkBeforeOpenMaxBytes: 0, startWorkIdleMs: 400, startWorkLatestMs: 30_000 });
     const c = rc.current()!;
     // As `yanpan serve` wires it (electron/cli.ts).
-    const host = await startWebHost({ dispatch: rc.dispatch, staticDir, activity: (serve) => rc.current()!.track(serve) });
+    const host = await startWebHost({ dispatch: rc.dispatch, staticDir, activity: rc.track });
     try {
       // The first page's last call, then its scripts for a while longer (a loaded machine): 1.2 s, every 150 ms.
       await ok(rc.dispatch, 'risks.list', { page: 1 });
