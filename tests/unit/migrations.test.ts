@@ -59,13 +59,19 @@ describe('migrations', () => {
   });
 });
 
+/** A register file at schema `version` (the first migrations only), with one region and one domain. */
+function registerAt(version: number) {
+  const file = join(tempDir(), `v${version}.db`);
+  const raw = new Database(file);
+  migrate(raw, loadMigrations().slice(0, version));
+  raw.prepare("INSERT INTO regions (name, sort) VALUES ('城关区', 10)").run();
+  raw.prepare("INSERT INTO domains (name, sort) VALUES ('劳动社保', 10)").run();
+  return { file, raw };
+}
+
 describe('0002 on an existing register', () => {
   it('keeps every risk, rebuilds the search index (now also for 1–2 characters) and adds the sort indexes', () => {
-    const file = join(tempDir(), 'old.db');
-    const raw = new Database(file);
-    migrate(raw, loadMigrations().slice(0, 1));
-    raw.prepare("INSERT INTO regions (name, sort) VALUES ('城关区', 10)").run();
-    raw.prepare("INSERT INTO domains (name, sort) VALUES ('劳动社保', 10)").run();
+    const { file, raw } = registerAt(1);
     const ins = raw.prepare("INSERT INTO risks (code, region_id, domain_id, title, main_demands, created_at, updated_at) VALUES (?, 1, 1, ?, ?, 'x', 'x')");
     ins.run('JC-2025-001', '某公司欠薪', '足额支付');
     ins.run('JC-2025-002', '停产职工安置', '补偿');
@@ -86,11 +92,7 @@ describe('0002 on an existing register', () => {
 
 describe('0016 on an existing register', () => {
   it('keeps every assessment and answers the agenda\'s three bulk reads from indexes alone', () => {
-    const file = join(tempDir(), 'v15.db');
-    const raw = new Database(file);
-    migrate(raw, loadMigrations().slice(0, 15));
-    raw.prepare("INSERT INTO regions (name, sort) VALUES ('城关区', 10)").run();
-    raw.prepare("INSERT INTO domains (name, sort) VALUES ('劳动社保', 10)").run();
+    const { file, raw } = registerAt(15);
     raw.prepare("INSERT INTO risks (code, region_id, domain_id, title, created_at, updated_at) VALUES ('JC-2025-001', 1, 1, '某公司欠薪', 'x', 'x')").run();
     const version = raw.prepare('SELECT max(version) FROM rule_sets').pluck().get();
     const ins = raw.prepare("INSERT INTO assessments (risk_id, assessed_on, likelihood, impact, final_level, rule_set_version, created_at, created_by) VALUES (1, ?, ?, ?, ?, ?, ?, '测试员')");
