@@ -73,6 +73,8 @@ export interface CoreOptions {
   /** The start-up work's quiet time after the first call (START_WORK_IDLE_MS) and latest start (START_WORK_LATEST_MS; 0: at once). */
   startWorkIdleMs?: number;
   startWorkLatestMs?: number;
+  /** Called once the start-up work is over (backup written or not needed, contents checked), unless the core closed first. */
+  onStartWorkDone?: () => void;
   log?: (msg: string, err?: unknown) => void;
   /** A printer slot owned by the caller (kept across a restore); by default the core owns one. */
   printer?: PrinterSlot;
@@ -181,6 +183,7 @@ function openLocked(o: CoreOptions, access: 'write' | 'read'): Core {
         if (backupDue) takeBackup();
       }, { idleMs: o.startWorkIdleMs, latestMs: o.startWorkLatestMs })
     : null;
+  if (o.onStartWorkDone) void Promise.all([ready, bg?.done]).then(() => closing || o.onStartWorkDone!());
   const tracked = (d: Dispatch): Dispatch => (gate ? (method, input, caller) => gate.track(() => d(method, input, caller)) : d);
   const dispatch = tracked(createDispatcher({ ...base, tier: 'public' }));
   const dispatchLocal = tracked(createDispatcher({ ...base, tier: 'local' }));

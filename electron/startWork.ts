@@ -11,6 +11,9 @@ export const START_WORK_IDLE_MS = 3_000;
 /** The start-up work begins by this time after the register opened, busy or not. */
 export const START_WORK_LATEST_MS = 60_000;
 
+/** What `yanpan serve` prints once the start-up work is over (the bench waits for it before timing fresh tabs). */
+export const START_WORK_DONE_LINE = '启动后的备份与内容检查已完成。';
+
 export interface StartWorkGate {
   /** Wraps a call: the work waits while calls run, and counts quiet time from the last one's end. */
   track: <T>(call: () => Promise<T>) => Promise<T>;

@@ -103,8 +103,13 @@ describe('start-up work waits for the first page (electron/startWork.ts)', () =>
     const dir = tempDir();
     const { core, dbPath } = await demoDb(dir);
     core.close();
-    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, checkBeforeOpenMaxBytes: 0, startWorkIdleMs: 400, startWorkLatestMs: 30_000 });
+    // What the start-up work had done when the host was told it was over (`yanpan serve` prints it).
+    const toldDone: Array<{ backups: string[]; checked: boolean }> = [];
+    let checked = false;
+    const onStartWorkDone = () => toldDone.push({ backups: backupsOf(dbPath).map((b) => b.reason), checked });
+    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', backupOnStart: true, checkBeforeOpenMaxBytes: 0, startWorkIdleMs: 400, startWorkLatestMs: 30_000, onStartWorkDone });
     const c = rc.current()!;
+    void c.checked!.then(() => (checked = true));
     try {
       // Before any call (the login page): nothing, however long.
       await sleep(700);
@@ -115,7 +120,10 @@ describe('start-up work waits for the first page (electron/startWork.ts)', () =>
         await ok(rc.dispatch, 'risks.list', { page: 1 });
         await notBegunAfterPause(c, dbPath);
       }
+      expect(toldDone).toEqual([]);
       await beginsWhenQuiet(c, dbPath);
+      await sleep(20);
+      expect(toldDone).toEqual([{ backups: ['start'], checked: true }]);
     } finally {
       rc.close();
     }
@@ -255,13 +263,17 @@ describe('a large register is checked after start', () => {
     for (let i = at; i < at + 4 * 4096; i++) bytes[i] = (i * 31) & 0xff;
     writeFileSync(dbPath, bytes);
 
-    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', checkBeforeOpenMaxBytes: 0, startWorkLatestMs: 0 });
+    let toldDone = 0;
+    const rc = openRecoverableCore({ caller: testCaller(), dbPath, host: 'web', checkBeforeOpenMaxBytes: 0, startWorkLatestMs: 0, onStartWorkDone: () => toldDone++ });
     expect(rc.damaged).toBe(null);
     const problems = await rc.current()!.checked!;
     expect(problems.join('；')).toMatch(/完整性检查未通过|无法读取数据库/);
     const info = await rc.dispatch('app.info', {});
     expect(!info.ok && info.error.message).toMatch(/数据库文件已损坏/);
     expect(!info.ok && (info.error.details as { recovery: { backup: { name: string } } }).recovery.backup.name).toBe('yanpan-20261125T030000000Z-manual.db');
+    // Not told it went well: the damaged core was closed instead.
+    await sleep(20);
+    expect(toldDone).toBe(0);
     rc.close();
   });
 
