@@ -14,7 +14,7 @@ export const COLUMN_LABELS: Record<RegisterColumn, string> = {
 };
 
 const DEFS: Record<RegisterColumn, Col> = {
-  code: { dataIndex: 'code', width: 130, sorter: true, fixed: 'left' },
+  code: { dataIndex: 'code', width: 130, sorter: true },
   region: { dataIndex: 'region', width: 90, sorter: true },
   domain: { dataIndex: 'domain', width: 110, sorter: true },
   involvedCount: { width: 100, sorter: true, render: (_: unknown, r) => involvedLabel(r) },
