@@ -6,13 +6,14 @@ import { Spin } from 'antd';
 import { api, dropAllPrefetched, whenLoggedOut } from '../api';
 import type { SessionInfo } from '../../shared/accounts';
 import { authCall, takeFirstSession, type SignedIn } from './auth';
-import { LoginPage } from './LoginPage';
-import { ChangePassword } from './ChangePassword';
+import { LoginScreen, PasswordScreen } from './screens';
 import { SessionContext } from './session';
 import type { RegisterPlace } from '../../shared/settings';
 
 // Shown once, on a register without accounts: loaded then (it brings the settings' schemas, zod).
 const SetupPage = lazy(() => import('./SetupPage').then((m) => ({ default: m.SetupPage })));
+
+const opening = <Spin size="large" fullscreen tip="正在打开…" />;
 
 type Phase = 'loading' | 'out' | 'setup' | 'recovery' | 'in';
 const ACTIVITY = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart'] as const;
@@ -30,6 +31,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   const enter = useCallback(async (account: SignedIn | null) => {
     const me = await api('session.me', {});
+    if (me.mustChange) await PasswordScreen.preload().catch(() => {});
     // Another account than the one that locked: the app starts fresh.
     if (who.current !== null && account && account.name !== who.current) setGeneration((g) => g + 1);
     who.current = me.account.name;
@@ -43,11 +45,19 @@ export function AuthGate({ children }: { children: ReactNode }) {
       (s) => {
         if (s.state === 'in') return enter(s.account);
         setPlace(s.register);
-        setPhase(s.state);
+        // Shown once its code is here: a screen that suspends would be held back by React's fallback throttle.
+        return (s.state === 'out' ? LoginScreen.preload().catch(() => {}) : Promise.resolve()).then(() => setPhase(s.state));
       },
-      () => setPhase('out'),
+      () => void LoginScreen.preload().catch(() => {}).then(() => setPhase('out')),
     );
   }, [enter]);
+  // Logged in: both screens are loaded when the browser is idle, for the lock, a logout or a password change.
+  useEffect(() => {
+    if (phase !== 'in') return;
+    const load = () => void Promise.all([LoginScreen.preload(), PasswordScreen.preload()]).catch(() => {});
+    const idle = window.requestIdleCallback?.(load, { timeout: 5_000 });
+    return () => window.cancelIdleCallback?.(idle!);
+  }, [phase]);
 
   const lock = useCallback(() => {
     setLocked(true);
@@ -95,19 +105,21 @@ export function AuthGate({ children }: { children: ReactNode }) {
     };
   }, [phase, locked, info, lock]);
 
-  if (phase === 'loading') return <Spin size="large" fullscreen tip="正在打开…" />;
+  if (phase === 'loading') return opening;
   if (phase === 'recovery') return <>{children}</>;
-  if (phase === 'setup') return <Suspense fallback={<Spin size="large" fullscreen tip="正在打开…" />}><SetupPage place={place} onIn={(a) => void enter(a)} /></Suspense>;
-  if (phase === 'out' || !info) return <LoginPage onIn={(a) => void enter(a)} />;
-  if (info.mustChange) return <ChangePassword policy={info.policy} forced onDone={() => void enter(null)} />;
+  if (phase === 'setup') return <Suspense fallback={opening}><SetupPage place={place} onIn={(a) => void enter(a)} /></Suspense>;
+  if (phase === 'out' || !info) return <Suspense fallback={opening}><LoginScreen.Page onIn={(a) => void enter(a)} /></Suspense>;
+  if (info.mustChange) return <Suspense fallback={opening}><PasswordScreen.Page policy={info.policy} forced onDone={() => void enter(null)} /></Suspense>;
   return (
     <SessionContext.Provider value={{ info, lock, logout, changePassword: () => setChanging(true) }}>
       {/* Hidden, not unmounted: the same account returns to its unsaved text. */}
       <div key={generation} style={locked ? { display: 'none' } : undefined} aria-hidden={locked}>
         {children}
       </div>
-      {locked && <LoginPage locked onIn={(a) => void enter(a)} />}
-      {changing && !locked && <ChangePassword policy={info.policy} forced={false} onDone={() => (setChanging(false), void enter(null))} onCancel={() => setChanging(false)} />}
+      <Suspense fallback={null}>
+        {locked && <LoginScreen.Page locked onIn={(a) => void enter(a)} />}
+        {changing && !locked && <PasswordScreen.Page policy={info.policy} forced={false} onDone={() => (setChanging(false), void enter(null))} onCancel={() => setChanging(false)} />}
+      </Suspense>
     </SessionContext.Provider>
   );
 }

@@ -50,12 +50,12 @@ let csrfNow = '';
  * The login gate takes it once; every later check asks anew.
  */
 let firstSession: Promise<AuthState> | null = null;
-export function startFirstSession(withSession: (account: SignedIn | null) => void): void {
+export function startFirstSession(withSession: (account: SignedIn | null) => void, withoutSession?: () => void): void {
   firstSession = authCall('session').then((s) => {
     if (s.state === 'in') {
       void prefetch('session.me', {});
       withSession(s.account);
-    }
+    } else if (s.state === 'out') withoutSession?.();
     return s;
   });
 }

@@ -8,6 +8,7 @@ import { test, expect, E2E_ACCOUNTS, startServer, stopServer } from './fixtures.
 import type { Page } from '@playwright/test';
 import { unlockKey } from '../../db/keyring.js';
 import { connect } from '../../db/sqlite.js';
+import { ROLE_DUTIES } from '../../shared/roles.js';
 
 async function unlock(page: Page, role: keyof typeof E2E_ACCOUNTS) {
   const lock = page.getByTestId('lock-screen');
@@ -109,4 +110,36 @@ test('a register without accounts opens on the set-up page; no default password 
     await stopServer(again);
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a new account sets its own password before anything else; logging out returns to the login page', async ({ page, server }) => {
+  const { loginAs, choose, chooseMenuItem } = await import('./fixtures.js');
+  await loginAs(page, server, '系统管理员');
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await page.getByRole('menuitem', { name: '账号' }).click();
+  await page.getByRole('button', { name: '新建账号' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('账号名').fill('xinren');
+  await dialog.getByLabel('姓名').fill('新人');
+  await choose(page, dialog.getByLabel('角色'), `研判员 — ${ROLE_DUTIES['研判员']}`);
+  await dialog.getByLabel('初始密码').fill('Chushi-Mima-2026!');
+  await dialog.getByRole('button', { name: /^建\s*立$/ }).click();
+  await expect(page.getByRole('cell', { name: 'xinren' })).toBeVisible();
+  // Logging out (the login screen is its own chunk, loaded while the app was idle).
+  await chooseMenuItem(page.getByTestId('account-tag'), page.getByText('退出登录'));
+  const form = page.getByTestId('login-page');
+  await expect(form).toBeVisible();
+  await form.getByLabel('账号').fill('xinren');
+  await form.getByLabel('密码').fill('Chushi-Mima-2026!');
+  await form.getByRole('button', { name: /^登\s*录$/ }).click();
+  // The forced change comes first: nothing of the register until it is done.
+  await expect(page.getByText('首次登录、密码被重置或已过期：请先设置新密码。')).toBeVisible();
+  expect(await page.locator('body').innerText()).not.toMatch(/风险台账|共 \d+ 条/);
+  await page.getByLabel('原密码').fill('Chushi-Mima-2026!');
+  await page.getByLabel('新密码').fill('Qiuyue-Mima-2026!');
+  await page.getByLabel('再输一次').fill('Qiuyue-Mima-2026!');
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await expect(page.getByTestId('account-tag')).toContainText('新人（研判员）');
+  await chooseMenuItem(page.getByTestId('account-tag'), page.getByText('退出登录'));
+  await expect(form).toBeVisible();
 });
