@@ -1,13 +1,9 @@
 // Saved register views (我的筛选): a named filter + sort + visible columns, per operator.
 import { z } from 'zod';
 import { RISK_SORT_KEYS } from './risks.js';
+import { DEFAULT_COLUMNS, REGISTER_COLUMNS } from './registerColumns.js';
 
-/** Columns the register can show; the chooser toggles these (title is always shown). */
-export const REGISTER_COLUMNS = [
-  'code', 'region', 'domain', 'involvedCount', 'level', 'status', 'source', 'leadUnit', 'packageLeader', 'deadline', 'firstFound', 'trend', 'amountWan', 'progress', 'updatedAt',
-] as const;
-export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
-export const DEFAULT_COLUMNS: RegisterColumn[] = ['code', 'region', 'domain', 'involvedCount', 'level', 'status', 'leadUnit', 'packageLeader', 'deadline', 'updatedAt'];
+export { DEFAULT_COLUMNS, REGISTER_COLUMNS, type RegisterColumn } from './registerColumns.js';
 
 export const viewPayload = z.object({
   // The filter fields of risks.list; risks.list validates them again when the view is applied.

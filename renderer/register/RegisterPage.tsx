@@ -5,7 +5,8 @@ import { DownOutlined, FilterOutlined, PlusOutlined, ReloadOutlined, SwapOutline
 import { api } from '../api';
 import type { Page, RiskFacets, RiskFilter, RiskRow, RiskSortKey } from '../../shared/risks';
 import type { Lists } from '../../shared/settings';
-import { DEFAULT_COLUMNS, REGISTER_COLUMNS, type RegisterColumn, type ViewPayload } from '../../shared/views';
+import type { ViewPayload } from '../../shared/views';
+import { DEFAULT_COLUMNS, REGISTER_COLUMNS, type RegisterColumn } from '../../shared/registerColumns';
 import { useErrorReporter, useFirstRead } from '../shell/useApi';
 import { chunk } from '../shell/chunk';
 import { registerColumn } from './columns';

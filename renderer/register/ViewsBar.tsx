@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Checkbox, Input, Modal, Popconfirm, Popover, Select, Space } from 'antd';
 import { DeleteOutlined, SaveOutlined, SettingOutlined } from '@ant-design/icons';
 import { api } from '../api';
-import { REGISTER_COLUMNS, type RegisterColumn, type SavedView, type ViewPayload } from '../../shared/views';
+import type { SavedView, ViewPayload } from '../../shared/views';
+import { REGISTER_COLUMNS, type RegisterColumn } from '../../shared/registerColumns';
 import { useErrorReporter, useFirstRead } from '../shell/useApi';
 import { COLUMN_LABELS } from './columns';
 

@@ -1,7 +1,7 @@
 // Register columns by key: the column chooser and saved views pick from these.
 import type { TableColumnType } from 'antd';
 import type { RiskRow } from '../../shared/risks';
-import type { RegisterColumn } from '../../shared/views';
+import type { RegisterColumn } from '../../shared/registerColumns';
 import { LevelTag } from './LevelTag';
 import { deadlineLabel, involvedLabel, when } from './format';
 
