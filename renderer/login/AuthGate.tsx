@@ -55,8 +55,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (phase !== 'in') return;
     const load = () => void Promise.all([LoginScreen.preload(), PasswordScreen.preload()]).catch(() => {});
-    const idle = window.requestIdleCallback?.(load, { timeout: 5_000 });
-    return () => window.cancelIdleCallback?.(idle!);
+    const idle = requestIdleCallback(load, { timeout: 5_000 });
+    return () => cancelIdleCallback(idle);
   }, [phase]);
 
   const lock = useCallback(() => {

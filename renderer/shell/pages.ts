@@ -1,11 +1,12 @@
 // Each area's page code, its own chunk, loaded on first use. No React here: the start-up entry
 // (boot.ts) starts loading the page in the address while the app's bundle still loads; areas.tsx
 // wraps the same loaders for React (chunk.ts). The browser loads a module once, whoever asks first.
-import type { AreaKey } from './areaAccess';
+import { addressRoute, subpathOf, type AreaKey } from './areaAccess';
 
 export const PAGE_CODE = {
   register: () => import('../register/RegisterPage').then((m) => m.RegisterPage),
-  meetings: () => import('../meetings/MeetingsPage').then((m) => m.MeetingsPage),
+  // With the part of the area in the address (a meeting, its runner): the page never suspends on it.
+  meetings: () => import('../meetings/MeetingsPage').then(async (m) => (await m.preloadFor(subpathOf(addressRoute())).catch(() => {}), m.MeetingsPage)),
   heatmap: () => import('../heatmap/HeatmapPage').then((m) => m.HeatmapPage),
   actions: () => import('../actions/ActionsPage').then((m) => m.ActionsPage),
   briefs: () => import('../briefs/BriefsPage').then((m) => m.BriefsPage),
