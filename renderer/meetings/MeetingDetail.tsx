@@ -11,7 +11,7 @@ import { SignDialog, CancelDialog } from './MeetingDialogs';
 import type { ActionRow } from '../../shared/actionItems';
 import { AgendaEditor } from './AgendaEditor';
 import { MinutesTab } from './MinutesTab';
-import { ActionTable } from '../actions/ActionsPage';
+import { ActionTable } from '../actions/ActionTable';
 import { ActionForm } from '../actions/ActionForm';
 import { ActionDrawer } from '../actions/ActionDrawer';
 import { go } from '../shell/route';

@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api, ApiCallError } from '../api';
 import { useErrorReporter } from '../shell/useApi';
-import { MEETING_TYPES, type MeetingRow, type MeetingType } from '../../shared/meetings';
+import { MEETING_TYPES, type MeetingRow, type MeetingType } from '../../shared/meetingRules';
 import { go } from '../shell/route';
 
 export function MeetingList() {
