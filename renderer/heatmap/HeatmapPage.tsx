@@ -1,21 +1,31 @@
 // 热力图 area: matrix, domain × region, movement, trends, plus the calendar and rules that drive grading.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+// Only the tab in the address comes with the page's first screen (the page's loader loads it:
+// preloadFor); the other tabs and the risk drawer load when the browser is idle after it.
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Tabs } from 'antd';
 import { api } from '../api';
 import type { Lists } from '../../shared/settings';
 import { useErrorReporter, useFirstRead } from '../shell/useApi';
-import { RiskDrawer } from '../register/RiskDrawer';
 import { FilterBar, weekText } from './FilterBar';
 import { useHeatFilters } from './useHeatFilters';
 import { MatrixView } from './MatrixView';
-import { DomainRegionView } from './DomainRegionView';
-import { MovementView } from './MovementView';
-import { PeriodsView } from './PeriodsView';
-import { RulesView } from './RulesView';
 import { useToday } from '../shell/today';
+import { chunk, useOnceOn } from '../shell/chunk';
 
-// The trend charts (recharts) are their own chunk: the other tabs do not wait for them.
-const TrendView = lazy(() => import('./TrendView').then((m) => ({ default: m.TrendView })));
+const VIEWS = {
+  domains: chunk(() => import('./DomainRegionView').then((m) => m.DomainRegionView)),
+  movement: chunk(() => import('./MovementView').then((m) => m.MovementView)),
+  // The trend charts (recharts) are their own chunk too.
+  trend: chunk(() => import('./TrendView').then((m) => m.TrendView)),
+  periods: chunk(() => import('./PeriodsView').then((m) => m.PeriodsView)),
+  rules: chunk(() => import('./RulesView').then((m) => m.RulesView)),
+};
+const RiskDrawer = chunk(() => import('../register/RiskDrawer').then((m) => m.RiskDrawer));
+
+/** The tab `subpath` shows, loaded (the matrix comes with the page). */
+export function preloadFor(subpath: string): Promise<unknown> {
+  return subpath in VIEWS ? VIEWS[subpath as keyof typeof VIEWS].preload() : Promise.resolve();
+}
 
 const TABS = [
   { key: 'matrix', label: '风险矩阵' },
@@ -45,18 +55,26 @@ export function HeatmapPage({ subpath, onChanged }: { subpath: string; onChanged
   // One object per filter change (or reload): the views fetch when it changes, so a fresh object on
   // every render made the matrix fetch, report its week, re-render this page and fetch again, forever.
   const view = useMemo(() => ({ ...filters, _r: reload }) as typeof filters, [filters, reload]);
+  const drawerUsed = useOnceOn(open !== null);
+  useEffect(() => {
+    const idle = requestIdleCallback(() => void Promise.all([RiskDrawer.preload(), ...Object.values(VIEWS).map((v) => v.preload())]).catch(() => {}), { timeout: 3000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
+  const { domains: Domains, movement: Movement, trend: Trend, periods: Periods, rules: Rules } = VIEWS;
   return (
     <>
       <Tabs activeKey={tab} onChange={(k) => (window.location.hash = `/heatmap/${k}`)} items={TABS} />
       {showFilters && <FilterBar lists={lists} value={filters} onChange={setFilters} weekLabel={meta ? weekText(meta.week) : undefined} carried={meta?.carried} />}
       {tab === 'matrix' && <MatrixView filters={view} onMeta={onMeta} onOpenRisk={setOpen} />}
-      {tab === 'domains' && <DomainRegionView filters={view} />}
-      {tab === 'movement' && <MovementView filters={view} onOpenRisk={setOpen} />}
-      {tab === 'trend' && <Suspense fallback={null}><TrendView filters={view} /></Suspense>}
-      {tab === 'periods' && <PeriodsView today={today} />}
-      {tab === 'rules' && <RulesView />}
-      {lists && (
-        <RiskDrawer
+      <Suspense fallback={null}>
+        {tab === 'domains' && <Domains.Page filters={view} />}
+        {tab === 'movement' && <Movement.Page filters={view} onOpenRisk={setOpen} />}
+        {tab === 'trend' && <Trend.Page filters={view} />}
+        {tab === 'periods' && <Periods.Page today={today} />}
+        {tab === 'rules' && <Rules.Page />}
+      </Suspense>
+      {lists && drawerUsed && (
+        <Suspense fallback={null}><RiskDrawer.Page
           id={open}
           lists={lists}
           onClose={() => setOpen(null)}
@@ -65,7 +83,7 @@ export function HeatmapPage({ subpath, onChanged }: { subpath: string; onChanged
             setReload((n) => n + 1);
             onChanged();
           }}
-        />
+        /></Suspense>
       )}
     </>
   );

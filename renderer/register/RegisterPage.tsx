@@ -8,7 +8,7 @@ import type { Lists } from '../../shared/settings';
 import type { ViewPayload } from '../../shared/views';
 import { DEFAULT_COLUMNS, REGISTER_COLUMNS, type RegisterColumn } from '../../shared/registerColumns';
 import { useErrorReporter, useFirstRead } from '../shell/useApi';
-import { chunk } from '../shell/chunk';
+import { chunk, useOnceOn } from '../shell/chunk';
 import { registerColumn } from './columns';
 import { MainFilters, MoreFilters } from './RegisterFilters';
 import { ViewsBar } from './ViewsBar';
@@ -22,12 +22,6 @@ const RiskDrawer = chunk(() => import('./RiskDrawer').then((m) => m.RiskDrawer))
 const RiskForm = chunk(() => import('./RiskForm').then((m) => m.RiskForm));
 const ImportWizard = chunk(() => import('../imports/ImportWizard').then((m) => m.ImportWizard));
 
-/** True from the first time `on` is true. */
-function useOnceOn(on: boolean): boolean {
-  const [seen, setSeen] = useState(on);
-  if (on && !seen) setSeen(true);
-  return seen || on;
-}
 
 // The table re-renders only when its own props change, not on every keystroke in the search box
 // or when the filter lists arrive (20 rows cost tens of ms each time).

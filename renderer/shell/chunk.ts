@@ -23,3 +23,10 @@ export function chunk<P extends object>(load: () => Promise<ComponentType<P>>) {
   }
   return { preload: get, Page };
 }
+
+/** True from the first time `on` is true: a part loaded on first use stays mounted from then on (a closing drawer still animates). */
+export function useOnceOn(on: boolean): boolean {
+  const [seen, setSeen] = useState(on);
+  if (on && !seen) setSeen(true);
+  return seen || on;
+}

@@ -5,9 +5,9 @@ import { addressRoute, subpathOf, type AreaKey } from './areaAccess';
 
 export const PAGE_CODE = {
   register: () => import('../register/RegisterPage').then((m) => m.RegisterPage),
-  // With the part of the area in the address (a meeting, its runner): the page never suspends on it.
+  // With the part of the area in the address (a meeting, its runner, a heat map tab): the page never suspends on it.
   meetings: () => import('../meetings/MeetingsPage').then(async (m) => (await m.preloadFor(subpathOf(addressRoute())).catch(() => {}), m.MeetingsPage)),
-  heatmap: () => import('../heatmap/HeatmapPage').then((m) => m.HeatmapPage),
+  heatmap: () => import('../heatmap/HeatmapPage').then(async (m) => (await m.preloadFor(subpathOf(addressRoute())).catch(() => {}), m.HeatmapPage)),
   actions: () => import('../actions/ActionsPage').then((m) => m.ActionsPage),
   briefs: () => import('../briefs/BriefsPage').then((m) => m.BriefsPage),
   stats: () => import('../stats/StatsPage').then((m) => m.StatsPage),
