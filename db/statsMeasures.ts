@@ -137,7 +137,8 @@ export function tallyRisks(db: Db, m: RiskMeasure, defs: StatsDefinitions, span:
 }
 
 export function tallyMeetings(db: Db, span: Span): Record<string, number> {
-  const rows = db.prepare(`SELECT type, COUNT(*) FROM (${MEETINGS_SQL}) GROUP BY type`).raw().all(bind(span)) as Array<[string, number]>;
+  // Only the span's two days (bind's day before the span is not used here: a 0.06 ms count felt the date arithmetic).
+  const rows = db.prepare(`SELECT type, COUNT(*) FROM (${MEETINGS_SQL}) GROUP BY type`).raw().all({ from: span.from, to: span.to }) as Array<[string, number]>;
   return Object.fromEntries(rows);
 }
 
