@@ -171,26 +171,37 @@ const changes = (ctx: HandlerContext) => ctx.db.prepare('SELECT total_changes()'
 
 type DocumentJob = { request: BriefRequestParsed; out?: string; copies: number; jobId?: string };
 
+/**
+ * The document of a final output: built (which validates the request before a number is taken),
+ * given its 期号/文号, and built again only when a number was just taken (it is printed in the 版头).
+ */
+function finalDoc(request: BriefRequestParsed, ctx: HandlerContext): Doc {
+  const doc = buildDoc(request, ctx);
+  const before = changes(ctx);
+  issueFinal(request, ctx);
+  return changes(ctx) !== before ? buildDoc(request, ctx) : doc;
+}
+
+/** Prints the print route of `request` with `doc` handed to its page (briefs.model) instead of a second build. */
+async function withPrinting<T>(request: BriefRequestParsed, doc: Doc, print: () => Promise<T>): Promise<T> {
+  const key = docKey(request);
+  printing.set(key, doc);
+  try {
+    return await print();
+  } finally {
+    if (printing.get(key) === doc) printing.delete(key);
+  }
+}
+
 async function makePdf({ request, out, copies, jobId }: DocumentJob, ctx: HandlerContext): Promise<BriefFile> {
   const printer = ctx.printer?.current;
   if (!printer) throw new AppError('INVALID_INPUT', '当前运行方式不能生成PDF（没有可用的打印组件）。请在桌面版或网页版中操作，或使用命令行 yanpan brief。');
   const { job, set } = startJob(jobId);
   try {
-    let doc = buildDoc(request, ctx); // validates the request before the browser starts
-    const before = changes(ctx);
-    issueFinal(request, ctx);
-    // A number just taken is printed in the 版头: the document is built again with it.
-    if (changes(ctx) !== before) doc = buildDoc(request, ctx);
+    const doc = finalDoc(request, ctx); // before the browser starts
     set('排版', 20);
     const stage = { signal: job.abort.signal, onStage: (s: '排版' | '生成PDF') => set(s, s === '排版' ? 30 : 70) };
-    const key = docKey(request);
-    printing.set(key, doc);
-    let pdf: Buffer;
-    try {
-      pdf = await printer.pdf(printRoute(request), stage);
-    } finally {
-      if (printing.get(key) === doc) printing.delete(key);
-    }
+    const pdf = await withPrinting(request, doc, () => printer.pdf(printRoute(request), stage));
     const pages = pdfPageCount(pdf);
     lastFonts = pdfBaseFonts(pdf.toString('latin1'));
     const file = await deliver(pdf, out, fileName(doc, request.asOf ?? shanghaiDate(ctx.now()), 'pdf'), ctx, pages);
@@ -208,12 +219,11 @@ async function makePdf({ request, out, copies, jobId }: DocumentJob, ctx: Handle
 }
 
 async function makeDocx({ request, out, copies }: DocumentJob, ctx: HandlerContext): Promise<BriefFile> {
-  buildDoc(request, ctx); // validates before a number is taken
-  issueFinal(request, ctx);
-  const doc = buildDoc(request, ctx);
+  const doc = finalDoc(request, ctx);
   // Charts come into Word as pictures drawn by the print route when this host has a browser.
   const printer = ctx.printer?.current;
-  const charts = doc.blocks.some((b) => b.t === 'trend') && printer?.images ? await printer.images(printRoute(request), '.gw-trend svg') : [];
+  const images = printer?.images;
+  const charts = doc.blocks.some((b) => b.t === 'trend') && images ? await withPrinting(request, doc, () => images(printRoute(request), '.gw-trend svg')) : [];
   // The Word library loads on first use (it is large; most sessions never export Word).
   const { docToDocx } = await import('../print/docx.js');
   const bytes = await docToDocx(doc, charts);
@@ -238,10 +248,8 @@ export const briefHandlers: HandlersFor<'briefs.model' | 'briefs.pdf' | 'briefs.
   'briefs.printPaper': async ({ request, copies }, ctx) => {
     const paper = ctx.printer?.current?.paper;
     if (!paper) throw new AppError('INVALID_INPUT', '网页版请用「打印…」打开的打印窗口，经浏览器打印；直接打印到纸张只在桌面版中可用。');
-    buildDoc(request, ctx); // validates the request before a window opens or a number is taken
-    issueFinal(request, ctx);
-    const doc = buildDoc(request, ctx);
-    await paper(printRoute(request), copies);
+    const doc = finalDoc(request, ctx); // before a window opens
+    await withPrinting(request, doc, () => paper(printRoute(request), copies));
     record(ctx, doc, 'paper', copies, request);
     return { printed: true };
   },

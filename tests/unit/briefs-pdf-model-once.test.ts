@@ -12,14 +12,19 @@ import type { Printer } from '../../electron/print/types.js';
 import { tempDir, testCaller } from './helpers.js';
 
 function pagePrinter(core: ReturnType<typeof openCore>, seen: Doc[]): Printer {
+  // Like the print route: another user renames the city, then the page asks for its document.
+  const page = async (route: string) => {
+    core.db.prepare("UPDATE settings SET value = '改名市' WHERE key = 'cityName'").run();
+    const r = await core.dispatch('briefs.model', decodeRequest(/\?q=([\w-]+)/.exec(route)![1]));
+    if (!r.ok) throw new Error(r.error.message);
+    seen.push(r.value as Doc);
+  };
   return {
     async pdf(route) {
-      core.db.prepare("UPDATE settings SET value = '改名市' WHERE key = 'cityName'").run();
-      const r = await core.dispatch('briefs.model', decodeRequest(/\?q=([\w-]+)/.exec(route)![1]));
-      if (!r.ok) throw new Error(r.error.message);
-      seen.push(r.value as Doc);
+      await page(route);
       return Buffer.from('%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF\n', 'latin1');
     },
+    paper: (route) => page(route),
     close: async () => {},
   };
 }
@@ -40,6 +45,24 @@ describe('a PDF job and its print page', () => {
       expect(seen[0].masthead?.organ).toBe(`${city}信访局`);
       const after = await core.dispatch('briefs.model', request);
       expect(after.ok && (after.value as Doc).masthead?.organ).toBe('改名市信访局');
+    } finally {
+      core.close();
+    }
+  });
+
+  it('paper printing hands its print page the document it built, with the 期号 it just took', async () => {
+    const core = openCore({ caller: testCaller(), dbPath: join(tempDir(), 'r.db'), host: 'cli' });
+    try {
+      const demo = await core.dispatch('demo.load', { asOf: '2026-11-25' });
+      if (!demo.ok) throw new Error(demo.error.message);
+      const city = (core.db.prepare("SELECT value FROM settings WHERE key = 'cityName'").pluck().get() as string);
+      const seen: Doc[] = [];
+      core.printer.current = pagePrinter(core, seen);
+      const r = await core.dispatch('briefs.printPaper', { request: { kind: 'weekly', asOf: '2026-11-25', final: true }, copies: 1 });
+      expect(r.ok).toBe(true);
+      expect(seen).toHaveLength(1);
+      expect(seen[0].masthead?.organ).toBe(`${city}信访局`);
+      expect(seen[0].masthead?.issue).toBe('2026年第1期');
     } finally {
       core.close();
     }
