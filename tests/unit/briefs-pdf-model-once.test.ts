@@ -29,15 +29,24 @@ function pagePrinter(core: ReturnType<typeof openCore>, seen: Doc[]): Printer {
   };
 }
 
+/** A demo register whose printer stands in for the print page; `seen` collects what the page was given. */
+async function withDemo(test: (core: ReturnType<typeof openCore>, city: string, seen: Doc[]) => Promise<void>): Promise<void> {
+  const core = openCore({ caller: testCaller(), dbPath: join(tempDir(), 'r.db'), host: 'cli' });
+  try {
+    const demo = await core.dispatch('demo.load', { asOf: '2026-11-25' });
+    if (!demo.ok) throw new Error(demo.error.message);
+    const city = core.db.prepare("SELECT value FROM settings WHERE key = 'cityName'").pluck().get() as string;
+    const seen: Doc[] = [];
+    core.printer.current = pagePrinter(core, seen);
+    await test(core, city, seen);
+  } finally {
+    core.close();
+  }
+}
+
 describe('a PDF job and its print page', () => {
-  it('the page prints the document the job built; after the job briefs.model builds afresh', async () => {
-    const core = openCore({ caller: testCaller(), dbPath: join(tempDir(), 'r.db'), host: 'cli' });
-    try {
-      const demo = await core.dispatch('demo.load', { asOf: '2026-11-25' });
-      if (!demo.ok) throw new Error(demo.error.message);
-      const city = (core.db.prepare("SELECT value FROM settings WHERE key = 'cityName'").pluck().get() as string);
-      const seen: Doc[] = [];
-      core.printer.current = pagePrinter(core, seen);
+  it('the page prints the document the job built; after the job briefs.model builds afresh', () =>
+    withDemo(async (core, city, seen) => {
       const request = { kind: 'weekly', asOf: '2026-11-25' } as const;
       const r = await core.dispatch('briefs.pdf', { request });
       expect(r.ok).toBe(true);
@@ -45,42 +54,22 @@ describe('a PDF job and its print page', () => {
       expect(seen[0].masthead?.organ).toBe(`${city}信访局`);
       const after = await core.dispatch('briefs.model', request);
       expect(after.ok && (after.value as Doc).masthead?.organ).toBe('改名市信访局');
-    } finally {
-      core.close();
-    }
-  });
+    }));
 
-  it('paper printing hands its print page the document it built, with the 期号 it just took', async () => {
-    const core = openCore({ caller: testCaller(), dbPath: join(tempDir(), 'r.db'), host: 'cli' });
-    try {
-      const demo = await core.dispatch('demo.load', { asOf: '2026-11-25' });
-      if (!demo.ok) throw new Error(demo.error.message);
-      const city = (core.db.prepare("SELECT value FROM settings WHERE key = 'cityName'").pluck().get() as string);
-      const seen: Doc[] = [];
-      core.printer.current = pagePrinter(core, seen);
+  it('paper printing hands its print page the document it built, with the 期号 it just took', () =>
+    withDemo(async (core, city, seen) => {
       const r = await core.dispatch('briefs.printPaper', { request: { kind: 'weekly', asOf: '2026-11-25', final: true }, copies: 1 });
       expect(r.ok).toBe(true);
       expect(seen).toHaveLength(1);
       expect(seen[0].masthead?.organ).toBe(`${city}信访局`);
       expect(seen[0].masthead?.issue).toBe('2026年第1期');
-    } finally {
-      core.close();
-    }
-  });
+    }));
 
-  it('a final 专报 issued by this job prints with the 期号 it just took, not 预览', async () => {
-    const core = openCore({ caller: testCaller(), dbPath: join(tempDir(), 'r.db'), host: 'cli' });
-    try {
-      const demo = await core.dispatch('demo.load', { asOf: '2026-11-25' });
-      if (!demo.ok) throw new Error(demo.error.message);
-      const seen: Doc[] = [];
-      core.printer.current = pagePrinter(core, seen);
+  it('a final 专报 issued by this job prints with the 期号 it just took, not 预览', () =>
+    withDemo(async (core, _city, seen) => {
       const r = await core.dispatch('briefs.pdf', { request: { kind: 'weekly', asOf: '2026-11-25', final: true } });
       expect(r.ok).toBe(true);
       expect(seen[0].masthead?.issue).toBe('2026年第1期');
       expect(docText(seen[0]).join('')).not.toContain('预览');
-    } finally {
-      core.close();
-    }
-  });
+    }));
 });
