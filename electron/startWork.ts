@@ -2,8 +2,9 @@
 // not while the user waits for the login and the first page. Both read the whole file (1.4 GB at
 // 100,000 risks) and took a core and the disk from the first page, which came 1.3–1.5 s later for it.
 // The work begins once the host has answered its first call (the first page) and then seen no call
-// for `idleMs` (the web host counts the page's files it serves as calls too: Core.track); at the latest `latestMs` after the register opened (a user who never pauses, a window
-// left at its login page). A host that closes or restores first cancels the gate and takes a backup
+// for `idleMs` (both hosts count the page's files they serve as calls too: Core.track); at the
+// latest `latestMs` after the register opened (a user who never pauses, a window left at its login
+// page). A host that closes or restores first cancels the gate and takes a backup
 // still due itself (core.ts finishStartWork), so it is never lost.
 
 /** Quiet time after the first page before the start-up work begins. */

@@ -10,7 +10,7 @@ import { FilterBar, weekText } from './FilterBar';
 import { useHeatFilters } from './useHeatFilters';
 import { MatrixView } from './MatrixView';
 import { useToday } from '../shell/today';
-import { chunk, useOnceOn } from '../shell/chunk';
+import { chunk, useLoadWhenIdle, useOnceOn } from '../shell/chunk';
 
 const VIEWS = {
   domains: chunk(() => import('./DomainRegionView').then((m) => m.DomainRegionView)),
@@ -21,6 +21,7 @@ const VIEWS = {
   rules: chunk(() => import('./RulesView').then((m) => m.RulesView)),
 };
 const RiskDrawer = chunk(() => import('../register/RiskDrawer').then((m) => m.RiskDrawer));
+const OPENED_LATER = [RiskDrawer, ...Object.values(VIEWS)];
 
 /** The tab `subpath` shows, loaded (the matrix comes with the page). */
 export function preloadFor(subpath: string): Promise<unknown> {
@@ -56,10 +57,7 @@ export function HeatmapPage({ subpath, onChanged }: { subpath: string; onChanged
   // every render made the matrix fetch, report its week, re-render this page and fetch again, forever.
   const view = useMemo(() => ({ ...filters, _r: reload }) as typeof filters, [filters, reload]);
   const drawerUsed = useOnceOn(open !== null);
-  useEffect(() => {
-    const idle = requestIdleCallback(() => void Promise.all([RiskDrawer.preload(), ...Object.values(VIEWS).map((v) => v.preload())]).catch(() => {}), { timeout: 3000 });
-    return () => cancelIdleCallback(idle);
-  }, []);
+  useLoadWhenIdle(true, OPENED_LATER, 3000);
   const { domains: Domains, movement: Movement, trend: Trend, periods: Periods, rules: Rules } = VIEWS;
   return (
     <>

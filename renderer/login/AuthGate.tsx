@@ -8,11 +8,13 @@ import type { SessionInfo } from '../../shared/accounts';
 import { authCall, takeFirstSession, type SignedIn } from './auth';
 import { LoginScreen, PasswordScreen } from './screens';
 import { SessionContext } from './session';
+import { useLoadWhenIdle } from '../shell/chunk';
 import type { RegisterPlace } from '../../shared/settings';
 
 // Shown once, on a register without accounts: loaded then (it brings the settings' schemas, zod).
 const SetupPage = lazy(() => import('./SetupPage').then((m) => ({ default: m.SetupPage })));
 
+const SCREENS = [LoginScreen, PasswordScreen];
 const opening = <Spin size="large" fullscreen tip="正在打开…" />;
 
 type Phase = 'loading' | 'out' | 'setup' | 'recovery' | 'in';
@@ -52,12 +54,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
     );
   }, [enter]);
   // Logged in: both screens are loaded when the browser is idle, for the lock, a logout or a password change.
-  useEffect(() => {
-    if (phase !== 'in') return;
-    const load = () => void Promise.all([LoginScreen.preload(), PasswordScreen.preload()]).catch(() => {});
-    const idle = requestIdleCallback(load, { timeout: 5_000 });
-    return () => cancelIdleCallback(idle);
-  }, [phase]);
+  useLoadWhenIdle(phase === 'in', SCREENS, 5_000);
 
   const lock = useCallback(() => {
     setLocked(true);

@@ -8,7 +8,7 @@ import type { Lists } from '../../shared/settings';
 import type { ViewPayload } from '../../shared/views';
 import { DEFAULT_COLUMNS, REGISTER_COLUMNS, type RegisterColumn } from '../../shared/registerColumns';
 import { useErrorReporter, useFirstRead } from '../shell/useApi';
-import { chunk, useOnceOn } from '../shell/chunk';
+import { chunk, useLoadWhenIdle, useOnceOn } from '../shell/chunk';
 import { registerColumn } from './columns';
 import { MainFilters, MoreFilters } from './RegisterFilters';
 import { ViewsBar } from './ViewsBar';
@@ -21,6 +21,7 @@ import { useProgress } from '../imports/useProgress';
 const RiskDrawer = chunk(() => import('./RiskDrawer').then((m) => m.RiskDrawer));
 const RiskForm = chunk(() => import('./RiskForm').then((m) => m.RiskForm));
 const ImportWizard = chunk(() => import('../imports/ImportWizard').then((m) => m.ImportWizard));
+const OPENED_LATER = [RiskDrawer, RiskForm, ImportWizard];
 
 
 // The table re-renders only when its own props change, not on every keystroke in the search box
@@ -65,12 +66,8 @@ export function RegisterPage({ onChanged }: { onChanged: () => void }) {
   const drawerUsed = useOnceOn(openId !== null);
   const importUsed = useOnceOn(importing);
   const listShown = data !== null;
-  useEffect(() => {
-    if (!listShown) return;
-    // When the browser is idle after showing the list, not competing with it (at most 2 s later).
-    const id = requestIdleCallback(() => void Promise.all([RiskDrawer.preload(), RiskForm.preload(), ImportWizard.preload()]).catch(() => {}), { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }, [listShown]);
+  // When the browser is idle after showing the list, not competing with it (at most 2 s later).
+  useLoadWhenIdle(listShown, OPENED_LATER, 2000);
 
   useEffect(() => {
     if (!firstLists.skipLoad()) api('lists.get', {}).then(setLists, report);

@@ -3,7 +3,7 @@
 // that are opened later (the register's drawer, form, import wizard) load through it. Once loaded,
 // the page renders the component directly: React.lazy would suspend once more even then, show its
 // fallback, and hold the page back (React reveals content at most every 300 ms after a fallback).
-import { createElement, lazy, useState, type ComponentType } from 'react';
+import { createElement, lazy, useEffect, useState, type ComponentType } from 'react';
 
 export function chunk<P extends object>(load: () => Promise<ComponentType<P>>) {
   let p: Promise<ComponentType<P>> | null = null;
@@ -29,4 +29,16 @@ export function useOnceOn(on: boolean): boolean {
   const [seen, setSeen] = useState(on);
   if (on && !seen) setSeen(true);
   return seen || on;
+}
+
+/**
+ * Loads `parts` (module-level chunks) when the browser is idle once `on` is true, at most `timeoutMs`
+ * later: opened later by the user, they do not compete with the screen just shown.
+ */
+export function useLoadWhenIdle(on: boolean, parts: ReadonlyArray<{ preload: () => Promise<unknown> }>, timeoutMs: number): void {
+  useEffect(() => {
+    if (!on) return;
+    const idle = requestIdleCallback(() => void Promise.all(parts.map((p) => p.preload())).catch(() => {}), { timeout: timeoutMs });
+    return () => cancelIdleCallback(idle);
+  }, [on, parts, timeoutMs]);
 }

@@ -3,11 +3,17 @@
 // wraps the same loaders for React (chunk.ts). The browser loads a module once, whoever asks first.
 import { addressRoute, subpathOf, type AreaKey } from './areaAccess';
 
+/**
+ * `page` once its module has loaded the part of the area the address names (a meeting, its runner, a
+ * heat map tab): the page never suspends on it.
+ */
+const withAddressedPart = <C>(m: { preloadFor: (subpath: string) => Promise<unknown> }, page: C): Promise<C> =>
+  m.preloadFor(subpathOf(addressRoute())).catch(() => {}).then(() => page);
+
 export const PAGE_CODE = {
   register: () => import('../register/RegisterPage').then((m) => m.RegisterPage),
-  // With the part of the area in the address (a meeting, its runner, a heat map tab): the page never suspends on it.
-  meetings: () => import('../meetings/MeetingsPage').then(async (m) => (await m.preloadFor(subpathOf(addressRoute())).catch(() => {}), m.MeetingsPage)),
-  heatmap: () => import('../heatmap/HeatmapPage').then(async (m) => (await m.preloadFor(subpathOf(addressRoute())).catch(() => {}), m.HeatmapPage)),
+  meetings: () => import('../meetings/MeetingsPage').then((m) => withAddressedPart(m, m.MeetingsPage)),
+  heatmap: () => import('../heatmap/HeatmapPage').then((m) => withAddressedPart(m, m.HeatmapPage)),
   actions: () => import('../actions/ActionsPage').then((m) => m.ActionsPage),
   briefs: () => import('../briefs/BriefsPage').then((m) => m.BriefsPage),
   stats: () => import('../stats/StatsPage').then((m) => m.StatsPage),
